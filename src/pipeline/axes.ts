@@ -1,0 +1,49 @@
+// A wide table has two axes (its rows and its columns); each is years, regions or indicators.
+// Which is which decides the layout: time series (years as columns), transposed (years as rows) or
+// cross-section (one year, indicators or regions across).
+import { parseLabel, parseYearLabel, type Label } from './labels.ts';
+import { findRegion, type Region } from './regions.ts';
+
+export type AxisKind = 'year' | 'region' | 'indicator';
+
+/** Header words NBS puts in the table's corner cell, naming what the rows are. */
+const CORNER_HINTS: Record<string, AxisKind> = { 指标: 'indicator', 地区: 'region', 时间: 'year', 年份: 'year', 年度: 'year' };
+
+export function cornerHint(corner: string): AxisKind | undefined {
+  return CORNER_HINTS[corner.replace(/\s+/g, '')];
+}
+
+/** Most labels decide: a stray total row or a typo does not change what an axis is. */
+export function classifyAxis(labels: string[]): AxisKind {
+  const present = labels.filter((l) => l !== '');
+  if (present.length === 0) return 'indicator';
+  const years = present.filter((l) => parseYearLabel(l) !== undefined).length;
+  if (years * 2 >= present.length) return 'year';
+  const regions = present.filter((l) => findRegion(l) !== undefined).length;
+  if (regions * 2 >= present.length) return 'region';
+  return 'indicator';
+}
+
+export type AxisLabel =
+  | { kind: 'year'; year: number }
+  | { kind: 'region'; region: Region }
+  | { kind: 'indicator'; label: Label }
+  | { kind: 'invalid'; code: string; message: string };
+
+export function readAxisLabel(kind: AxisKind, text: string): AxisLabel {
+  if (kind === 'year') {
+    const year = parseYearLabel(text);
+    return year === undefined
+      ? { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年），实际为「${text}」` }
+      : { kind: 'year', year };
+  }
+  if (kind === 'region') {
+    const region = findRegion(text);
+    return region === undefined
+      ? { kind: 'invalid', code: 'unknown-region', message: `未知地区「${text}」：应为省级行政区全称或简称（如 北京市、内蒙古）或 全国` }
+      : { kind: 'region', region };
+  }
+  return { kind: 'indicator', label: parseLabel(text) };
+}
+
+export const AXIS_NAMES: Record<AxisKind, string> = { year: '年份', region: '地区', indicator: '指标' };

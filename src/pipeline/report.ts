@@ -1,0 +1,44 @@
+// The ingestion report: every input file with its encoding, format, counts and problems, plus totals
+// that reconcile, and the one-line-per-problem text for stderr.
+import type { FileReport, Problem } from './types.ts';
+
+export interface IngestReport {
+  files: (FileReport & { output?: string })[];
+  totals: { files: number; refused: number; dataCells: number; valuesWritten: number; cellsEmpty: number; cellsRejected: number; problems: number };
+}
+
+export function summarize(files: IngestReport['files']): IngestReport {
+  const sum = (f: (r: FileReport) => number) => files.reduce((n, r) => n + f(r), 0);
+  return {
+    files,
+    totals: {
+      files: files.length,
+      refused: files.filter((f) => f.status === 'refused').length,
+      dataCells: sum((r) => r.counts.dataCells),
+      valuesWritten: sum((r) => r.counts.valuesWritten),
+      cellsEmpty: sum((r) => r.counts.cellsEmpty),
+      cellsRejected: sum((r) => r.counts.cellsRejected),
+      problems: sum((r) => r.problems.length),
+    },
+  };
+}
+
+/** Conservation: every data cell was written, empty or rejected by a listed problem. Returns what fails. */
+export function conservationErrors(report: FileReport): string[] {
+  const { dataCells, valuesWritten, cellsEmpty, cellsRejected } = report.counts;
+  const errors: string[] = [];
+  if (dataCells !== valuesWritten + cellsEmpty + cellsRejected) {
+    errors.push(`${report.file}: ${dataCells} cells ≠ ${valuesWritten} written + ${cellsEmpty} empty + ${cellsRejected} rejected`);
+  }
+  const listed = report.problems.reduce((n, p) => n + (p.cells ?? 0), 0);
+  if (listed !== cellsRejected) errors.push(`${report.file}: ${cellsRejected} rejected cells but problems list ${listed}`);
+  return errors;
+}
+
+/** `file:line:column: error[code]: message (supply with --option)` — one line, greppable. */
+export function problemLine(p: Problem): string {
+  const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const severity = p.severity === 'error' ? '错误' : '警告';
+  const hint = p.option ? `（可用 ${p.option} 提供）` : '';
+  return `${place}: ${severity}[${p.code}]: ${p.message}${hint}`;
+}
