@@ -14,7 +14,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV' };
   const utf8 = strictDecode('utf-8', bytes);
-  if (utf8 !== undefined) return { ok: true, encoding: 'utf-8', text: utf8 };
+  if (utf8 !== undefined) {
+    if (looksLikeMojibake(utf8)) {
+      return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取' };
+    }
+    return { ok: true, encoding: 'utf-8', text: utf8 };
+  }
   // GB18030 is a superset of GBK and GB2312, so it reads all three; strictness still catches binary junk.
   const gb = strictDecode('gb18030', bytes);
   if (gb !== undefined && !looksBinary(gb)) return { ok: true, encoding: 'gb18030', text: gb };
@@ -27,6 +32,17 @@ function strictDecode(label: string, bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * GBK or UTF-8 bytes once decoded as Latin-1 and saved again as UTF-8 give Latin-1 letters where Chinese
+ * should be. Statistical tables here are Chinese, so many such letters and few Chinese characters is mojibake.
+ */
+function looksLikeMojibake(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  const latin1 = sample.match(/[\u0080-\u00ff]/g)?.length ?? 0;
+  const cjk = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return latin1 >= 4 && latin1 > cjk;
 }
 
 /** Control characters other than TAB/CR/LF mean this is not a text table (e.g. a renamed binary file). */

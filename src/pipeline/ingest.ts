@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { FileCollector } from './collector.ts';
 import { readCsvRows } from './csv-rows.ts';
 import { decodeBytes } from './decode.ts';
+import { parseHeaderLine } from './labels.ts';
 import { readNbsTable } from './nbs-table.ts';
 import { flagOutliers } from './outliers.ts';
 import { readTidyLong, tidyColumns } from './tidy-long.ts';
@@ -48,7 +49,8 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
     return finish(out, { encoding: decoded.encoding, format: 'tidy-long', layout: 'long', ...(tidy ?? { status: 'refused' }) });
   }
   const table = readNbsTable(rows, options, out);
-  const format = /\t,|\t$/m.test(decoded.text) ? 'nbs-new' : table && Object.keys(table.header).length > 0 ? 'nbs-classic' : 'nbs-stripped';
+  const hasHeaderLines = parseHeaderLine(rows[0]!.cells[0] ?? '') !== undefined;
+  const format = /\t,|\t$/m.test(decoded.text) ? 'nbs-new' : hasHeaderLines ? 'nbs-classic' : 'nbs-stripped';
   if (!table) return finish(out, { status: 'refused', encoding: decoded.encoding, format });
   const { header, layout, scope, series } = table;
   return finish(out, { encoding: decoded.encoding, format, layout, scope, header, series });

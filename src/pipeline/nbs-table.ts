@@ -48,7 +48,9 @@ function readFooter(footer: SourceRow[]) {
 export function readNbsTable(rows: SourceRow[], options: IngestOptions, out: FileCollector): NbsTable | undefined {
   const { header, tableHeader, data, footer } = splitSections(rows);
   const { notes, sourceLine } = readFooter(footer);
-  const bodyCells = () => data.flatMap((r) => r.cells.slice(1));
+  // Cells under a labelled column, plus any stray non-empty cell: the same cells a successful read counts.
+  const bodyCells = () =>
+    data.flatMap((r) => r.cells.slice(1).filter((c, i) => c !== '' || (tableHeader?.cells[i + 1] ?? '') !== ''));
   const refuse = (code: string, message: string, option?: string, line = tableHeader?.line ?? 1) => {
     out.rejectMany(bodyCells(), { line, column: 1 }, code, message, option);
     return undefined;

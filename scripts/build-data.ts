@@ -1,0 +1,41 @@
+// npm run data: data/raw + data/catalog + data/sources -> build/data. Stops with every problem listed
+// (file:line:column) when any input value cannot be published.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CatalogError, loadCatalog } from '../src/catalog/load.ts';
+import { buildData } from '../src/pipeline/build-data.ts';
+import { PUBLISHED_DIR } from '../src/pipeline/published.ts';
+import { problemLine } from '../src/pipeline/report.ts';
+
+const root = resolve(import.meta.dirname, '..');
+let catalog;
+try {
+  catalog = loadCatalog(join(root, 'data'));
+} catch (error) {
+  if (error instanceof CatalogError) {
+    for (const p of error.problems) console.error(p);
+    console.error(`数据目录有 ${error.problems.length} 处错误，构建停止。`);
+    process.exit(1);
+  }
+  throw error;
+}
+const { files, problems, reports } = await buildData(catalog, join(root, 'data', 'raw'), root);
+for (const p of problems) console.error(problemLine(p));
+const errors = problems.filter((p) => p.severity === 'error');
+const refused = reports.filter((r) => r.status === 'refused');
+if (errors.length > 0 || refused.length > 0) {
+  console.error(`数据有 ${errors.length} 处错误、${refused.length} 个文件被拒绝，构建停止。`);
+  process.exit(1);
+}
+// Write to a temporary folder, then swap, so a failed run never leaves half a dataset behind.
+const target = join(root, PUBLISHED_DIR);
+const temp = `${target}.tmp`;
+rmSync(temp, { recursive: true, force: true });
+for (const [path, content] of files) {
+  mkdirSync(dirname(join(temp, path)), { recursive: true });
+  writeFileSync(join(temp, path), content);
+}
+rmSync(target, { recursive: true, force: true });
+renameSync(temp, target);
+const written = reports.reduce((n, r) => n + r.counts.valuesWritten, 0);
+console.log(`数据：${reports.length} 个文件，${written} 个数值，${catalog.indicators.length} 个指标 → ${PUBLISHED_DIR}/`);

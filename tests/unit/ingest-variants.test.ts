@@ -1,0 +1,148 @@
+// One test per real-world export variant (tests/fixtures/ingest/README.md says where each was seen).
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/pipeline/ingest.ts';
+import { conservationErrors } from '../../src/pipeline/report.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+
+const read = (name: string, options = {}) => ingestFile(FIXTURES + name, options, name);
+const tuples = (r: Awaited<ReturnType<typeof read>>) =>
+  r.observations.map((o) => [o.indicator, o.unit, o.regionCode, o.year, o.value, o.sourceLine, o.sourceColumn]);
+
+describe('NBS export variants', () => {
+  it('classic GBK provincial time series: header lines, empty current-year column, quoted note with a comma', async () => {
+    const r = await read('classic-gbk-provincial.csv');
+    expect(r.report).toMatchObject({ status: 'read', encoding: 'gb18030', format: 'nbs-classic', layout: 'time-series', scope: 'provincial' });
+    expect(r.report.header).toEqual({ 数据库: '分省年度数据', 指标: '人口出生率(‰)', 时间: '最近5年' });
+    expect(r.report.counts).toEqual({ dataCells: 15, valuesWritten: 12, cellsEmpty: 3, cellsRejected: 0 });
+    expect(tuples(r)[0]).toEqual(['人口出生率', '‰', '110000', 2024, 6.09, 5, 3]);
+    expect(r.observations.find((o) => o.regionCode === '150000' && o.year === 2021)?.value).toBe(6.26);
+    expect(r.report.series[0]).toEqual({
+      indicator: '人口出生率', unit: '‰', sourceLine: '国家统计局',
+      notes: ['1. 2021年数据为第七次人口普查后修订数,其他年份为抽样调查推算数。'],
+    });
+  });
+
+  it('classic GBK national table: indicators as rows, region 全国 from 数据库：年度数据, two-line note', async () => {
+    const r = await read('classic-gbk-national.csv');
+    expect(r.report).toMatchObject({ status: 'read', scope: 'national', layout: 'time-series' });
+    expect(tuples(r)).toContainEqual(['人口自然增长率', '‰', '100000', 2022, -0.6, 6, 4]);
+    expect(r.observations.find((o) => o.indicator === '人口自然增长率' && o.year === 2022)?.decimals).toBe(2);
+    expect(r.report.series[0]!.notes).toEqual(['1. 1981年及以前数据为户籍统计数；', '2. 其他年份为人口变动情况抽样调查推算数。']);
+  });
+
+  it('new UTF-8 export: BOM, TAB before each comma, spaced units, cross-section with the year in 时间', async () => {
+    const r = await read('new-cross-section.csv');
+    expect(r.report).toMatchObject({ status: 'read', encoding: 'utf-8-bom', format: 'nbs-new', layout: 'cross-section', scope: 'provincial' });
+    expect(tuples(r)).toEqual([
+      ['人口出生率', '‰', '110000', 2024, 6.09, 4, 2], ['人口死亡率', '‰', '110000', 2024, 6.08, 4, 3],
+      ['人口自然增长率', '‰', '110000', 2024, 0.01, 4, 4], ['人口出生率', '‰', '450000', 2024, 8.37, 5, 2],
+      ['人口死亡率', '‰', '450000', 2024, 7.49, 5, 3], ['人口自然增长率', '‰', '450000', 2024, 0.88, 5, 4],
+    ]);
+  });
+
+  it('new UTF-8 export without 指标 line is refused, naming --indicator; with it, TAB-only cells are empty', async () => {
+    const refused = await read('new-utf8-tab-no-indicator.csv');
+    expect(refused.report.status).toBe('refused');
+    expect(refused.report.problems).toEqual([expect.objectContaining({ code: 'missing-indicator', option: '--indicator', line: 3, column: 1, cells: 4 })]);
+    expect(conservationErrors(refused.report)).toEqual([]);
+    const r = await read('new-utf8-tab-no-indicator.csv', { indicator: '地方财政科学技术支出(亿元)' });
+    expect(r.report.counts).toEqual({ dataCells: 6, valuesWritten: 4, cellsEmpty: 2, cellsRejected: 0 });
+    expect(tuples(r)[0]).toEqual(['地方财政科学技术支出', '亿元', '110000', 2023, 521.91, 4, 3]);
+    expect(r.observations.find((o) => o.year === 2022)?.decimals).toBe(2); // 488.70 keeps its trailing zero
+  });
+
+  it('hand-edited copies: no header or footer, short province names, a deleted year column', async () => {
+    const r = await read('stripped-provincial-short-names.csv', { indicator: '人口出生率(‰)' });
+    expect(r.report).toMatchObject({ status: 'read', format: 'nbs-stripped', scope: 'provincial' });
+    expect(r.observations.map((o) => o.region)).toContain('内蒙古自治区');
+    expect(r.observations.map((o) => o.year).sort()).toEqual([2018, 2018, 2018, 2019, 2019, 2019, 2021, 2021, 2021]);
+  });
+
+  it('a stripped national copy never names its region: refused with --region, read with --region 全国', async () => {
+    const refused = await read('stripped-national.csv');
+    expect(refused.report.problems[0]).toMatchObject({ code: 'missing-region', option: '--region', cells: 4 });
+    const r = await read('stripped-national.csv', { region: '全国' });
+    expect(r.report.scope).toBe('national');
+    expect(tuples(r)[0]).toEqual(['人口出生率', '‰', '100000', 2022, 6.77, 2, 2]);
+  });
+
+  it('transposed table (years as rows)', async () => {
+    const r = await read('transposed-national.csv');
+    expect(r.report).toMatchObject({ status: 'read', layout: 'transposed', scope: 'national' });
+    expect(tuples(r)).toContainEqual(['人口死亡率', '‰', '100000', 2023, 7.87, 5, 3]);
+  });
+
+  it('every field double-quoted with trailing spaces, and a padded 数据来源 line', async () => {
+    const r = await read('quoted-trailing-spaces.csv');
+    expect(r.report).toMatchObject({ status: 'read', counts: { dataCells: 6, valuesWritten: 6, cellsEmpty: 0, cellsRejected: 0 } });
+    expect(tuples(r)[0]).toEqual(['年末常住人口', '万人', '110000', 2024, 2183, 5, 2]);
+    expect(r.report.series[0]!.sourceLine).toBe('国家统计局');
+  });
+
+  it('wrong province names people type (广西省, 新疆省, 宁夏区) map to GB/T 2260 codes', async () => {
+    const r = await read('wrong-province-names.csv');
+    expect([...new Set(r.observations.map((o) => o.regionCode))]).toEqual(['450000', '650000', '640000']);
+  });
+
+  it('a missing year column and a whole empty census-year column; the 1%-sample year is flagged, kept', async () => {
+    const r = await read('missing-and-empty-year-columns.csv');
+    expect(r.report.counts).toEqual({ dataCells: 14, valuesWritten: 12, cellsEmpty: 2, cellsRejected: 0 });
+    expect(r.report.problems.map((p) => [p.code, p.severity, p.line, p.column])).toEqual([
+      ['outlier', 'warning', 5, 7], ['outlier', 'warning', 6, 7],
+    ]);
+    expect(r.observations.find((o) => o.year === 2015 && o.regionCode === '110000')?.value).toBe(35775);
+  });
+
+  it('tidy long CSV with English headers keeps source, status and note', async () => {
+    const r = await read('tidy-long.csv');
+    expect(r.report).toMatchObject({ status: 'read', format: 'tidy-long', encoding: 'utf-8' });
+    expect(r.observations[1]).toMatchObject({ indicator: '人口自然增长率', value: -0.99, source: 'nbs-release-2024', status: 'cross-checked', note: 'read via reprint, 央视新闻', sourceLine: 3 });
+    expect(r.observations[2]).toMatchObject({ regionCode: '110000', region: '北京市' });
+  });
+
+  it('tidy long CSV with Chinese headers and region codes, in GBK', async () => {
+    const r = await read('tidy-long-zh.csv');
+    expect(r.report.counts).toEqual({ dataCells: 3, valuesWritten: 1, cellsEmpty: 1, cellsRejected: 1 });
+    expect(r.observations[0]).toMatchObject({ indicator: '孕产妇死亡率', unit: '1/10万', regionCode: '100000', value: 14.3 });
+    expect(r.report.problems[0]).toMatchObject({ code: 'unknown-region', line: 4, column: 2 });
+  });
+});
+
+describe('refusals and rejected cells', () => {
+  it('names line and column of every bad cell, and the counts reconcile', async () => {
+    const r = await read('bad-cells.csv');
+    expect(r.report.status).toBe('read');
+    expect(r.report.problems.map((p) => [p.code, p.line, p.column, p.cells])).toEqual([
+      ['bad-number', 5, 3, 1], ['unknown-region', 6, 1, 2], ['missing-marker', 7, 2, 1], ['extra-cells', 7, 4, 1],
+    ]);
+    expect(r.report.problems[0]!.message).toBe('应为数值，实际为「abc」');
+    expect(r.report.problems[1]!.message).toContain('未知地区「火星省」');
+    expect(r.report.counts).toEqual({ dataCells: 7, valuesWritten: 2, cellsEmpty: 0, cellsRejected: 5 });
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it.each([
+    ['spreadsheet.xls', 'spreadsheet-refused', 'CSV'],
+    ['spreadsheet.xlsx', 'spreadsheet-refused', '另存为'],
+    ['binary.csv', 'unreadable-encoding', '无法识别文件编码'],
+    ['mojibake.csv', 'unreadable-encoding', '乱码'],
+    ['utf8-no-units.csv', 'missing-unit', '「卫生总费用」'],
+    ['national-no-year.csv', 'missing-year', '哪一年'],
+  ])('%s is refused with %s', async (name, code, words) => {
+    const r = await read(name);
+    expect(r.report.status).toBe('refused');
+    expect(r.observations).toEqual([]);
+    expect(r.report.problems[0]).toMatchObject({ code, severity: 'error', file: name });
+    expect(r.report.problems[0]!.message).toContain(words);
+  });
+
+  it('a unitless label is read when --unit supplies the unit; a single-period table with --year', async () => {
+    expect((await read('utf8-no-units.csv', { unit: '亿元' })).observations.map((o) => [o.unit, o.value])).toEqual([['亿元', 35312.4], ['亿元', 31668.95]]);
+    expect((await read('national-no-year.csv', { year: 2024 })).observations[0]).toMatchObject({ year: 2024, value: 6.77, regionCode: '100000' });
+  });
+
+  it('a file that does not exist is refused, not thrown', async () => {
+    const r = await read('no-such-file.csv');
+    expect(r.report).toMatchObject({ status: 'refused', problems: [expect.objectContaining({ code: 'unreadable-file' })] });
+  });
+});
