@@ -45,7 +45,9 @@ export class FileCollector {
     if (cell.kind === 'invalid') {
       return this.reject(place, 'bad-number', 'error', `应为数值，实际为「${cell.text}」`);
     }
-    const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}`;
+    // An earlier release (status superseded) may sit beside the value in force; each release once.
+    const release = extra.status === 'superseded' ? `\u0000${extra.source ?? ''}` : '';
+    const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
     const first = this.seen.get(id);
     if (first) {
       return this.reject(place, 'duplicate-value', 'error',
