@@ -1,0 +1,86 @@
+// Catalog errors name the file and the field; validation rejects what cannot be published, with its place,
+// and keeps the counts reconciled.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, loadCatalog } from '../../src/catalog/load.ts';
+import { buildData } from '../../src/pipeline/build-data.ts';
+import { conservationErrors } from '../../src/pipeline/report.ts';
+
+const DATA = new URL('../../data/', import.meta.url).pathname;
+
+/** A copy of data/ with one file replaced, so each test breaks exactly one thing. */
+function dataWith(path: string, content: string | ((old: string) => string)): string {
+  const root = mkdtempSync(join(tmpdir(), 'catalog-'));
+  cpSync(DATA, join(root, 'data'), { recursive: true });
+  const target = join(root, 'data', path);
+  writeFileSync(target, typeof content === 'string' ? content : content(readFileSync(target, 'utf8')));
+  return root;
+}
+
+function catalogProblems(root: string): string[] {
+  try {
+    loadCatalog(join(root, 'data'));
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as CatalogError).problems;
+  }
+}
+
+describe('catalog', () => {
+  it('the bundled catalog loads: every indicator has a unit, an area and known sources', () => {
+    const catalog = loadCatalog(DATA);
+    expect(catalog.indicators.length).toBeGreaterThanOrEqual(13);
+    for (const i of catalog.indicators) for (const s of i.sources) expect(catalog.sources.has(s)).toBe(true);
+  });
+
+  it('a wrong field type names the file and the field', () => {
+    const root = dataWith('catalog/birth-rate.yaml', (s) => s.replace('decimals: 2', 'decimals: two'));
+    expect(catalogProblems(root)).toEqual([expect.stringMatching(/catalog\/birth-rate\.yaml: 字段 decimals：/)]);
+  });
+
+  it('an unknown area, a missing unit and an unknown key are each named', () => {
+    const root = dataWith('catalog/birth-rate.yaml', (s) => s.replace('area: outcomes', 'area: happiness').replace(/^unit: .*$/m, '').concat('colour: red\n'));
+    const problems = catalogProblems(root).join('\n');
+    expect(problems).toMatch(/birth-rate\.yaml: 字段 area：/);
+    expect(problems).toMatch(/birth-rate\.yaml: 字段 unit：/);
+    expect(problems).toMatch(/birth-rate\.yaml: 字段 \(整个文件\)：.*colour/);
+  });
+
+  it('a source id that does not exist, an id unlike the file name, and broken YAML', () => {
+    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('- nbs-database-annual-2023', '- no-such-source'))))
+      .toEqual([expect.stringMatching(/death-rate\.yaml: 字段 sources\.\d：.*no-such-source/)]);
+    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('id: death-rate', 'id: mortality'))))
+      .toEqual([expect.stringMatching(/death-rate\.yaml: 字段 id：应与文件名一致/)]);
+    // Broken YAML is named with its line; the indicators that cite that source then say so too.
+    expect(catalogProblems(dataWith('sources/nhc-bulletin-2023.yaml', 'title: [unclosed\n'))[0])
+      .toMatch(/nhc-bulletin-2023\.yaml: YAML 无法解析：.*line 2/);
+  });
+});
+
+describe('validation of the bundled raw data', () => {
+  const line = 'indicator,region,year,value,unit,source,status,note\n';
+  const build = async (csv: string) => {
+    const root = dataWith('raw/reference/zz-extra.csv', line + csv);
+    return buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+  };
+  const codes = (r: Awaited<ReturnType<typeof build>>) =>
+    r.problems.filter((p) => p.file.endsWith('zz-extra.csv')).map((p) => [p.code, p.line, p.column]);
+
+  it('a unit that changed, an unknown indicator, an unknown source, a bad status, a second value in force', async () => {
+    const r = await build([
+      '人口出生率,全国,2030,0.7,%,nbs-database-annual-2023,single-source,',
+      '幸福指数,全国,2024,1,分,nbs-database-annual-2023,single-source,',
+      '人口死亡率,全国,2030,7.1,‰,somewhere,single-source,',
+      '人口死亡率,全国,2031,7.1,‰,nbs-database-annual-2023,guessed,',
+      '人口出生率,全国,2024,6.77,‰,nbs-population-release-2024,cross-checked,',
+    ].join('\n'));
+    expect(codes(r)).toEqual([
+      ['unit-mismatch', 2, 4], ['unknown-indicator', 3, 4], ['unknown-source', 4, 4], ['bad-status', 5, 4], ['duplicate-value', 6, 4],
+    ]);
+    expect(r.problems.find((p) => p.code === 'unit-mismatch')!.message).toBe('「人口出生率」的单位应为 ‰，实际为 %');
+    for (const report of r.reports) expect(conservationErrors(report)).toEqual([]);
+  });
+});
