@@ -1,0 +1,69 @@
+// A small static file server over dist/ (node:http): used by `npm run preview` and by the browser tests,
+// because Astro 7 allows only one `astro preview` per project at a time.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** The file a URL path names inside `root` (directories serve index.html), or null when there is none. */
+export function resolveFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  const candidate = path.resolve(root, '.' + path.posix.normalize(decoded));
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return null;
+  for (const file of [candidate, path.join(candidate, 'index.html'), candidate + '.html']) {
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return null;
+}
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `root` on localhost; port 0 picks a free port. */
+export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
+  const absoluteRoot = path.resolve(root);
+  const server = http.createServer((request, response) => {
+    const file = resolveFile(absoluteRoot, request.url ?? '/');
+    const notFound = path.join(absoluteRoot, '404.html');
+    const served = file ?? (fs.existsSync(notFound) ? notFound : null);
+    if (!served) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404');
+      return;
+    }
+    const type = CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
+    response.writeHead(file ? 200 : 404, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    if (request.method === 'HEAD') response.end();
+    else fs.createReadStream(served).pipe(response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

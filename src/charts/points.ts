@@ -1,0 +1,43 @@
+// What the charts share about published values: which statuses count as firm, tooltip text, the chart unit.
+import type { Status } from '../catalog/schema.ts';
+import type { PublishedValue } from '../pipeline/published.ts';
+import { formatValue, formatYear } from '../format/number.ts';
+import { zh, type Words } from '../i18n/zh.ts';
+
+/** Values shown hollow/light: the reader should know only one source or an early release stands behind them. */
+export const TENTATIVE_STATUSES: readonly Status[] = ['preliminary', 'single-source'];
+
+export function isTentative(value: PublishedValue): boolean {
+  return TENTATIVE_STATUSES.includes(value.status);
+}
+
+export function valueText(value: PublishedValue, unit: string): string {
+  return formatValue(value.value, value.decimals, unit);
+}
+
+/** '2024年：6.77‰（已交叉核对）' */
+export function pointTip(value: PublishedValue, unit: string, words: Words = zh): string {
+  return words.chart.pointTip(formatYear(value.year, words), valueText(value, unit), words.statusName(value.status));
+}
+
+/** '北京 2024年：6.09‰（单一来源）' */
+export function regionTip(value: PublishedValue, unit: string, words: Words = zh): string {
+  return words.chart.regionTip(shortRegionName(value.region), formatYear(value.year, words), valueText(value, unit), words.statusName(value.status));
+}
+
+/** 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西, 北京市 -> 北京: the short names charts have room for. */
+export function shortRegionName(name: string): string {
+  return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '') || name;
+}
+
+/** Splits a year-sorted series where the definition changes, so a line is never drawn across a break. */
+export function segmentByBreaks(values: PublishedValue[], breakYears: number[]): number[] {
+  const sorted = [...breakYears].sort((a, b) => a - b);
+  return values.map((v) => sorted.filter((year) => v.year >= year).length);
+}
+
+/** Left margin wide enough for the longest tick label (CJK-free digits at 12px). */
+export function marginForTicks(labels: string[], minimum = 36): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return Math.max(minimum, Math.ceil(10 + longest * 7.2));
+}

@@ -1,0 +1,75 @@
+// Observable Plot -> SVG markup on the server (linkedom), made accessible and deterministic:
+// a <title> and <desc> the svg is labelled by, role="group" on Plot's labelled <g> (axe), rounded coordinates
+// and renumbered ids so the same data always gives the same bytes (snapshots, stable builds).
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface ChartText {
+  /** Short title, e.g. 人口出生率（全国）. */
+  title: string;
+  /** What the chart shows, in words, for readers who cannot see it. */
+  description: string;
+}
+
+/** Class on every mark whose elements carry a <title> tooltip; the browser script looks for it. */
+export const TIP_CLASS = 'tip-points';
+
+/** The page's CJK font stack, also set inline so a saved SVG renders Chinese on its own. */
+export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';
+
+export const chartColors = {
+  line: '#1d5a96',
+  tentativeBar: '#a9c4e0',
+  national: '#b3261e',
+  break: '#5c5c5c',
+  text: '#1f1f1f',
+};
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Rounds every decimal number with more than 2 decimals in attribute values and path data to 2 decimals. */
+export function roundCoordinates(svg: string): string {
+  return svg.replace(/(\s[a-z][a-z0-9:-]*=")([^"]*)"/gi, (_all, head: string, value: string) => {
+    if (!/\d\.\d{3,}/.test(value)) return `${head}${value}"`;
+    return `${head}${value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (n) => String(Number(Number(n).toFixed(2))))}"`;
+  });
+}
+
+/** Plot numbers clip paths with a global counter (plot-clip-7): give them ids scoped to this chart. */
+export function renumberIds(svg: string, idPrefix: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/plot-clip-\d+/g, (id) => {
+    if (!seen.has(id)) seen.set(id, `${idPrefix}-clip-${seen.size + 1}`);
+    return seen.get(id)!;
+  });
+}
+
+/**
+ * Renders Plot options to SVG markup. `idPrefix` must be unique on the page (title/desc ids derive from it).
+ */
+export function renderPlot(options: Plot.PlotOptions, text: ChartText, idPrefix: string): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({
+    ...options,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: chartColors.text, ...(typeof options.style === 'object' ? options.style : {}) },
+    document: document as unknown as Document,
+  }) as unknown as Element;
+  if (svg.tagName.toLowerCase() !== 'svg') throw new Error('renderPlot: expected Plot to return a bare <svg> (no legends or figure wrapper).');
+
+  for (const g of svg.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+
+  const titleId = `${idPrefix}-title`;
+  const descId = `${idPrefix}-desc`;
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', titleId);
+  svg.setAttribute('aria-describedby', descId);
+  svg.removeAttribute('aria-label');
+  svg.removeAttribute('aria-description');
+  const markup = svg.outerHTML.replace(
+    /^<svg([^>]*)>/,
+    `<svg$1${svg.hasAttribute('xmlns') ? '' : ' xmlns="http://www.w3.org/2000/svg"'}><title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`,
+  );
+  return roundCoordinates(renumberIds(markup, idPrefix));
+}

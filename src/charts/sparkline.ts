@@ -1,0 +1,57 @@
+// A small line for the home page cards: the national series without axes, the latest point marked
+// (hollow when tentative). The card's text carries the numbers; the sparkline shows the shape.
+import * as Plot from '@observablehq/plot';
+import type { IndicatorSpec } from '../catalog/schema.ts';
+import type { PublishedValue } from '../pipeline/published.ts';
+import { formatYear } from '../format/number.ts';
+import { zh, type Words } from '../i18n/zh.ts';
+import { chartColors, renderPlot, type ChartText } from './render.ts';
+import { isTentative, segmentByBreaks, valueText } from './points.ts';
+
+export interface SparklineInput {
+  indicator: IndicatorSpec;
+  /** National values, sorted by year. */
+  values: PublishedValue[];
+  idPrefix: string;
+  width?: number;
+  height?: number;
+  words?: Words;
+}
+
+export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
+  const c = words.chart;
+  const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), valueText(v, indicator.unit)) : '');
+  return { title: c.sparklineTitle(indicator.name_zh), description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))) };
+}
+
+export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh }: SparklineInput): string {
+  const segment = segmentByBreaks(values, indicator.breaks.map((b) => b.year));
+  const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0 }));
+  const last = rows.slice(-1);
+  // A point alone in its segment (a single year before a break) has no line: draw it as a dot.
+  const alone = rows.filter((r, i) => r.segment !== rows[i - 1]?.segment && r.segment !== rows[i + 1]?.segment && i !== rows.length - 1);
+  return renderPlot(
+    {
+      width,
+      height,
+      margin: 5,
+      axis: null,
+      x: { inset: 2 },
+      y: { inset: 2 },
+      marks: [
+        Plot.line(rows, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 1.75 }),
+        Plot.dot(alone, { x: 'year', y: 'value', r: 1.75, fill: chartColors.line }),
+        Plot.dot(last, {
+          x: 'year',
+          y: 'value',
+          r: 3,
+          stroke: chartColors.line,
+          strokeWidth: 1.5,
+          fill: last[0] && isTentative(last[0]) ? 'white' : chartColors.line,
+        }),
+      ],
+    },
+    sparklineText(indicator, values, words),
+    idPrefix,
+  );
+}

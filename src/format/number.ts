@@ -1,0 +1,45 @@
+// Numbers as Chinese statistical publications write them: no thousands separators, the value's own decimals,
+// the unit attached without a space, a true minus sign (U+2212, as in the chart axes), years as 2024年.
+import { zh, type Words } from '../i18n/zh.ts';
+
+/** The minus sign used everywhere a reader sees a negative number (charts use the same one). */
+export const MINUS = '\u2212';
+
+/** 90575.8 with 1 decimal -> "90575.8"; -0.99 with 2 -> "−0.99". Never adds or drops digits beyond `decimals`. */
+export function formatNumber(value: number, decimals: number): string {
+  const text = Math.abs(value).toFixed(decimals);
+  const isZero = Number(text) === 0;
+  return value < 0 && !isZero ? MINUS + text : text;
+}
+
+/** A unit as it follows a number: "1/10万" is written "/10万" after the number (14.3/10万). */
+export function unitSuffix(unit: string): string {
+  return unit.startsWith('1/') ? unit.slice(1) : unit;
+}
+
+/** 6.77‰, 14.3/10万, 140828万人, 79.0岁. */
+export function formatValue(value: number, decimals: number, unit: string): string {
+  return formatNumber(value, decimals) + unitSuffix(unit);
+}
+
+/** 2024 -> "2024年". */
+export function formatYear(year: number, words: Words = zh): string {
+  return words.year(year);
+}
+
+/** Axis ticks: whole numbers as they are, fractions with the few digits they need, no separators. */
+export function formatTick(value: number): string {
+  const text = String(Number(value.toFixed(6)));
+  return text.startsWith('-') ? MINUS + text.slice(1) : text;
+}
+
+/** Integer years on a time axis: 2010, never "2,010". */
+export function formatYearTick(year: number): string {
+  return Number.isInteger(year) ? String(year) : '';
+}
+
+/** "2025-01-17" -> "2025年1月17日", "2024-08" -> "2024年8月" (source dates, as ISO in the catalog). */
+export function formatDate(isoDate: string, words: Words = zh): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return words.date(year ?? 0, month, day);
+}

@@ -1,0 +1,169 @@
+// The built site (dist/) in Chromium: charts without JavaScript, Chinese text, the keyboard tooltip, axe,
+// the CSV download, and how little script a page ships. Run `npm run build` first.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { openSite, DIST, ROOT, type Site } from './harness.ts';
+import { readCatalog } from '../../src/published/read.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const catalog = readCatalog(ROOT);
+const PROVINCIAL_ID = 'birth-rate';
+// A second page of another kind: national only, with a series break when there is one.
+const nationalOnly = catalog.filter((e) => !e.hasProvincial);
+const SECOND_ID = (nationalOnly.find((e) => e.indicator.breaks.length > 0) ?? nationalOnly[0] ?? catalog[1]!).indicator.id;
+
+async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  return context.newPage();
+}
+
+describe('without JavaScript', () => {
+  it('home page shows its sparklines and Chinese text', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(site.url('/'));
+    expect(await page.textContent('h1')).toBe('医改数据');
+    expect(await page.textContent('body')).toContain('人口出生率');
+    const charts = page.locator('.card svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThan(5);
+    expect(await charts.first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('indicator page shows the national and provincial charts', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
+    expect(await page.textContent('h1')).toBe('人口出生率');
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).toContain('全国');
+    expect(body).toContain('下载CSV');
+    const wide = page.locator('.chart-wide svg[role="img"]');
+    expect(await wide.count()).toBe(2);
+    for (const svg of await wide.all()) expect(await svg.isVisible()).toBe(true);
+    // Native tooltips are there for readers without JavaScript.
+    expect(await page.locator('.chart-wide .tip-points title').count()).toBeGreaterThan(31);
+    await page.context().close();
+  });
+
+  it('a 360px phone gets the narrow charts and no page-wide horizontal scroll', async () => {
+    const page = await newPage({ javaScriptEnabled: false, width: 360 });
+    await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
+    expect(await page.locator('.chart-narrow svg').first().isVisible()).toBe(true);
+    expect(await page.locator('.chart-wide svg').first().isVisible()).toBe(false);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+});
+
+describe('with JavaScript', () => {
+  it('Tab reaches the chart and shows the latest point; arrows move; Escape hides', async () => {
+    const page = await newPage();
+    await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
+    let focused = false;
+    for (let i = 0; i < 40 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.hasAttribute('data-chart') ?? false);
+    }
+    expect(focused).toBe(true);
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(name).toContain('人口出生率');
+    const tip = page.locator('.chart-frame:focus .chart-tip');
+    expect(await tip.isVisible()).toBe(true);
+    const latest = (await tip.textContent()) ?? '';
+    expect(latest).toMatch(/^\d{4}年：−?\d+(\.\d+)?‰（.+）$/);
+    const latestYear = catalog.find((e) => e.indicator.id === PROVINCIAL_ID)!.latest!.year;
+    expect(latest.startsWith(`${latestYear}年：`)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await tip.textContent()).toMatch(new RegExp(`^${latestYear - 1}年：`));
+    await page.keyboard.press('Escape');
+    expect(await tip.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('hovering the chart shows the nearest point', async () => {
+    const page = await newPage();
+    await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
+    const svg = page.locator('.chart-wide svg').first();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    const tip = page.locator('.chart-tip').first();
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toMatch(/^\d{4}年：/);
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  for (const pathname of ['/', `/indicators/${PROVINCIAL_ID}/`, `/indicators/${SECOND_ID}/`, '/about/']) {
+    it(`${pathname} has no violations`, async () => {
+      const page = await newPage();
+      await page.goto(site.url(pathname));
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+      expect(summary).toEqual([]);
+      expect(results.passes.length).toBeGreaterThan(10); // axe really ran over the page
+      await page.context().close();
+    });
+  }
+});
+
+describe('downloads', () => {
+  it('下载CSV returns the published CSV byte for byte', async () => {
+    const page = await newPage();
+    await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
+    const href = await page.getByRole('link', { name: '下载CSV' }).getAttribute('href');
+    expect(href).toBe(`/data/${PROVINCIAL_ID}.csv`);
+    const response = await page.request.get(site.url(href!));
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const body = await response.body();
+    const published = fs.readFileSync(path.join(ROOT, 'build/data/csv', `${PROVINCIAL_ID}.csv`));
+    expect(Buffer.compare(body, published)).toBe(0);
+    const header = body.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
+    expect(header.slice(0, 3)).toEqual(['indicator_id', 'indicator', 'unit']);
+    expect(header).toEqual(expect.arrayContaining(['region_code', 'region', 'year', 'value', 'status', 'source']));
+    await page.context().close();
+  });
+});
+
+describe('script weight', () => {
+  it('an indicator page ships under 2 KB of gzipped JavaScript and no Plot or d3', async () => {
+    const html = fs.readFileSync(path.join(DIST, 'indicators', PROVINCIAL_ID, 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    const external = [...html.matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(DIST, m[1]!), 'utf8'));
+    const js = [...inline, ...external].join('\n');
+    expect(zlib.gzipSync(js).length).toBeLessThan(2048);
+    const allJs = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+    for (const file of [...allJs.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')), js]) {
+      expect(file).not.toMatch(/observablehq|d3-(scale|selection|shape)|plot-d6a7b5/);
+    }
+  });
+});
+
+describe('screenshots', () => {
+  // Written to the temp folder for a person to look at (Chinese rendering, layout at phone width).
+  const dir = path.join(os.tmpdir(), 'yigai-screenshots');
+  for (const [name, pathname] of [['home', '/'], [PROVINCIAL_ID, `/indicators/${PROVINCIAL_ID}/`]] as const) {
+    for (const width of [1280, 360]) {
+      it(`${name} at ${width}px`, async () => {
+        fs.mkdirSync(dir, { recursive: true });
+        const page = await newPage({ width });
+        await page.goto(site.url(pathname));
+        await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+        await page.context().close();
+      });
+    }
+  }
+});

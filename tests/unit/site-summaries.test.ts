@@ -1,0 +1,61 @@
+// What the pages say about a series (source summaries, year ranges, region names, break segments), on real data.
+import { describe, expect, it } from 'vitest';
+import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/published/summaries.ts';
+import { latestProvincialValues, nationalValues, readSeries } from '../../src/published/read.ts';
+import { pointTip, regionTip, segmentByBreaks, shortRegionName } from '../../src/charts/points.ts';
+
+describe('year ranges and region names', () => {
+  it('joins consecutive years', () => {
+    expect(yearRanges([2024, 2001, 2002, 2003, 2021, 2019, 2018])).toBe('2001—2003年、2018—2019年、2021年、2024年');
+    expect(provincialSummary([{ year: 2021, count: 31 }, { year: 2024, count: 31 }])).toBe('分省数值62个：2021年、2024年，每年31个省份');
+  });
+  it('shortens NBS full province names for chart labels', () => {
+    expect(['北京市', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区', '黑龙江省'].map(shortRegionName)).toEqual([
+      '北京', '内蒙古', '广西', '西藏', '宁夏', '新疆', '黑龙江',
+    ]);
+  });
+  it('splits a series at its breaks', () => {
+    const at = (year: number) => ({ year }) as Parameters<typeof segmentByBreaks>[0][number];
+    expect(segmentByBreaks([2015, 2017, 2020].map(at), [2017])).toEqual([0, 1, 1]);
+  });
+});
+
+describe('published birth-rate series', () => {
+  const series = readSeries('birth-rate');
+
+  it('has national values in year order and a ranked provincial year', () => {
+    const national = nationalValues(series);
+    expect(national.map((v) => v.year)).toEqual([...national.map((v) => v.year)].sort((a, b) => a - b));
+    const provincial = latestProvincialValues(series)!;
+    expect(provincial.values).toHaveLength(31);
+    expect(provincial.values[0]!.value).toBeGreaterThanOrEqual(provincial.values[30]!.value);
+  });
+
+  it('writes tooltips in Chinese', () => {
+    const v2024 = nationalValues(series).find((v) => v.year === 2024)!;
+    expect(pointTip(v2024, '‰')).toBe('2024年：6.77‰（已交叉核对）');
+    const tibet = latestProvincialValues(series)!.values.find((v) => v.region === '西藏自治区')!;
+    expect(regionTip(tibet, '‰')).toMatch(/^西藏 2024年：\d+\.\d+‰（.+）$/);
+  });
+
+  it('accounts for every value under some source', () => {
+    const contributions = sourceContributions(series);
+    const counted = contributions.reduce((n, c) => n + c.national.length + c.provincialByYear.reduce((m, y) => m + y.count, 0), 0);
+    expect(counted).toBe(series.values.length);
+    expect(contributions.reduce((n, c) => n + c.earlier.length, 0)).toBe(series.earlierReleases.length);
+  });
+
+  it('names sources that share a title by edition', () => {
+    const labels = Object.keys(series.sources).map((id) => sourceLabel(id, series.sources));
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('finds the value that replaced each earlier release', () => {
+    for (const earlier of series.earlierReleases) {
+      const now = valueInForce(series, earlier);
+      expect(now, `${earlier.year}`).toBeDefined();
+      expect(now!.value).not.toBe(earlier.value);
+    }
+    expect(statusesUsed(series)).toContain('superseded');
+  });
+});
