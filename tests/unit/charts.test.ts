@@ -1,6 +1,5 @@
-// Chart snapshots, rendered from the real published series in build/data (the Observable Plot habit): a missing
-// snapshot is written and passes; a mismatch writes tests/output/<name>-changed.svg and fails. To accept a
-// change, delete the snapshot, rerun, and review the diff.
+// Chart snapshots, rendered from the real published series in build/data (tests/helpers/snapshot.ts: a missing
+// snapshot is written; a mismatch writes tests/output/<name>-changed.svg and fails).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +9,8 @@ import { nationalLineChart } from '../../src/charts/line.ts';
 import { provincialRankingChart } from '../../src/charts/ranking.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';
 import { TIP_CLASS } from '../../src/charts/render.ts';
+import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
-const OUTPUT = path.resolve(import.meta.dirname, '../output');
 
 if (!fs.existsSync(path.join(publishedDir(), 'catalog.json'))) {
   throw new Error(`build/data/catalog.json is missing: run \`npm run data\` first (chart snapshots render the published series). 先运行 npm run data。`);
@@ -20,24 +19,6 @@ if (!fs.existsSync(path.join(publishedDir(), 'catalog.json'))) {
 /** One element per line, so a snapshot diff shows what moved. */
 function pretty(svg: string): string {
   return svg.replace(/></g, '>\n<') + '\n';
-}
-
-function compareSnapshot(name: string, svg: string): void {
-  const expectedFile = path.join(OUTPUT, `${name}.svg`);
-  const changedFile = path.join(OUTPUT, `${name}-changed.svg`);
-  const actual = pretty(svg);
-  if (!fs.existsSync(expectedFile)) {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    fs.writeFileSync(expectedFile, actual);
-    return;
-  }
-  const expected = fs.readFileSync(expectedFile, 'utf8');
-  if (expected === actual) {
-    fs.rmSync(changedFile, { force: true });
-    return;
-  }
-  fs.writeFileSync(changedFile, actual);
-  expect.fail(`chart ${name} differs from tests/output/${name}.svg; see tests/output/${name}-changed.svg (delete the snapshot and rerun to accept)`);
 }
 
 function national(id: string) {
@@ -64,7 +45,7 @@ const charts: Record<string, () => string> = {
 
 describe('chart snapshots', () => {
   for (const [name, render] of Object.entries(charts)) {
-    it(name, () => compareSnapshot(name, render()));
+    it(name, () => matchSnapshotFile(pretty(render()), `${name}.svg`));
   }
 });
 
