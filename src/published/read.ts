@@ -2,10 +2,10 @@
 // Pages and tests go through here, so a missing or partial build/data fails with one clear message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PUBLISHED_DIR, publishedPaths, type PublishedCatalogEntry, type PublishedSeries, type PublishedValue } from '../pipeline/published.ts';
+import { PUBLISHED_DIR, publishedPaths, type PublishedCatalogEntry, type PublishedReport, type PublishedSeries, type PublishedValue } from '../pipeline/published.ts';
+import { NATIONAL_CODE } from '../pipeline/regions.ts';
 
-/** Region code of national rows in published series. */
-export const NATIONAL_CODE = '100000';
+export { NATIONAL_CODE };
 
 export class MissingPublishedDataError extends Error {}
 
@@ -37,6 +37,10 @@ export function readCatalog(root?: string): PublishedCatalogEntry[] {
 
 export function readSeries(id: string, root?: string): PublishedSeries {
   return readJson<PublishedSeries>(publishedPaths.series(id), root);
+}
+
+export function readReport(root?: string): PublishedReport {
+  return readJson<PublishedReport>(publishedPaths.report, root);
 }
 
 /** The tidy CSV exactly as published, as bytes, so the site serves it unchanged. */

@@ -5,7 +5,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { conservationErrors } from '../../src/pipeline/report.ts';
 import { REFERENCE, SHARED_PRESENT } from '../helpers/fixtures.ts';
-import { publishedCatalog, publishedCsv, publishedReport, publishedSeries } from '../helpers/published.ts';
+import { readCatalog as publishedCatalog, readCsvBytes, readReport as publishedReport, readSeries as publishedSeries } from '../../src/published/read.ts';
+
+const publishedCsv = (id: string) => new TextDecoder().decode(readCsvBytes(id));
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
 describe.skipIf(!SHARED_PRESENT)('published values against ../shared/reference/official-figures.csv', () => {
