@@ -5,7 +5,7 @@ import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, typ
 import { FileCollector } from './collector.ts';
 import type { SourceRow } from './csv-rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
-import { findRegion, nationalRegion, type Region } from './regions.ts';
+import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from './regions.ts';
 import type { IngestOptions, SeriesMeta } from './types.ts';
 
 export interface NbsTable {
@@ -140,7 +140,7 @@ export function readNbsTable(rows: SourceRow[], options: IngestOptions, out: Fil
 
   const layout = colKind === 'year' ? 'time-series' : rowKind === 'year' ? 'transposed' : 'cross-section';
   const regionAxis = rowKind === 'region' || colKind === 'region';
-  const scope = regionAxis ? 'provincial' : fixedRegion?.code === '100000' ? 'national' : 'single-region';
+  const scope = regionAxis ? 'provincial' : fixedRegion?.code === NATIONAL_CODE ? 'national' : 'single-region';
   const series = [...indicators].map((key) => {
     const [indicator, unit] = key.split('\u0000') as [string, string];
     return { indicator, unit, notes, ...(sourceLine ? { sourceLine } : {}) };

@@ -3,7 +3,7 @@
 import type { FileCollector } from './collector.ts';
 import type { SourceRow } from './csv-rows.ts';
 import { parseLabel, parseYearLabel } from './labels.ts';
-import { findRegion } from './regions.ts';
+import { NATIONAL_CODE, findRegion } from './regions.ts';
 import type { IngestOptions } from './types.ts';
 
 const COLUMN_NAMES: Record<string, string[]> = {
@@ -70,6 +70,6 @@ export function readTidyLong(rows: SourceRow[], options: IngestOptions, out: Fil
     out.cell(raw, { line: row.line, column: valueColumn + 1 },
       { indicator: label.name, unit, regionCode: region.code, region: region.name, year }, extra);
   }
-  const scope = regions.size === 1 ? (regions.has('100000') ? 'national' : 'single-region') : regions.has('100000') ? 'mixed' : 'provincial';
+  const scope = regions.size === 1 ? (regions.has(NATIONAL_CODE) ? 'national' : 'single-region') : regions.has(NATIONAL_CODE) ? 'mixed' : 'provincial';
   return { scope };
 }
