@@ -1,9 +1,14 @@
 // Site config only: a static site, one folder per page (/indicators/birth-rate/), no integrations.
+// YIGAI_DIST builds into another folder (parallel builds, the bench's synthetic catalogs); default dist/.
 import { defineConfig } from 'astro/config';
+
+const outDir = process.env.YIGAI_DIST || './dist';
 
 export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
+  outDir,
+  cacheDir: process.env.YIGAI_DIST ? `${outDir}-cache` : './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
 });

@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = process.env.YIGAI_DIST ? path.resolve(process.env.YIGAI_DIST) : path.join(ROOT, 'dist');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
