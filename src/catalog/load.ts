@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { IndicatorSpec, SourceSpec } from './schema.ts';
+import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
 
 export class CatalogError extends Error {
   readonly problems: string[];
@@ -17,6 +17,21 @@ export class CatalogError extends Error {
 export interface Catalog {
   indicators: IndicatorSpec[];
   sources: Map<string, SourceSpec>;
+  release: ReleaseSpec;
+}
+
+function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`${file}: 无法读取：${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+  const result = ReleaseSpec.safeParse(raw);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
+  return undefined;
 }
 
 function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
@@ -52,6 +67,7 @@ export function loadCatalog(root = 'data'): Catalog {
   const indicators = loadFolder(join(root, 'catalog'), IndicatorSpec, problems);
   const sourceList = loadFolder(join(root, 'sources'), SourceSpec, problems);
   const sources = new Map(sourceList.map((s) => [s.id, s]));
+  const release = loadRelease(join(root, 'release.yaml'), problems);
   const names = new Map<string, string>();
   for (const indicator of indicators) {
     const file = join(root, 'catalog', `${indicator.id}.yaml`);
@@ -64,6 +80,6 @@ export function loadCatalog(root = 'data'): Catalog {
       names.set(name, indicator.id);
     }
   }
-  if (problems.length > 0) throw new CatalogError(problems);
-  return { indicators, sources };
+  if (problems.length > 0 || !release) throw new CatalogError(problems);
+  return { indicators, sources, release };
 }

@@ -54,3 +54,19 @@ export const SourceSpec = z.strictObject({
   notes: z.array(z.string().min(1)).default([]),
 });
 export type SourceSpec = z.infer<typeof SourceSpec>;
+
+/** data/release.yaml: the data version readers cite, its date, the licence and where the site is published. */
+export const ReleaseSpec = z.strictObject({
+  /** Bump whenever a published value, source or definition changes; cited as 数据版本. */
+  version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, '应为 YYYY.MM.DD 或 YYYY.MM.DD.N，例如 2026.11.22'),
+  date: z.iso.date(),
+  title: z.string().min(1),
+  title_en: z.string().min(1),
+  /** The compiler named in citations (GB/T 7714 主要责任者). */
+  compiler: z.string().min(1),
+  compiler_en: z.string().min(1),
+  licence: z.strictObject({ name: z.string().min(1), title: z.string().min(1), path: z.url(), note: z.string().min(1) }),
+  /** The published site's address, once it has one; until then citations show a placeholder the reader fills in. */
+  site_url: z.url().optional(),
+});
+export type ReleaseSpec = z.infer<typeof ReleaseSpec>;

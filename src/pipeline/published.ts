@@ -47,5 +47,9 @@ export const publishedPaths = {
   catalog: 'catalog.json',
   report: 'report.json',
   series: (id: string) => `series/${id}.json`,
-  csv: (id: string) => `csv/${id}.csv`,
+  release: 'release.json',
+  /** Researchers' files, served under /data/ byte for byte, and their index for the downloads page. */
+  download: (file: string) => `downloads/${file}`,
+  downloadsIndex: 'downloads.json',
+  csv: (id: string) => `downloads/${id}.csv`,
 };

@@ -4,6 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PUBLISHED_DIR, publishedPaths, type PublishedCatalogEntry, type PublishedReport, type PublishedSeries, type PublishedValue } from '../pipeline/published.ts';
 import { NATIONAL_CODE } from '../pipeline/regions.ts';
+import type { DownloadEntry } from '../pipeline/downloads/index.ts';
+import type { ReleaseSpec } from '../catalog/schema.ts';
+
+export interface DownloadsIndex {
+  version: string;
+  date: string;
+  files: DownloadEntry[];
+}
 
 export { NATIONAL_CODE };
 
@@ -43,11 +51,24 @@ export function readReport(root?: string): PublishedReport {
   return readJson<PublishedReport>(publishedPaths.report, root);
 }
 
-/** The tidy CSV exactly as published, as bytes, so the site serves it unchanged. */
-export function readCsvBytes(id: string, root?: string): Uint8Array {
-  const file = path.join(publishedDir(root), publishedPaths.csv(id));
-  if (!fs.existsSync(file)) readPublishedFile(publishedPaths.csv(id), root); // throws the clear message
+/** A download (CSV, JSON, zip, ...) exactly as published, as bytes, so the site serves it unchanged. */
+export function readDownloadBytes(fileName: string, root?: string): Uint8Array {
+  const file = path.join(publishedDir(root), publishedPaths.download(fileName));
+  if (!fs.existsSync(file)) readPublishedFile(publishedPaths.download(fileName), root); // throws the clear message
   return new Uint8Array(fs.readFileSync(file));
+}
+
+/** The tidy CSV of one indicator as published. */
+export function readCsvBytes(id: string, root?: string): Uint8Array {
+  return readDownloadBytes(`${id}.csv`, root);
+}
+
+export function readDownloadsIndex(root?: string): DownloadsIndex {
+  return readJson<DownloadsIndex>(publishedPaths.downloadsIndex, root);
+}
+
+export function readRelease(root?: string): ReleaseSpec {
+  return readJson<ReleaseSpec>(publishedPaths.release, root);
 }
 
 export function nationalValues(series: PublishedSeries): PublishedValue[] {

@@ -81,3 +81,20 @@ export function sourceLabel(id: string, sources: Record<string, SourceSpec>, wor
   const sameTitle = Object.values(sources).filter((s) => s.title === source.title);
   return sameTitle.length > 1 ? words.indicator.sourceEdition(source.title, source.year) : source.title;
 }
+
+/**
+ * What the indicator page shows before the reader changes anything, as "download the data shown" blocks:
+ * the national line over all its years, and the provinces in the latest provincial year.
+ */
+export function defaultShownBlocks(series: PublishedSeries): { regions: string[]; from: number; to: number }[] {
+  const blocks: { regions: string[]; from: number; to: number }[] = [];
+  const nationalYears = series.values.filter((v) => v.regionCode === NATIONAL_CODE).map((v) => v.year);
+  if (nationalYears.length) blocks.push({ regions: [NATIONAL_CODE], from: Math.min(...nationalYears), to: Math.max(...nationalYears) });
+  const provincial = series.values.filter((v) => v.regionCode !== NATIONAL_CODE);
+  if (provincial.length) {
+    const year = Math.max(...provincial.map((v) => v.year));
+    const regions = [...new Set(provincial.filter((v) => v.year === year).map((v) => v.regionCode))].sort();
+    blocks.push({ regions, from: year, to: year });
+  }
+  return blocks;
+}

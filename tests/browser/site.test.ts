@@ -120,16 +120,16 @@ describe('accessibility (axe)', () => {
 });
 
 describe('downloads', () => {
-  it('下载CSV returns the published CSV byte for byte', async () => {
+  it('长表CSV returns the published CSV byte for byte', async () => {
     const page = await newPage();
     await page.goto(site.url(`/indicators/${PROVINCIAL_ID}/`));
-    const href = await page.getByRole('link', { name: '下载CSV' }).getAttribute('href');
+    const href = await page.getByRole('link', { name: '长表CSV' }).getAttribute('href');
     expect(href).toBe(`/data/${PROVINCIAL_ID}.csv`);
     const response = await page.request.get(site.url(href!));
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const body = await response.body();
-    const published = fs.readFileSync(path.join(ROOT, 'build/data/csv', `${PROVINCIAL_ID}.csv`));
+    const published = fs.readFileSync(path.join(ROOT, 'build/data/downloads', `${PROVINCIAL_ID}.csv`));
     expect(Buffer.compare(body, published)).toBe(0);
     const header = body.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
     expect(header.slice(0, 3)).toEqual(['indicator_id', 'indicator', 'unit']);

@@ -1,0 +1,81 @@
+// README.md of the downloads and the zip: what is inside, how the files are written, how to load,
+// check and cite them. Chinese first, with an English summary for tools and readers abroad.
+import type { ReleaseSpec } from '../../catalog/schema.ts';
+import { STATUSES } from '../../catalog/schema.ts';
+import { zh } from '../../i18n/zh.ts';
+import { datasetCitationEn, datasetCitationZh, SITE_URL_PLACEHOLDER } from './citation.ts';
+import type { WrittenFile } from './datapackage.ts';
+
+export interface ReadmeEntry {
+  file: WrittenFile;
+  title: string;
+}
+
+export function bundleReadme(release: ReleaseSpec, entries: ReadmeEntry[], totals: { values: number; earlier: number; indicators: number }): string {
+  const url = release.site_url ?? SITE_URL_PLACEHOLDER;
+  const parts = { release, url, accessed: '引用日期' };
+  const partsEn = { release, url, accessed: 'YYYY-MM-DD' };
+  const list = entries
+    .map(({ file, title }) => `| ${file.path} | ${title} | ${file.rows ?? ''} | ${file.bytes} |`)
+    .join('\n');
+  return `# ${release.title}
+
+数据版本 ${release.version}（${release.date}）。${totals.indicators} 个指标，现行数值 ${totals.values} 个，早先发布、已被取代的数值 ${totals.earlier} 个。
+
+## 文件
+
+| 文件 | 内容 | 行数 | 字节 |
+|---|---|---|---|
+${list}
+
+- \`<指标>.csv\`（长表）：每行一个数值，列出地区代码（GB/T 2260，全国为 100000）、年份、数值、单位、核对状态、来源、读取的输入文件和行号，以及同一数值早先发布的版本。
+- \`<指标>-wide.csv\`（宽表）：每行一个地区、每列一个年份，便于粘贴到电子表格；核对状态和来源见长表。
+- \`<指标>.json\`：同一指标的数值与元数据（定义、单位、来源、修订、引用格式）。
+- \`revisions.csv\`：所有早先发布、后被修订或取代的数值，与现行数值并列。
+- \`report.json\`：数据处理报告：读入了哪些文件、每个文件的数值个数、警告和被拒绝的单元格；数目可以对账（数据单元格 = 写出 + 空白 + 拒绝）。
+- \`datapackage.json\`：Frictionless Data Package 描述：每个文件的字段、类型、单位、来源、许可和校验值。
+
+## 文件的写法
+
+- 编码 UTF-8，带字节顺序标记（BOM），因此在中文 Windows 的 Excel 中双击打开不会乱码；换行为 CRLF，引号规则遵循 RFC 4180。
+- 数值照原发布的小数位数写出（如 6.77、5.30），不补零、不舍位；负数写作 -0.99。
+- 以 \`=\`、\`+\`、\`-\`、\`@\`、制表符或回车开头的文字单元格前加一个英文单引号（'），防止电子表格把它当作公式执行；数值（包括负数）不加。
+
+## 核对状态
+
+${STATUSES.map((s) => `- \`${s}\`（${zh.statusNames[s]}）：${zh.statusExplanations[s]}`).join('\n')}
+
+## 校验
+
+\`\`\`sh
+sha256sum -c SHA256SUMS
+\`\`\`
+
+## 读取
+
+\`\`\`python
+import pandas as pd
+df = pd.read_csv("birth-rate.csv", encoding="utf-8-sig", dtype={"region_code": str})
+\`\`\`
+
+\`\`\`r
+df <- readr::read_csv("birth-rate.csv", col_types = readr::cols(region_code = "c"))
+\`\`\`
+
+## 引用
+
+${datasetCitationZh(parts)}
+
+${datasetCitationEn(partsEn)}
+
+引用单个指标时，请使用该指标页或 \`<指标>.json\` 中的引用格式，并注明原始发布（来源列）。${release.site_url ? '' : `网站尚无固定地址：请把 ${SITE_URL_PLACEHOLDER} 换成您获取本数据的网址。`}
+
+## 许可
+
+${release.licence.title}（${release.licence.name}，${release.licence.path}）。${release.licence.note}
+
+## English summary
+
+${release.title_en}, version ${release.version} (${release.date}). One tidy CSV (one value per row, with region code, year, value, unit, verification status and source), one wide CSV (regions × years) and one JSON file per indicator; \`revisions.csv\` lists earlier releases beside the values in force; \`report.json\` is the ingestion report; \`datapackage.json\` describes every file (Frictionless Data Package). CSVs are UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting; text cells that a spreadsheet would run as a formula start with an apostrophe. Verify with \`sha256sum -c SHA256SUMS\`.
+`;
+}

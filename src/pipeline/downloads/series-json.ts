@@ -1,0 +1,52 @@
+// /data/<id>.json: one indicator's values and everything needed to use them without the site: definition,
+// unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
+import type { PublishedSeries, PublishedValue } from '../published.ts';
+import { NATIONAL_CODE } from '../regions.ts';
+import { formatValue } from '../tidy-csv.ts';
+import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from './citation.ts';
+
+export function coverage(series: PublishedSeries): Coverage {
+  const years = series.values.map((v) => v.year);
+  return {
+    national: series.values.some((v) => v.regionCode === NATIONAL_CODE),
+    provincial: series.values.some((v) => v.regionCode !== NATIONAL_CODE),
+    from: years.length ? Math.min(...years) : 0,
+    to: years.length ? Math.max(...years) : 0,
+  };
+}
+
+function row(v: PublishedValue) {
+  return {
+    region_code: v.regionCode, region: v.region, year: v.year, value: v.value,
+    // The value as published (decimals kept): 5.30 stays "5.30" where the number 5.3 would lose the zero.
+    value_text: formatValue(v.value, v.decimals), status: v.status, source_id: v.source,
+    source_file: v.sourceFile, source_line: v.sourceLine, ...(v.note ? { note: v.note } : {}),
+  };
+}
+
+export function seriesJson(series: PublishedSeries, parts: CitationParts): string {
+  const { indicator } = series;
+  const cover = coverage(series);
+  const doc = {
+    id: indicator.id,
+    name_zh: indicator.name_zh,
+    name_en: indicator.name_en,
+    unit: indicator.unit,
+    unit_en: indicator.unit_en,
+    definition: indicator.definition,
+    ...(indicator.definition_en ? { definition_en: indicator.definition_en } : {}),
+    notes: indicator.notes,
+    breaks: indicator.breaks,
+    data_version: parts.release.version,
+    data_date: parts.release.date,
+    licence: parts.release.licence,
+    citation: {
+      zh: indicatorCitationZh(indicator, cover, parts),
+      en: indicatorCitationEn(indicator, cover, publishersEn(Object.values(series.sources)), parts),
+    },
+    sources: Object.values(series.sources),
+    values: series.values.map(row),
+    earlier_releases: series.earlierReleases.map(row),
+  };
+  return JSON.stringify(doc, null, 1) + '\n';
+}
