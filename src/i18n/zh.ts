@@ -350,6 +350,7 @@ export const zh = {
     bundleNote: '解压后运行 sha256sum -c SHA256SUMS 可校验每个文件；datapackage.json 可直接用 frictionless（Python、R）等工具读取。',
     checksum: 'SHA-256',
     otherFilesHeading: '数据包与说明',
+    otherFilesCaption: '数据包描述、说明、校验值、修订记录和数据处理报告',
     indicatorsHeading: '各指标文件',
     tableCaption: '各指标的下载文件（大小、行数、更新日期）',
     columns: { indicator: '指标', tidy: '长表CSV', wide: '宽表CSV', json: 'JSON', date: '更新日期', file: '文件', content: '内容', size: '大小', rows: '行数' },
