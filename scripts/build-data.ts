@@ -8,9 +8,11 @@ import { PUBLISHED_DIR } from '../src/pipeline/published.ts';
 import { problemLine } from '../src/pipeline/report.ts';
 
 const root = resolve(import.meta.dirname, '..');
+// YIGAI_DATA_DIR reads another data/ folder (catalog, sources, raw), e.g. the bench's synthetic catalogs.
+const dataDir = process.env.YIGAI_DATA_DIR ? resolve(process.env.YIGAI_DATA_DIR) : join(root, 'data');
 let catalog;
 try {
-  catalog = loadCatalog(join(root, 'data'));
+  catalog = loadCatalog(dataDir);
 } catch (error) {
   if (error instanceof CatalogError) {
     for (const p of error.problems) console.error(p);
@@ -19,7 +21,7 @@ try {
   }
   throw error;
 }
-const { files, problems, reports } = await buildData(catalog, join(root, 'data', 'raw'), root);
+const { files, problems, reports } = await buildData(catalog, join(dataDir, 'raw'), dirname(dataDir));
 for (const p of problems) console.error(problemLine(p));
 const errors = problems.filter((p) => p.severity === 'error');
 const refused = reports.filter((r) => r.status === 'refused');
@@ -28,7 +30,7 @@ if (errors.length > 0 || refused.length > 0) {
   process.exit(1);
 }
 // Write to a temporary folder, then swap, so a failed run never leaves half a dataset behind.
-const target = join(root, PUBLISHED_DIR);
+const target = resolve(root, PUBLISHED_DIR);
 const temp = `${target}.tmp`;
 rmSync(temp, { recursive: true, force: true });
 for (const [path, content] of files) {

@@ -1,11 +1,10 @@
 // npm run ingest -- <file or folder>... --out <dir> [--indicator L] [--region R] [--year Y] [--unit U]
-// Writes <dir>/<input name>.csv (tidy rows) for every input read, and <dir>/report.json for all of them.
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+// Writes <dir>/<input name>.csv (tidy rows) for every input read, and <dir>/report.json for all of them,
+// streaming: a file of any size is read and written piece by piece.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestFile } from '../src/pipeline/ingest.ts';
-import { problemLine, summarize, type IngestReport } from '../src/pipeline/report.ts';
-import { tidyCsv } from '../src/pipeline/tidy-csv.ts';
+import { ingestInThread } from '../src/pipeline/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
 
 const USAGE = '用法：npm run ingest -- <文件或文件夹>... --out <输出文件夹> [--indicator 指标(单位)] [--region 地区] [--year 年份] [--unit 单位]';
@@ -43,7 +42,7 @@ const options: IngestOptions = {
 
 async function expand(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) return [path]; // reported as unreadable by ingestFile
+  if (!info) return [path]; // reported as unreadable by the ingestion
   if (!info.isDirectory()) return [path];
   const entries = (await readdir(path, { recursive: true })).sort();
   return entries.map((e) => join(path, e)).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
@@ -51,23 +50,8 @@ async function expand(path: string): Promise<string[]> {
 
 const inputs = (await Promise.all(positionals.map(expand))).flat();
 await mkdir(values.out, { recursive: true });
-const used = new Set<string>(['report']);
-const files: IngestReport['files'] = [];
-for (const input of inputs) {
-  const { observations, report } = await ingestFile(input, options);
-  let output: string | undefined;
-  if (report.status === 'read') {
-    let name = basename(input, extname(input));
-    for (let n = 2; used.has(name); n++) name = `${basename(input, extname(input))}-${n}`;
-    used.add(name);
-    output = `${name}.csv`;
-    await writeFile(join(values.out, output), tidyCsv(observations));
-  }
-  files.push({ ...report, ...(output ? { output } : {}) });
-  for (const problem of report.problems) console.error(problemLine(problem));
-}
-const summary = summarize(files);
-await writeFile(join(values.out, 'report.json'), JSON.stringify(summary, null, 2) + '\n');
-const t = summary.totals;
+const { totals: t } = await ingestInThread(inputs, values.out, options, (lines) => {
+  for (const line of lines) console.error(line);
+});
 console.log(`读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(values.out, 'report.json')}`);
 process.exit(t.refused > 0 ? 1 : 0);

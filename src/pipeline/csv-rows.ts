@@ -1,5 +1,5 @@
 // Splits decoded CSV text into rows of cleaned cells, each with the 1-based line it starts on, so that a
-// problem can name the line even when a quoted note spans several lines.
+// problem can name the line even when a quoted note spans several lines. Text arrives piece by piece.
 import Papa from 'papaparse';
 
 export interface SourceRow {
@@ -9,51 +9,72 @@ export interface SourceRow {
   cells: string[];
 }
 
+/** Whitespace as String.prototype.trim sees it (ASCII controls and spaces, NBSP, U+3000 and the like). */
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function cleanCell(raw: string): string {
+  // Most cells have nothing to trim: looking at both ends is cheaper than trim() making a new string.
+  if (raw.length === 0 || (!isSpace(raw.charCodeAt(0)) && !isSpace(raw.charCodeAt(raw.length - 1)))) return raw;
   return raw.trim();
 }
 
-export function readCsvRows(input: string): SourceRow[] {
-  // Hand-edited copies mix CRLF and LF; one line break keeps Papa's detection and our line count in step.
-  const text = input.replace(/\r\n?/g, '\n');
-  const lineStarts = newlineOffsets(text);
-  const rows: SourceRow[] = [];
-  let cursor = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    newline: '\n',
-    skipEmptyLines: false,
-    step(result) {
-      const start = cursor;
-      cursor = result.meta.cursor;
-      const cells = result.data.map(cleanCell);
-      if (cells.every((c) => c === '')) return;
-      rows.push({ line: lineOf(lineStarts, skipLineBreak(text, start)), cells });
-    },
-  });
-  return rows;
-}
+/**
+ * Feeds pieces of text to Papa Parse and hands on each complete row as soon as it is read. A row that may
+ * continue in the next piece (an open quote, no line break yet) waits for it, as in Papa's own streaming.
+ */
+export class CsvRowReader {
+  private readonly parser = new Papa.Parser({ delimiter: ',', newline: '\n' });
+  private readonly onRow: (row: SourceRow) => void;
+  private partial = '';
+  private pendingCr = false;
+  /** Line where the next row starts. */
+  private line = 1;
 
-function skipLineBreak(text: string, offset: number): number {
-  let i = offset;
-  while (text[i] === '\n') i++;
-  return i;
-}
-
-function newlineOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) offsets.push(i);
-  return offsets;
-}
-
-/** Number of newlines before `offset`, plus one. */
-function lineOf(newlines: number[], offset: number): number {
-  let lo = 0;
-  let hi = newlines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (newlines[mid]! < offset) lo = mid + 1;
-    else hi = mid;
+  constructor(onRow: (row: SourceRow) => void) {
+    this.onRow = onRow;
   }
-  return lo + 1;
+
+  push(text: string, last = false): void {
+    // Hand-edited copies mix CRLF and LF; one line break keeps Papa's detection and our line count in step.
+    let piece = (this.pendingCr ? '\r' : '') + text;
+    this.pendingCr = !last && piece.endsWith('\r');
+    if (this.pendingCr) piece = piece.slice(0, -1);
+    const input = this.partial + (piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    const result = this.parser.parse(input, 0, !last) as { data: string[][]; meta: { cursor: number } };
+    this.partial = last ? '' : input.slice(result.meta.cursor);
+    // Without a quote a field cannot hold a line break: no need to look for one.
+    const quoted = input.includes('"');
+    for (const raw of result.data) this.row(raw, quoted);
+  }
+
+  end(): void {
+    this.push('', true);
+  }
+
+  /** Cleans the cells in place (Papa's arrays are ours) and hands the row on unless every cell is empty. */
+  private row(cells: string[], quoted: boolean): void {
+    const line = this.line;
+    let empty = true;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      // A quoted field may hold line breaks: the next row starts that many lines further on.
+      if (quoted) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) this.line++;
+      const clean = cleanCell(cell);
+      if (clean !== '') empty = false;
+      cells[i] = clean;
+    }
+    this.line++;
+    if (!empty) this.onRow({ line, cells });
+  }
+}
+
+/** All rows of a text at once. */
+export function readCsvRows(text: string): SourceRow[] {
+  const rows: SourceRow[] = [];
+  const reader = new CsvRowReader((row) => rows.push(row));
+  reader.push(text, true);
+  return rows;
 }

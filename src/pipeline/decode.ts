@@ -1,37 +1,130 @@
-// Encoding detection for statistics-bureau exports: UTF-8 (with or without BOM) or GB18030/GBK.
-// Decoding is strict, so a wrong guess fails instead of letting mojibake reach the output.
+// Encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
+// BOM) or GB18030/GBK. Strict, so a wrong guess fails, naming the line, instead of letting mojibake through.
+import { isUtf8 } from 'node:buffer';
 import type { Encoding } from './types.ts';
 
-export type Decoded = { ok: true; encoding: Encoding; text: string } | { ok: false; message: string };
+/** Text of whole lines, or the reason the bytes cannot be read and where. */
+export type Decoded = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
 
 const BOM = [0xef, 0xbb, 0xbf];
+const UNKNOWN = '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本';
 
-export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) {
-    const text = strictDecode('utf-8', bytes.subarray(3));
-    if (text !== undefined) return { ok: true, encoding: 'utf-8-bom', text };
-    return { ok: false, message: '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV' };
-  const utf8 = strictDecode('utf-8', bytes);
-  if (utf8 !== undefined) {
-    if (looksLikeMojibake(utf8)) {
-      return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取' };
+/**
+ * Decodes a file given as pieces that each end at a line break (see LineChunker). The encoding is decided on
+ * the first piece that is not plain ASCII (ASCII reads the same either way); a later piece that does not
+ * decode refuses the file at that line (before streaming, the whole file was tried both ways).
+ */
+export class StrictDecoder {
+  encoding: Encoding | undefined;
+  /** Bytes to skip at the start of the file (the BOM). */
+  skip = 0;
+  private decoder: TextDecoder | undefined;
+  /** The file's first 8192 characters so far: detection looks only at these, as it did before streaming. */
+  private head = '';
+
+  /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
+  start(head: Uint8Array): Decoded | undefined {
+    if (head[0] === 0xff && head[1] === 0xfe) {
+      return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV', line: 1, column: 1 };
     }
-    return { ok: true, encoding: 'utf-8', text: utf8 };
+    if (head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
+      this.skip = 3;
+      this.use('utf-8-bom');
+    }
+    return undefined;
   }
-  // GB18030 is a superset of GBK and GB2312, so it reads all three; strictness still catches binary junk.
-  const gb = strictDecode('gb18030', bytes);
-  if (gb !== undefined && !looksBinary(gb)) return { ok: true, encoding: 'gb18030', text: gb };
-  return { ok: false, message: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本' };
+
+  /** `piece` holds whole lines; `firstLine` is the line it starts on. */
+  decode(piece: Uint8Array, firstLine: number): Decoded {
+    if (this.decoder) return this.strict(piece, firstLine);
+    if (!hasHighBytes(piece)) return this.read(latin1.decode(piece));
+    const utf8 = tryDecode('utf-8', piece);
+    if (utf8 !== undefined) {
+      if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) {
+        return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取', line: 1, column: 1 };
+      }
+      this.use('utf-8');
+      return this.read(utf8);
+    }
+    // GB18030 is a superset of GBK and GB2312, so it reads all three; strictness still catches binary junk.
+    const gb = tryDecode('gb18030', piece);
+    if (gb === undefined) return this.failure(piece, firstLine, 'gb18030', UNKNOWN);
+    if (looksBinary(this.head + gb.slice(0, 4096))) return { ok: false, message: UNKNOWN, line: 1, column: 1 };
+    this.use('gb18030');
+    return this.read(gb);
+  }
+
+  private read(text: string): Decoded {
+    if (this.head.length < 8192) this.head += text.slice(0, 8192 - this.head.length);
+    return { ok: true, text };
+  }
+
+  private use(encoding: Encoding): void {
+    this.encoding = encoding;
+    this.decoder = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8', { fatal: true, ignoreBOM: true });
+  }
+
+  private strict(piece: Uint8Array, firstLine: number): Decoded {
+    try {
+      // UTF-8: Node's validator and decoder are several times faster than a fatal TextDecoder, and as strict.
+      if (this.encoding !== 'gb18030') {
+        if (!isUtf8(piece)) throw new Error('invalid UTF-8');
+        return this.read(Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('utf8'));
+      }
+      return this.read(this.decoder!.decode(piece));
+    } catch {
+      const message =
+        this.encoding === 'utf-8-bom' ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
+        : this.encoding === 'utf-8' ? '文件前面是 UTF-8 文本，这一行却不是有效的 UTF-8：文件混用了两种编码；请从原始导出文件重新读取'
+        : '文件前面是 GBK/GB18030 文本，这一行却含有无效字节：文件已损坏或混用了编码；请从原始导出文件重新读取';
+      return this.failure(piece, firstLine, this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', message);
+    }
+  }
+
+  /** Finds the first line (and field) of `piece` that does not decode. */
+  private failure(piece: Uint8Array, firstLine: number, label: string, message: string): Decoded {
+    let line = firstLine;
+    let start = 0;
+    for (let i = 0; i <= piece.length; i++) {
+      const b = piece[i];
+      if (i < piece.length && b !== 0x0a && b !== 0x0d) continue;
+      const bytes = piece.subarray(start, i);
+      if (tryDecode(label, bytes) === undefined) return { ok: false, message, line, column: fieldOfBadByte(label, bytes) };
+      if (b === 0x0d && piece[i + 1] === 0x0a) i++;
+      start = i + 1;
+      line++;
+    }
+    return { ok: false, message, line: firstLine, column: 1 };
+  }
 }
 
-function strictDecode(label: string, bytes: Uint8Array): string | undefined {
+const latin1 = new TextDecoder('latin1');
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+function tryDecode(label: string, bytes: Uint8Array, stream = false): string | undefined {
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes, { stream });
   } catch {
     return undefined;
   }
+}
+
+/** Field number (1-based) of the first undecodable byte: commas before it. A comma byte is never inside a character. */
+function fieldOfBadByte(label: string, line: Uint8Array): number {
+  let lo = 0;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tryDecode(label, line.subarray(0, mid), true) !== undefined) lo = mid;
+    else hi = mid - 1;
+  }
+  let commas = 0;
+  for (let i = 0; i < lo; i++) if (line[i] === 0x2c) commas++;
+  return commas + 1;
 }
 
 /**
@@ -40,12 +133,47 @@ function strictDecode(label: string, bytes: Uint8Array): string | undefined {
  */
 function looksLikeMojibake(text: string): boolean {
   const sample = text.slice(0, 8192);
-  const latin1 = sample.match(/[\u0080-\u00ff]/g)?.length ?? 0;
+  const latin = sample.match(/[\u0080-\u00ff]/g)?.length ?? 0;
   const cjk = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  return latin1 >= 4 && latin1 > cjk;
+  return latin >= 4 && latin > cjk;
 }
 
 /** Control characters other than TAB/CR/LF mean this is not a text table (e.g. a renamed binary file). */
 function looksBinary(text: string): boolean {
   return /[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096));
+}
+
+/**
+ * Cuts a byte stream into pieces that end at a line break (LF, or CR in files without LF), so that each
+ * piece decodes on its own and a decoding error names its line. A CR LF pair is never split.
+ */
+export class LineChunker {
+  private carry: Uint8Array[] = [];
+
+  push(bytes: Uint8Array): Uint8Array | undefined {
+    let cut = bytes.lastIndexOf(0x0a);
+    if (cut === -1) {
+      const cr = bytes.lastIndexOf(0x0d);
+      if (cr !== -1 && cr < bytes.length - 1) cut = cr; // the byte after it is not LF: there is none in `bytes`
+    }
+    // What is kept is copied: the caller may reuse `bytes` once this returns (and the piece is decoded).
+    if (cut === -1) {
+      this.carry.push(Uint8Array.prototype.slice.call(bytes));
+      return undefined;
+    }
+    const piece = this.join(bytes.subarray(0, cut + 1));
+    this.carry = cut + 1 < bytes.length ? [Uint8Array.prototype.slice.call(bytes, cut + 1)] : [];
+    return piece;
+  }
+
+  end(): Uint8Array | undefined {
+    const rest = this.join(new Uint8Array(0));
+    this.carry = [];
+    return rest.length > 0 ? rest : undefined;
+  }
+
+  private join(last: Uint8Array): Uint8Array {
+    if (this.carry.length === 0) return last;
+    return Buffer.concat([...this.carry, last]);
+  }
 }

@@ -1,12 +1,12 @@
-// Reads a statistics-bureau (国家数据) table export: header lines (数据库/指标/时间), a table header, data rows,
-// and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended cells,
-// hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
+// Reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
+// data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
+// cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
 import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './axes.ts';
-import { FileCollector } from './collector.ts';
+import type { FileCollector } from './collector.ts';
 import type { SourceRow } from './csv-rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
 import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from './regions.ts';
-import type { IngestOptions, SeriesMeta } from './types.ts';
+import type { IngestOptions, Problem, SeriesMeta } from './types.ts';
 
 export interface NbsTable {
   header: Record<string, string>;
@@ -15,22 +15,20 @@ export interface NbsTable {
   series: SeriesMeta[];
 }
 
-const FOOTER = /^(注|数据来源|资料来源|说明)\s*[：:]?/;
+interface Refusal { code: string; message: string; option?: string; line: number }
 
-/** Splits rows into header lines, the table header, data rows and footer rows. */
-function splitSections(rows: SourceRow[]) {
-  const header: Record<string, string> = {};
-  let i = 0;
-  for (; i < rows.length; i++) {
-    const parsed = parseHeaderLine(rows[i]!.cells[0] ?? '');
-    if (!parsed || rows[i]!.cells.slice(1).some((c) => c !== '')) break;
-    header[parsed[0]] = parsed[1];
-  }
-  const tableHeader = rows[i] && !FOOTER.test(rows[i]!.cells[0] ?? '') ? rows[i] : undefined;
-  let end = tableHeader ? i + 1 : i;
-  while (end < rows.length && !FOOTER.test(rows[end]!.cells[0] ?? '')) end++;
-  return { header, tableHeader, data: rows.slice(tableHeader ? i + 1 : i, end), footer: rows.slice(end) };
+/** How values are read once the table header (and what the rows are) is known. */
+interface Plan {
+  rowKind: AxisKind;
+  colKind: AxisKind;
+  indicator?: Label;
+  region?: Region;
+  year?: number;
+  colLabels: (AxisLabel | undefined)[];
+  badColumns: { column: number; problem: Problem }[];
 }
+
+const FOOTER = /^(注|数据来源|资料来源|说明)\s*[：:]?/;
 
 /** Notes (注) and the source line, as series metadata. A note split on ASCII commas is joined back. */
 function readFooter(footer: SourceRow[]) {
@@ -45,113 +43,180 @@ function readFooter(footer: SourceRow[]) {
   return { notes, sourceLine };
 }
 
-export function readNbsTable(rows: SourceRow[], options: IngestOptions, out: FileCollector): NbsTable | undefined {
-  const { header, tableHeader, data, footer } = splitSections(rows);
-  const { notes, sourceLine } = readFooter(footer);
-  // Cells under a labelled column, plus any stray non-empty cell: the same cells a successful read counts.
-  const bodyCells = () =>
-    data.flatMap((r) => r.cells.slice(1).filter((c, i) => c !== '' || (tableHeader?.cells[i + 1] ?? '') !== ''));
-  const refuse = (code: string, message: string, option?: string, line = tableHeader?.line ?? 1) => {
-    out.rejectMany(bodyCells(), { line, column: 1 }, code, message, option);
-    return undefined;
-  };
-  if (!tableHeader) return refuse('no-table-header', '没有找到表头行（应为「指标,2024年,…」或「地区,2024年,…」之类）');
-  const database = header['数据库'];
-  if (database && !/年度数据/.test(database)) {
-    return refuse('unsupported-database', `只支持年度数据，文件来自「${database}」`, undefined, 1);
+export class NbsTableReader {
+  readonly header: Record<string, string> = {};
+  private readonly out: FileCollector;
+  private readonly options: IngestOptions;
+  private stage: 'header' | 'data' | 'footer' = 'header';
+  private tableHeader: SourceRow | undefined;
+  private readonly footer: SourceRow[] = [];
+  /** Data rows held back until the table's end: only when the corner cell does not say what the rows are. */
+  private held: SourceRow[] | undefined;
+  private plan: Plan | undefined;
+  private refusal: Refusal | undefined;
+  /** Cells under a labelled column, plus any stray non-empty cell: what a refusal counts as rejected. */
+  private readonly body = { nonEmpty: 0, empty: 0 };
+  /** Indicator labels without a unit: the table is refused once, naming them all, and no value is kept. */
+  private readonly unitless = new Set<string>();
+  private readonly labels = new Set<Label>();
+
+  constructor(options: IngestOptions, out: FileCollector) {
+    this.options = options;
+    this.out = out;
   }
 
-  const corner = tableHeader.cells[0] ?? '';
-  const colKind = classifyAxis(tableHeader.cells.slice(1));
-  const rowKind = cornerHint(corner) ?? classifyAxis(data.map((r) => r.cells[0] ?? ''));
-  if (rowKind === colKind) {
-    return refuse('unknown-layout', `无法判断表格结构：行和列都像是${AXIS_NAMES[rowKind]}`);
-  }
-  const fixedKind = (['year', 'region', 'indicator'] as AxisKind[]).find((k) => k !== rowKind && k !== colKind)!;
-
-  // The dimension on neither axis comes from a header line, or the user supplies it.
-  let fixedIndicator: Label | undefined;
-  let fixedRegion: Region | undefined;
-  let fixedYear: number | undefined;
-  if (fixedKind === 'indicator') {
-    const text = header['指标'] ?? options.indicator;
-    if (!text) return refuse('missing-indicator', '文件没有「指标：」行，无法知道这些数值是哪个指标', '--indicator');
-    fixedIndicator = parseLabel(text);
-  } else if (fixedKind === 'region') {
-    const text = header['地区'] ?? (database === '年度数据' ? '全国' : options.region);
-    if (!text) {
-      return refuse('missing-region', '文件没有说明数据属于哪个地区（没有「数据库：年度数据」或「地区：」行）；全国数据请用 --region 全国', '--region');
+  row(row: SourceRow): void {
+    const first = row.cells[0] ?? '';
+    if (this.stage === 'header') {
+      const parsed = parseHeaderLine(first);
+      if (parsed && row.cells.every((c, i) => i === 0 || c === '')) {
+        this.header[parsed[0]] = parsed[1];
+        return;
+      }
+      this.stage = FOOTER.test(first) ? 'footer' : 'data';
+      if (this.stage === 'data') return this.start(row);
     }
-    fixedRegion = text === '全国' ? nationalRegion() : findRegion(text);
-    if (!fixedRegion) return refuse('unknown-region', `未知地区「${text}」`, '--region');
-  } else {
-    fixedYear = singleYearOf(header['时间']) ?? options.year;
-    if (fixedYear === undefined) {
-      return refuse('missing-year', `文件只有一个时期但没有说明是哪一年（时间：${header['时间'] ?? '无'}）`, '--year');
+    if (this.stage === 'data' && FOOTER.test(first)) this.stage = 'footer';
+    if (this.stage === 'footer') {
+      this.footer.push(row);
+      return;
+    }
+    this.countBody(row);
+    if (this.held) this.held.push(row);
+    else this.read(row);
+  }
+
+  end(): NbsTable | undefined {
+    if (!this.tableHeader) this.refuse('no-table-header', '没有找到表头行（应为「指标,2024年,…」或「地区,2024年,…」之类）', undefined, 1);
+    if (this.held) {
+      const held = this.held;
+      this.held = undefined;
+      this.decide(classifyAxis(held.map((r) => r.cells[0] ?? '')));
+      for (const row of held) this.read(row);
+    }
+    if (!this.refusal && this.unitless.size > 0) {
+      const names = [...this.unitless].map((n) => `「${n}」`).join('、');
+      this.refuse('missing-unit', `指标没有单位：${names}（应写在括号里，如 人口出生率(‰)）`, '--unit');
+    }
+    if (this.refusal) {
+      const { code, message, option, line } = this.refusal;
+      this.out.reset();
+      const problem = this.out.rejectMany([], { line, column: 1 }, code, message, option);
+      this.out.counts = { dataCells: this.body.nonEmpty + this.body.empty, valuesWritten: 0, cellsEmpty: this.body.empty, cellsRejected: this.body.nonEmpty };
+      problem.cells = this.body.nonEmpty;
+      return undefined;
+    }
+    const { rowKind, colKind, region } = this.plan!;
+    const { notes, sourceLine } = readFooter(this.footer);
+    const layout = colKind === 'year' ? 'time-series' : rowKind === 'year' ? 'transposed' : 'cross-section';
+    const regionAxis = rowKind === 'region' || colKind === 'region';
+    const scope = regionAxis ? 'provincial' : region?.code === NATIONAL_CODE ? 'national' : 'single-region';
+    const unitOf = (label: Label) => label.unit ?? this.options.unit;
+    const keys = new Set([...this.labels].map((label) => `${label.name}\u0000${unitOf(label)}`));
+    const series = [...keys].map((key) => {
+      const [indicator, unit] = key.split('\u0000') as [string, string];
+      return { indicator, unit, notes, ...(sourceLine ? { sourceLine } : {}) };
+    });
+    return { header: this.header, layout, scope, series };
+  }
+
+  private refuse(code: string, message: string, option?: string, line = this.tableHeader?.line ?? 1): void {
+    this.refusal ??= { code, message, line, ...(option ? { option } : {}) };
+  }
+
+  private countBody(row: SourceRow): void {
+    const labels = this.tableHeader!.cells;
+    for (let i = 1; i < row.cells.length; i++) {
+      if (row.cells[i] !== '') this.body.nonEmpty++;
+      else if ((labels[i] ?? '') !== '') this.body.empty++;
     }
   }
 
-  const colLabels = tableHeader.cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
-  const indicators = new Set<string>();
-  const unitOf = (label: Label) => label.unit ?? options.unit;
-
-  // Labels without a unit cannot be published: refuse once, naming them, before reading values.
-  const labels = [fixedIndicator, ...colLabels.map(asLabel), ...data.map((r) => asLabel(readAxisLabel(rowKind, r.cells[0] ?? '')))];
-  const unitless = [...new Set(labels.filter((l): l is Label => !!l && !unitOf(l)).map((l) => l.name))];
-  if (unitless.length > 0) {
-    return refuse('missing-unit', `指标没有单位：${unitless.map((n) => `「${n}」`).join('、')}（应写在括号里，如 人口出生率(‰)）`, '--unit');
+  private start(tableHeader: SourceRow): void {
+    this.tableHeader = tableHeader;
+    const database = this.header['数据库'];
+    if (database && !/年度数据/.test(database)) return this.refuse('unsupported-database', `只支持年度数据，文件来自「${database}」`, undefined, 1);
+    const hint = cornerHint(tableHeader.cells[0] ?? '');
+    if (hint) this.decide(hint);
+    else this.held = [];
   }
 
-  for (const [c, label] of colLabels.entries()) {
-    if (label?.kind !== 'invalid') continue;
-    const cells = data.map((r) => r.cells[c] ?? '');
-    out.rejectMany(cells, { line: tableHeader.line, column: c + 1 }, label.code, `表头第${c + 1}列：${label.message}`);
+  /** Everything that can be known before reading values, once the row kind is known. */
+  private decide(rowKind: AxisKind): void {
+    if (this.refusal) return;
+    const cells = this.tableHeader!.cells;
+    const colKind = classifyAxis(cells.slice(1));
+    if (rowKind === colKind) return this.refuse('unknown-layout', `无法判断表格结构：行和列都像是${AXIS_NAMES[rowKind]}`);
+    const fixedKind = (['year', 'region', 'indicator'] as AxisKind[]).find((k) => k !== rowKind && k !== colKind)!;
+    const { header, options } = this;
+    const plan: Plan = { rowKind, colKind, colLabels: [], badColumns: [] };
+    // The dimension on neither axis comes from a header line, or the user supplies it.
+    if (fixedKind === 'indicator') {
+      const text = header['指标'] ?? options.indicator;
+      if (!text) return this.refuse('missing-indicator', '文件没有「指标：」行，无法知道这些数值是哪个指标', '--indicator');
+      plan.indicator = parseLabel(text);
+    } else if (fixedKind === 'region') {
+      const text = header['地区'] ?? (header['数据库'] === '年度数据' ? '全国' : options.region);
+      if (!text) {
+        return this.refuse('missing-region', '文件没有说明数据属于哪个地区（没有「数据库：年度数据」或「地区：」行）；全国数据请用 --region 全国', '--region');
+      }
+      plan.region = text === '全国' ? nationalRegion() : findRegion(text);
+      if (!plan.region) return this.refuse('unknown-region', `未知地区「${text}」`, '--region');
+    } else {
+      plan.year = singleYearOf(header['时间']) ?? options.year;
+      if (plan.year === undefined) return this.refuse('missing-year', `文件只有一个时期但没有说明是哪一年（时间：${header['时间'] ?? '无'}）`, '--year');
+    }
+    plan.colLabels = cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
+    // Labels without a unit cannot be published: the table is refused once, naming them, at its end.
+    for (const label of [plan.indicator, ...plan.colLabels.map(asLabel)]) this.checkUnit(label);
+    for (const [c, label] of plan.colLabels.entries()) {
+      if (label?.kind !== 'invalid') continue;
+      const problem = this.out.rejectMany([], { line: this.tableHeader!.line, column: c + 1 }, label.code, `表头第${c + 1}列：${label.message}`);
+      plan.badColumns.push({ column: c, problem });
+    }
+    this.plan = plan;
   }
 
-  for (const row of data) {
-    const rowLabel = readAxisLabel(rowKind, row.cells[0] ?? '');
-    const values = row.cells.slice(1);
-    if ((row.cells[0] ?? '') === '') {
-      out.rejectMany(values, { line: row.line, column: 1 }, 'missing-label', `这一行没有${AXIS_NAMES[rowKind]}名称`);
-      continue;
+  private checkUnit(label: Label | undefined): void {
+    if (label && !(label.unit ?? this.options.unit)) this.unitless.add(label.name);
+  }
+
+  private read(row: SourceRow): void {
+    const plan = this.plan;
+    if (this.refusal || !plan) return;
+    const first = row.cells[0] ?? '';
+    const rowLabel = readAxisLabel(plan.rowKind, first);
+    this.checkUnit(asLabel(rowLabel));
+    if (this.unitless.size > 0) return; // the table will be refused: stop reading values
+    const out = this.out;
+    for (const { column, problem } of plan.badColumns) out.addRejected(problem, row.cells[column] ?? '');
+    if (first === '') {
+      out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, 'missing-label', `这一行没有${AXIS_NAMES[plan.rowKind]}名称`);
+      return;
     }
     if (rowLabel.kind === 'invalid') {
-      out.rejectMany(values, { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
-      continue;
+      out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
+      return;
     }
     for (let c = 1; c < row.cells.length; c++) {
       const raw = row.cells[c]!;
-      const colLabel = colLabels[c];
-      if (colLabel?.kind === 'invalid') continue; // counted with its column above
+      const colLabel = plan.colLabels[c];
+      if (colLabel?.kind === 'invalid') continue; // counted with its column
       if (!colLabel) {
         if (raw !== '') out.reject({ line: row.line, column: c + 1 }, 'extra-cells', 'error', `第${c + 1}列没有表头，却有数值「${raw}」`);
         continue;
       }
-      const parts = [rowLabel, colLabel];
-      const label = fixedIndicator ?? pick(parts, 'indicator')!.label;
-      const region = fixedRegion ?? pick(parts, 'region')!.region;
-      const year = fixedYear ?? pick(parts, 'year')!.year;
-      indicators.add(`${label.name}\u0000${unitOf(label)}`);
+      const label = plan.indicator ?? (rowLabel.kind === 'indicator' ? rowLabel.label : (colLabel as { label: Label }).label);
+      const region = plan.region ?? (rowLabel.kind === 'region' ? rowLabel.region : (colLabel as { region: Region }).region);
+      const year = plan.year ?? (rowLabel.kind === 'year' ? rowLabel.year : (colLabel as { year: number }).year);
+      this.labels.add(label);
       out.cell(raw, { line: row.line, column: c + 1 }, {
-        indicator: label.name, unit: unitOf(label)!, regionCode: region.code, region: region.name, year,
+        indicator: label.name, unit: (label.unit ?? this.options.unit)!, regionCode: region.code, region: region.name, year,
       });
     }
   }
-
-  const layout = colKind === 'year' ? 'time-series' : rowKind === 'year' ? 'transposed' : 'cross-section';
-  const regionAxis = rowKind === 'region' || colKind === 'region';
-  const scope = regionAxis ? 'provincial' : fixedRegion?.code === NATIONAL_CODE ? 'national' : 'single-region';
-  const series = [...indicators].map((key) => {
-    const [indicator, unit] = key.split('\u0000') as [string, string];
-    return { indicator, unit, notes, ...(sourceLine ? { sourceLine } : {}) };
-  });
-  return { header, layout, scope, series };
 }
 
 function asLabel(label: AxisLabel | undefined): Label | undefined {
   return label?.kind === 'indicator' ? label.label : undefined;
-}
-
-function pick<K extends AxisLabel['kind']>(parts: AxisLabel[], kind: K): Extract<AxisLabel, { kind: K }> | undefined {
-  return parts.find((p) => p.kind === kind) as Extract<AxisLabel, { kind: K }> | undefined;
 }

@@ -41,8 +41,11 @@ export interface PublishedReport {
   totals: { files: number; dataCells: number; valuesWritten: number; cellsEmpty: number; cellsRejected: number; published: number; earlierReleases: number };
 }
 
-/** build/data/ layout, shared by the pipeline (writer) and the site (reader). */
-export const PUBLISHED_DIR = 'build/data';
+/**
+ * build/data/ layout, shared by the pipeline (writer) and the site (reader). YIGAI_PUBLISHED_DIR puts it
+ * elsewhere (the bench builds synthetic catalogs side by side); a relative path is from the project root.
+ */
+export const PUBLISHED_DIR = (typeof process === 'undefined' ? undefined : process.env.YIGAI_PUBLISHED_DIR) || 'build/data';
 export const publishedPaths = {
   catalog: 'catalog.json',
   report: 'report.json',

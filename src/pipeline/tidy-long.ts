@@ -1,10 +1,12 @@
-// Reads a tidy long CSV: one value a row (indicator, region, year, value, unit, source[, status, note]).
-// Used for figures transcribed from bulletins and for local data a user adds. Headers may be English or Chinese.
+// Reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
+// note]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
+// (6-digit codes, see counties.ts). Headers may be English or Chinese.
 import type { FileCollector } from './collector.ts';
+import { findCounty, isCounty } from './counties.ts';
 import type { SourceRow } from './csv-rows.ts';
-import { parseLabel, parseYearLabel } from './labels.ts';
-import { NATIONAL_CODE, findRegion } from './regions.ts';
-import type { IngestOptions } from './types.ts';
+import { parseLabel, parseYearLabel, type Label } from './labels.ts';
+import { NATIONAL_CODE, findRegion, type Region } from './regions.ts';
+import type { IngestOptions, Observation } from './types.ts';
 
 const COLUMN_NAMES: Record<string, string[]> = {
   indicator: ['indicator', '指标', '指标名称'],
@@ -28,48 +30,141 @@ export function tidyColumns(header: string[]): Map<string, number> | undefined {
   return columns.has('value') && columns.has('year') ? columns : undefined;
 }
 
-export function readTidyLong(rows: SourceRow[], options: IngestOptions, out: FileCollector): { scope: string } | undefined {
-  const [headerRow, ...data] = rows;
-  const columns = tidyColumns(headerRow?.cells ?? [])!;
-  const valueAt = (row: SourceRow, name: string) => (columns.has(name) ? (row.cells[columns.get(name)!] ?? '') : '');
-  const valueColumn = columns.get('value')!;
-  const refuse = (code: string, message: string, option: string) => {
-    out.rejectMany(data.map((r) => r.cells[valueColumn] ?? ''), { line: headerRow!.line, column: 1 }, code, message, option);
-    return undefined;
+/** Remembers what a repeated text parses to (the last one first); forgets now and then, so memory stays bounded. */
+function cached<T>(parse: (text: string) => T): (text: string) => T {
+  let memo = new Map<string, T>();
+  let lastText: string | undefined;
+  let last: T;
+  return (text) => {
+    if (text === lastText) return last;
+    let found = memo.get(text);
+    if (found === undefined && !memo.has(text)) {
+      if (memo.size >= 20_000) memo = new Map();
+      found = parse(text);
+      memo.set(text, found);
+    }
+    lastText = text;
+    last = found as T;
+    return last;
   };
-  if (!columns.has('indicator') && !options.indicator) return refuse('missing-indicator', '没有 indicator（指标）列', '--indicator');
-  if (!columns.has('region') && !columns.has('region_code') && !options.region) {
-    return refuse('missing-region', '没有 region（地区）列；全国数据请用 --region 全国', '--region');
+}
+
+function cellAt(cells: string[], i: number): string {
+  return i === -1 ? '' : (cells[i] ?? '');
+}
+
+/** parseYearLabel, with a shortcut for the four plain digits of nearly every row. */
+function readYear(text: string): number | undefined {
+  if (text.length === 4) {
+    let year = 0;
+    for (let i = 0; i < 4; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return parseYearLabel(text);
+      year = year * 10 + digit;
+    }
+    return year >= 1900 && year <= 2100 ? year : undefined;
+  }
+  return parseYearLabel(text);
+}
+
+export class TidyLongReader {
+  private readonly out: FileCollector;
+  private readonly options: IngestOptions;
+  private readonly header: SourceRow;
+  /** Column positions, -1 when absent. */
+  private readonly col: Record<'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note', number>;
+  private readonly refusal: { code: string; message: string; option: string } | undefined;
+  private refused = { nonEmpty: 0, empty: 0 };
+  private readonly scope = { first: '', several: false, national: false, county: false };
+  private readonly label = cached(parseLabel);
+  private readonly region = cached(findRegion);
+  private lastCounty: Region | undefined;
+
+  constructor(header: SourceRow, options: IngestOptions, out: FileCollector) {
+    this.header = header;
+    this.options = options;
+    this.out = out;
+    const columns = tidyColumns(header.cells)!;
+    const at = (name: string) => columns.get(name) ?? -1;
+    this.col = {
+      indicator: at('indicator'), region: at('region'), region_code: at('region_code'), year: at('year'), value: at('value'),
+      unit: at('unit'), source: at('source'), status: at('status'), note: at('note'),
+    };
+    if (!columns.has('indicator') && !options.indicator) this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
+    else if (!columns.has('region') && !columns.has('region_code') && !options.region) {
+      this.refusal = { code: 'missing-region', message: '没有 region（地区）列；全国数据请用 --region 全国', option: '--region' };
+    }
   }
 
-  const regions = new Set<string>();
-  for (const row of data) {
-    const raw = valueAt(row, 'value');
-    const at = (name: string) => ({ line: row.line, column: (columns.get(name) ?? valueColumn) + 1 });
-    const nonEmpty = raw.trim() === '' ? [] : [raw];
-    const label = parseLabel(valueAt(row, 'indicator') || options.indicator || '');
-    const unit = valueAt(row, 'unit') || label.unit || options.unit;
-    const regionText = valueAt(row, 'region_code') || valueAt(row, 'region') || options.region || '';
-    const region = findRegion(regionText);
-    const year = parseYearLabel(valueAt(row, 'year'));
-    if (label.name === '') { out.rejectMany(nonEmpty.length ? nonEmpty : [raw], at('indicator'), 'missing-label', '指标为空'); continue; }
-    if (!unit) { out.rejectMany([raw], at('unit'), 'missing-unit', `「${label.name}」没有单位`, '--unit'); continue; }
-    if (!region) {
-      out.rejectMany([raw], at(columns.has('region') ? 'region' : 'region_code'), 'unknown-region',
-        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、6位代码或 全国`);
-      continue;
+  row(row: SourceRow): void {
+    const { cells, line } = row;
+    const col = this.col;
+    const raw = cellAt(cells, col.value);
+    if (this.refusal) {
+      if (raw.trim() === '') this.refused.empty++;
+      else this.refused.nonEmpty++;
+      return;
     }
-    if (year === undefined) {
-      out.rejectMany([raw], at('year'), 'bad-year', `应为年份（如 2024），实际为「${valueAt(row, 'year')}」`);
-      continue;
-    }
-    regions.add(region.code);
-    const extra = Object.fromEntries(
-      (['source', 'status', 'note'] as const).map((k) => [k, valueAt(row, k)]).filter(([, v]) => v !== ''),
-    );
-    out.cell(raw, { line: row.line, column: valueColumn + 1 },
-      { indicator: label.name, unit, regionCode: region.code, region: region.name, year }, extra);
+    const options = this.options;
+    const label: Label = this.label(cellAt(cells, col.indicator) || options.indicator || '');
+    const unit = cellAt(cells, col.unit) || label.unit || options.unit;
+    const codeText = cellAt(cells, col.region_code);
+    const regionText = codeText || cellAt(cells, col.region) || options.region || '';
+    const region = this.region(regionText) ?? this.county(regionText, codeText ? cellAt(cells, col.region) : '');
+    const yearText = cellAt(cells, col.year);
+    const year = readYear(yearText);
+    if (label.name === '' || !unit || !region || year === undefined) return this.rejectRow(row, raw, label, unit, region, regionText, yearText);
+    this.seen(region);
+    const extra: Partial<Observation> = {};
+    if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
+    if (col.status !== -1 && cellAt(cells, col.status) !== '') extra.status = cells[col.status];
+    if (col.note !== -1 && cellAt(cells, col.note) !== '') extra.note = cells[col.note];
+    this.out.cell(raw, { line, column: col.value + 1 }, { indicator: label.name, unit, regionCode: region.code, region: region.name, year }, extra);
   }
-  const scope = regions.size === 1 ? (regions.has(NATIONAL_CODE) ? 'national' : 'single-region') : regions.has(NATIONAL_CODE) ? 'mixed' : 'provincial';
-  return { scope };
+
+  /** A row whose value cannot be placed: one problem, at the column that lacks something. */
+  private rejectRow(row: SourceRow, raw: string, label: Label, unit: string | undefined, region: Region | undefined, regionText: string, yearText: string): void {
+    const col = this.col;
+    const place = (i: number) => ({ line: row.line, column: (i === -1 ? col.value : i) + 1 });
+    const out = this.out;
+    if (label.name === '') out.rejectMany([raw], place(col.indicator), 'missing-label', '指标为空');
+    else if (!unit) out.rejectMany([raw], place(col.unit), 'missing-unit', `「${label.name}」没有单位`, '--unit');
+    else if (!region) {
+      out.rejectMany([raw], place(col.region !== -1 ? col.region : col.region_code), 'unknown-region',
+        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、6位代码或 全国`);
+    } else out.rejectMany([raw], place(col.year), 'bad-year', `应为年份（如 2024），实际为「${yearText}」`);
+  }
+
+  /** Rows of one county usually come together: the last one found is asked first. */
+  private county(code: string, name: string): Region | undefined {
+    const last = this.lastCounty;
+    if (last && last.code === code && last.name === (name.trim() || code)) return last;
+    this.lastCounty = findCounty(code, name);
+    return this.lastCounty;
+  }
+
+  /** The file's scope, or undefined when it is refused (every value cell counted as rejected). */
+  end(): { scope: string } | undefined {
+    if (this.refusal) {
+      const { code, message, option } = this.refusal;
+      const problem = this.out.rejectMany([], { line: this.header.line, column: 1 }, code, message, option);
+      this.out.counts.dataCells += this.refused.nonEmpty + this.refused.empty;
+      this.out.counts.cellsEmpty += this.refused.empty;
+      this.out.counts.cellsRejected += this.refused.nonEmpty;
+      problem.cells = this.refused.nonEmpty;
+      return undefined;
+    }
+    const { first, several, national, county } = this.scope;
+    if (county) return { scope: national ? 'mixed' : 'county' };
+    const one = first !== '' && !several;
+    return { scope: one ? (national ? 'national' : 'single-region') : national ? 'mixed' : 'provincial' };
+  }
+
+  private seen(region: Region): void {
+    const s = this.scope;
+    if (s.first === '') s.first = region.code;
+    else if (region.code !== s.first) s.several = true;
+    if (region.code === NATIONAL_CODE) s.national = true;
+    else if (isCounty(region)) s.county = true;
+  }
 }

@@ -1,0 +1,141 @@
+// One input file read piece by piece, as the bytes arrive: spreadsheet check, encoding detection and strict
+// decoding, CSV rows, then the reader its first row calls for (tidy long, or a statistics-bureau export).
+// Synchronous and push-based, so the same code reads a file stream and bytes already in memory.
+import { extname } from 'node:path';
+import type { FileCollector } from './collector.ts';
+import { CsvRowReader, type SourceRow } from './csv-rows.ts';
+import { LineChunker, StrictDecoder } from './decode.ts';
+import { parseHeaderLine } from './labels.ts';
+import { NbsTableReader } from './nbs-table.ts';
+import { TidyLongReader, tidyColumns } from './tidy-long.ts';
+import type { FileReport, IngestOptions } from './types.ts';
+
+const SPREADSHEET = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
+/** Bytes looked at before deciding anything: enough for signatures and the first 8192 characters. */
+const HEAD_BYTES = 64 * 1024;
+
+/** .xls (OLE compound file) and .xlsx (zip) renamed to .csv still are spreadsheets. */
+function isSpreadsheetBytes(bytes: Uint8Array): boolean {
+  const ole = [0xd0, 0xcf, 0x11, 0xe0];
+  const zip = [0x50, 0x4b, 0x03, 0x04];
+  return [ole, zip].some((sig) => sig.every((b, i) => bytes[i] === b));
+}
+
+/** Line breaks in decoded text, counted as the CSV reader counts them (CR LF, LF and a lone CR are one each). */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text[at + 1] !== '\n') n++;
+  return n;
+}
+
+export class FileReader {
+  /** Set once the file is refused outright: the rest of it need not be read. */
+  done = false;
+  private readonly out: FileCollector;
+  private readonly options: IngestOptions;
+  private head: Uint8Array[] | undefined = [];
+  private headBytes = 0;
+  private readonly chunker = new LineChunker();
+  private readonly decoder = new StrictDecoder();
+  private readonly rows = new CsvRowReader((row) => this.row(row));
+  private line = 1;
+  private tabCells = false;
+  private firstRow: SourceRow | undefined;
+  private table: TidyLongReader | NbsTableReader | undefined;
+  private refused: Partial<FileReport> | undefined;
+
+  constructor(options: IngestOptions, out: FileCollector) {
+    this.options = options;
+    this.out = out;
+  }
+
+  push(bytes: Uint8Array): void {
+    if (this.done) return;
+    if (this.head) {
+      this.head.push(Uint8Array.prototype.slice.call(bytes)); // a copy: the caller reuses its buffer
+      this.headBytes += bytes.length;
+      if (this.headBytes >= HEAD_BYTES) this.start();
+      return;
+    }
+    const piece = this.chunker.push(bytes);
+    if (piece) this.decode(piece);
+  }
+
+  /** The report's fields for this file (status, encoding, format, layout, scope, header, series). */
+  end(): Partial<FileReport> {
+    if (this.head) this.start();
+    if (!this.done) {
+      const rest = this.chunker.end();
+      if (rest) this.decode(rest);
+    }
+    if (this.refused) return this.refused;
+    this.rows.end();
+    if (this.refused) return this.refused;
+    const encoding = this.decoder.encoding ?? 'utf-8';
+    if (!this.firstRow) {
+      this.out.problem({ code: 'empty-file', severity: 'error', line: 1, column: 1, message: '文件是空的：没有任何数据行' });
+      return { status: 'refused', encoding };
+    }
+    if (this.table instanceof TidyLongReader) {
+      const tidy = this.table.end();
+      return { encoding, format: 'tidy-long', layout: 'long', ...(tidy ?? { status: 'refused' }) };
+    }
+    const hasHeaderLines = parseHeaderLine(this.firstRow.cells[0] ?? '') !== undefined;
+    const format = this.tabCells ? 'nbs-new' : hasHeaderLines ? 'nbs-classic' : 'nbs-stripped';
+    const table = this.table!.end();
+    if (!table) return { status: 'refused', encoding, format };
+    const { header, layout, scope, series } = table;
+    return { encoding, format, layout, scope, header, series };
+  }
+
+  private start(): void {
+    const head = Buffer.concat(this.head!);
+    this.head = undefined;
+    if (SPREADSHEET.has(extname(this.out.file).toLowerCase()) || isSpreadsheetBytes(head)) {
+      this.out.problem({
+        code: 'spreadsheet-refused', severity: 'error', line: 1, column: 1,
+        message: '这是电子表格文件（.xls/.xlsx），不直接读取：请在国家数据网站导出时选择 CSV，或在 Excel/WPS 中「另存为 → CSV UTF-8（逗号分隔）」，再读取该 CSV 文件',
+      });
+      return this.refuse({ status: 'refused', format: 'spreadsheet' });
+    }
+    const refusal = this.decoder.start(head);
+    if (refusal && !refusal.ok) return this.unreadable(refusal);
+    const piece = this.chunker.push(head.subarray(this.decoder.skip));
+    if (piece) this.decode(piece);
+  }
+
+  private decode(piece: Uint8Array): void {
+    const decoded = this.decoder.decode(piece, this.line);
+    if (!decoded.ok) return this.unreadable(decoded);
+    const text = decoded.text;
+    // TAB-ended cells mark the new export format; a tidy file has no format variant to tell.
+    if (!this.tabCells && !(this.table instanceof TidyLongReader) && /\t,|\t$/m.test(text)) this.tabCells = true;
+    this.line += lineBreaks(text);
+    this.rows.push(text);
+  }
+
+  private unreadable(failure: { message: string; line: number; column: number }): void {
+    this.out.reset();
+    this.out.problem({ code: 'unreadable-encoding', severity: 'error', line: failure.line, column: failure.column, message: failure.message });
+    this.refuse({ status: 'refused' });
+  }
+
+  private refuse(report: Partial<FileReport>): void {
+    this.refused = report;
+    this.done = true;
+  }
+
+  private row(row: SourceRow): void {
+    if (this.done) return;
+    if (!this.firstRow) {
+      this.firstRow = row;
+      if (tidyColumns(row.cells)) {
+        this.table = new TidyLongReader(row, this.options, this.out);
+        return;
+      }
+      this.table = new NbsTableReader(this.options, this.out);
+    }
+    this.table!.row(row);
+  }
+}

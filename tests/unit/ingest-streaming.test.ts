@@ -1,0 +1,139 @@
+// Streaming ingestion: reading a file piece by piece gives exactly what reading it whole gave, wherever the
+// pieces break; decoding errors name their line; what memory does not keep (first places of duplicates,
+// out-of-order series) is found by a second reading; the CLI's streamed files equal the whole-file ones.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeGbk } from '../../src/bench/gbk.ts';
+import { CsvRowReader, readCsvRows, type SourceRow } from '../../src/pipeline/csv-rows.ts';
+import { ingestBytes, ingestFile } from '../../src/pipeline/ingest.ts';
+import { ingestInputs } from '../../src/pipeline/ingest-run.ts';
+import { summarize } from '../../src/pipeline/report.ts';
+import { tidyCsv } from '../../src/pipeline/tidy-csv.ts';
+import { TidyCsvWriter } from '../../src/pipeline/tidy-csv-writer.ts';
+import type { Observation } from '../../src/pipeline/types.ts';
+import { CORPUS, FIXTURES, SHARED_PRESENT } from '../helpers/fixtures.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const inputs = [
+  ...readdirSync(FIXTURES).filter((f) => f !== 'README.md').map((f) => [f, FIXTURES + f]),
+  ...(SHARED_PRESENT ? readdirSync(CORPUS).filter((f) => f !== 'README.md').map((f) => [f, CORPUS + f]) : []),
+];
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('reading in pieces', () => {
+  it.each(inputs)('%s: pieces of 1, 7 and 1000 bytes give what one piece gives', (name, path) => {
+    const bytes = readFileSync(path!);
+    for (const options of [{}, { indicator: '人口出生率(‰)' }, { region: '全国' }]) {
+      const whole = json(ingestBytes(bytes, name!, options, bytes.length + 1));
+      for (const piece of [1, 7, 1000]) expect(json(ingestBytes(bytes, name!, options, piece))).toBe(whole);
+    }
+  });
+
+  it('files read at the same time do not mix (each reading has its own buffer)', async () => {
+    const paths = inputs.map(([, path]) => path!);
+    const one = [];
+    for (const path of paths) one.push(json(await ingestFile(path)));
+    expect((await Promise.all(paths.map((path) => ingestFile(path)))).map(json)).toEqual(one);
+  });
+
+  it('rows keep their lines across piece breaks: quoted notes over several lines, CR LF split between pieces', () => {
+    const text = '指标,2024年\r\n"注：第一行,\r\n第二行"\r\n\r\n北京市,6.09\r\n"a ""b""",c\n';
+    const whole = readCsvRows(text);
+    expect(whole.map((r) => r.line)).toEqual([1, 2, 5, 6]);
+    for (let at = 1; at < text.length; at++) {
+      const rows: SourceRow[] = [];
+      const reader = new CsvRowReader((row) => rows.push(row));
+      reader.push(text.slice(0, at));
+      reader.push(text.slice(at));
+      reader.end();
+      expect(rows, `break at ${at}`).toEqual(whole);
+    }
+  });
+});
+
+describe('decoding, piece by piece', () => {
+  const gbkExport = (rows: string[]) => encodeGbk(['数据库：分省年度数据', '指标：人口出生率(‰)', '时间：最近2年', '地区,2024年,2023年', ...rows].join('\r\n') + '\r\n');
+
+  it('a GBK file with broken bytes is refused at the line and field that hold them', () => {
+    const good = gbkExport(['北京市,6.09,5.63', '天津市,4.99,4.56']);
+    const broken = new Uint8Array([...good.subarray(0, good.length - 6), 0xff, 0x0d, 0x0a]);
+    const r = ingestBytes(broken, 'broken.csv');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unreadable-encoding', line: 6, column: 3 })]);
+    expect(r.report.counts.valuesWritten).toBe(0);
+  });
+
+  it('plain ASCII for the first pieces, then GBK: read as GBK, like the whole file', () => {
+    const ascii = Array.from({ length: 4000 }, (_, i) => `indicator${i},100000,${2000 + (i % 20)},1.5,x,s`);
+    const bytes = new Uint8Array([...utf8(`indicator,region,year,value,unit,source\n${ascii.join('\n')}\n`), ...encodeGbk('人口出生率,全国,2024,6.77,‰,nbs\n')]);
+    for (const piece of [1000, 1 << 16]) {
+      const r = ingestBytes(bytes, 'late-gbk.csv', {}, piece);
+      expect(r.report.encoding).toBe('gb18030');
+      expect(r.observations.at(-1)).toMatchObject({ indicator: '人口出生率', value: 6.77, sourceLine: 4002 });
+    }
+  });
+
+  it('UTF-8 text that later turns into other bytes is refused at that line, not read as mojibake', () => {
+    const head = Array.from({ length: 5000 }, (_, i) => `人口出生率,全国,${1000 + i},6.77,‰,nbs`).join('\n');
+    const bytes = new Uint8Array([...utf8(`indicator,region,year,value,unit,source\n${head}\n`), ...encodeGbk('人口出生率,北京,2024,6.09,‰,nbs\n')]);
+    const r = ingestBytes(bytes, 'mixed.csv', {}, 1 << 16);
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unreadable-encoding', line: 5002, column: 1 })]);
+    expect(r.report.problems[0]!.message).toContain('混用');
+  });
+});
+
+describe('what a second reading settles', () => {
+  const tidy = (rows: string[]) => utf8(['indicator,region,year,value,unit,source,status', ...rows].join('\n') + '\n');
+
+  it('a duplicate far from the first value names the first value’s line and column', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `人口出生率,北京市,${1900 + i},${i},‰,s,single-source`);
+    const r = ingestBytes(tidy([...rows, '人口出生率,北京市,1950,1,‰,s,single-source', '人口出生率,北京市,1950,49,‰,s,superseded']), 'dup.csv', {}, 512);
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'duplicate-value', line: 202, column: 4, message: '北京市 1950年「人口出生率」重复：第52行第4列已有数值' })]);
+    expect(r.observations).toHaveLength(201); // the earlier release is kept beside the value in force
+  });
+
+  it('outliers in a series whose years come out of order are found as in the whole, sorted series', () => {
+    const years = [2015, 2010, 2020, 2011, 2016, 2012, 2014, 2013];
+    const value = (y: number) => (y === 2015 || y === 2011 ? 90 : 5);
+    const r = ingestBytes(tidy(years.map((y) => `人口出生率,天津市,${y},${value(y)},‰,s,single-source`)), 'unordered.csv', {}, 64);
+    expect(r.report.problems.map((p) => [p.code, p.line])).toEqual([['outlier', 5], ['outlier', 2]]); // 2011, then 2015
+  });
+});
+
+describe('county-level rows', () => {
+  it('a 6-digit code under a known province is a county, named as the row writes it', () => {
+    const r = ingestBytes(utf8('indicator,region_code,region,year,value,unit\n合成指标,110105,朝阳区,2024,5.1,‰\n合成指标,990105,某县,2024,5.2,‰\n'), 'county.csv');
+    expect(r.observations).toEqual([expect.objectContaining({ regionCode: '110105', region: '朝阳区', value: 5.1 })]);
+    expect(r.report.scope).toBe('county');
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unknown-region', line: 3 })]);
+  });
+});
+
+describe('the command’s streamed outputs', () => {
+  it('the tidy CSV writer writes what tidyCsv writes, quoting and all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'writer-'));
+    const o = (over: Partial<Observation>): Observation => ({
+      indicator: '人口出生率', unit: '‰', regionCode: '110000', region: '北京市', year: 2024, value: 6.09, decimals: 2, sourceFile: 'a.csv', sourceLine: 5, sourceColumn: 2, ...over,
+    });
+    const observations = [o({}), o({ indicator: 'a,b', value: -0, decimals: 1 }), o({ region: ' 北京"市', value: 1e21, decimals: 0 }), o({ sourceFile: 'dir/x\ny.csv', value: 5.3, decimals: 2 })];
+    for (const list of [observations, []]) {
+      const writer = new TidyCsvWriter(join(dir, 'out.csv'));
+      for (const x of list) writer.add(x);
+      await writer.close(list.length === 0);
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(tidyCsv(list));
+    }
+  });
+
+  it('report.json, written file by file, is JSON.stringify of the whole summary', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    await ingestInputs([FIXTURES + 'bad-cells.csv', FIXTURES + 'spreadsheet.xlsx', FIXTURES + 'tidy-long.csv'], out, {});
+    const text = readFileSync(join(out, 'report.json'), 'utf8');
+    expect(text).toBe(JSON.stringify(summarize(JSON.parse(text).files), null, 2) + '\n');
+    const empty = mkdtempSync(join(tmpdir(), 'report-'));
+    await ingestInputs([], empty, {});
+    expect(readFileSync(join(empty, 'report.json'), 'utf8')).toBe(JSON.stringify(summarize([]), null, 2) + '\n');
+  });
+});
