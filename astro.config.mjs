@@ -1,6 +1,8 @@
-// Site config only: a static site, one folder per page (/indicators/birth-rate/), no integrations.
+// Site config only: a static site, one folder per page (/indicators/birth-rate/); one integration builds the
+// Pagefind search index after the site.
 // YIGAI_DIST builds into another folder (parallel builds, the bench's synthetic catalogs); default dist/.
 import { defineConfig } from 'astro/config';
+import { pagefindSearch } from './src/search/pagefind-integration.ts';
 
 const outDir = process.env.YIGAI_DIST || './dist';
 
@@ -11,4 +13,5 @@ export default defineConfig({
   cacheDir: process.env.YIGAI_DIST ? `${outDir}-cache` : './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  integrations: [pagefindSearch()],
 });

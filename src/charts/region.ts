@@ -1,0 +1,122 @@
+// Small charts for a region page: the province's line beside the national one (dashed) where it has several
+// years, or, for a single year, every province as a dot with this one marked and the national value as a rule.
+import * as Plot from '@observablehq/plot';
+import type { IndicatorSpec } from '../catalog/schema.ts';
+import type { PublishedValue } from '../pipeline/published.ts';
+import { formatTick, formatValue, formatYear, formatYearTick } from '../format/number.ts';
+import { zh, type Words } from '../i18n/zh.ts';
+import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
+import { isTentative, marginForTicks, regionTip, segmentByBreaks, shortRegionName, valueText } from './points.ts';
+import { yearTicks } from './line.ts';
+
+export interface RegionLineInput {
+  indicator: IndicatorSpec;
+  /** The province's values, by year (two or more). */
+  values: PublishedValue[];
+  /** National values, by year. */
+  national: PublishedValue[];
+  width: number;
+  height: number;
+  idPrefix: string;
+  words?: Words;
+}
+
+export function regionLineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
+  const region = shortRegionName(values[0]!.region);
+  const [first, last] = [values[0]!, values.at(-1)!];
+  return {
+    title: words.region.lineTitle(region, indicator.name_zh),
+    description: words.region.lineDescription(region, formatYear(first.year, words), formatYear(last.year, words), valueText(first, indicator.unit), valueText(last, indicator.unit)),
+  };
+}
+
+export function regionLineChart({ indicator, values, national, width, height, idPrefix, words = zh }: RegionLineInput): string {
+  const unit = indicator.unit;
+  const region = shortRegionName(values[0]!.region);
+  const [from, to] = [values[0]!.year, values.at(-1)!.year];
+  const nationalInRange = national.filter((v) => v.year >= from && v.year <= to);
+  const breakYears = indicator.breaks.map((b) => b.year);
+  const rows = (list: PublishedValue[], name: string) => {
+    const segment = segmentByBreaks(list, breakYears);
+    // A gap of missing years also ends a line segment, so no line is drawn across years without data.
+    let gapSegment = 0;
+    return list.map((v, i) => {
+      if (i > 0 && v.year !== list[i - 1]!.year + 1) gapSegment++;
+      return { ...v, segment: `${segment[i]}-${gapSegment}`, tip: regionTip({ ...v, region: name }, unit, words) };
+    });
+  };
+  const own = rows(values, region);
+  const nat = rows(nationalInRange, words.indicator.national);
+  const all = [...values, ...nationalInRange].map((v) => v.value);
+  const yTicks = [Math.min(...all), Math.max(...all)].map(formatTick);
+  const narrow = width < 480;
+  return renderPlot(
+    {
+      width,
+      height,
+      marginLeft: marginForTicks(yTicks),
+      marginRight: narrow ? 12 : 18,
+      marginTop: 24,
+      x: { tickFormat: formatYearTick, ticks: yearTicks([from, to], narrow ? 4 : 6), label: null, inset: 8 },
+      y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 4 },
+      marks: [
+        Plot.line(nat, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.national, strokeWidth: 1.5, strokeDasharray: '5,3' }),
+        Plot.dot(nat, { x: 'year', y: 'value', r: 2, fill: chartColors.national, title: 'tip', className: TIP_CLASS }),
+        Plot.line(own, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 2 }),
+        Plot.dot(own, { x: 'year', y: 'value', r: 3, fill: (r: PublishedValue) => (isTentative(r) ? 'white' : chartColors.line), stroke: chartColors.line, strokeWidth: 1.5, title: 'tip', className: TIP_CLASS }),
+      ],
+    },
+    regionLineText(indicator, values, words),
+    idPrefix,
+  );
+}
+
+export interface RegionStripInput {
+  indicator: IndicatorSpec;
+  /** Every province's value of one year. */
+  values: PublishedValue[];
+  regionCode: string;
+  national?: PublishedValue;
+  /** '在31个省份中居第3位（从高到低）' */
+  rankText: string;
+  width: number;
+  idPrefix: string;
+  words?: Words;
+}
+
+export function regionStripText({ indicator, values, regionCode, national, rankText, words = zh }: Omit<RegionStripInput, 'width' | 'idPrefix'>): ChartText {
+  const unit = indicator.unit;
+  const own = values.find((v) => v.regionCode === regionCode)!;
+  const region = shortRegionName(own.region);
+  const nationalText = national ? words.indicator.nationalValue(formatValue(national.value, national.decimals, unit)) : words.region.nationalMissing;
+  return {
+    title: words.region.stripTitle(region, indicator.name_zh, formatYear(own.year, words)),
+    description: words.region.stripDescription(region, valueText(own, unit), rankText, nationalText),
+  };
+}
+
+export function regionStripChart(input: RegionStripInput): string {
+  const { indicator, values, regionCode, national, width, idPrefix, words = zh } = input;
+  const unit = indicator.unit;
+  const rows = values.map((v) => ({ ...v, tip: regionTip(v, unit, words), mine: v.regionCode === regionCode }));
+  return renderPlot(
+    {
+      width,
+      height: 96,
+      marginLeft: 16,
+      marginRight: 16,
+      marginTop: 30,
+      marginBottom: 34,
+      x: { label: words.chart.unitAxis(unit), labelArrow: 'none', labelAnchor: 'right', tickFormat: formatTick, ticks: width < 480 ? 4 : 6, nice: true, grid: true },
+      y: { axis: null },
+      marks: [
+        ...(national ? [Plot.ruleX([national.value], { stroke: chartColors.national, strokeWidth: 2, strokeDasharray: '4,2', insetTop: -12 })] : []),
+        ...(national ? [Plot.text([national.value], { x: (d: number) => d, frameAnchor: 'top', dy: -18, text: () => words.indicator.national, fill: chartColors.national })] : []),
+        Plot.dotX(rows.filter((r) => !r.mine), { x: 'value', r: 4, fill: '#9aa0a6', fillOpacity: 0.7, title: 'tip', className: TIP_CLASS }),
+        Plot.dotX(rows.filter((r) => r.mine), { x: 'value', r: 7, fill: chartColors.line, stroke: 'white', strokeWidth: 1.5, title: 'tip', className: TIP_CLASS }),
+      ],
+    },
+    regionStripText(input),
+    idPrefix,
+  );
+}

@@ -1,0 +1,27 @@
+// The data an embed page carries for its script (in <script type="application/json" id="embed-data">): what the
+// view offers, the words its templates need, and for line charts the values to redraw with.
+import type { EmbedOffer } from './embed-options.ts';
+import type { LineChartSpec } from './embed-line.ts';
+
+export interface EmbedPageData {
+  view: 'line' | 'ranking';
+  /** Indicator name, for titles. */
+  name: string;
+  lang: string;
+  /** Embed page of this view in each language the site has (today only zh). */
+  langPages: Record<string, string>;
+  offer: EmbedOffer;
+  regionNames: Record<string, string>;
+  /** Templates from the words file; {name}, {regions}, {years}, {from}, {to} are filled in by the script. */
+  words: { regionsTitle: string; highlightNote: string; customDescription: string; yearRange: string; subtitle: string; listSeparator: string; focusHint: string };
+  line?: LineChartSpec;
+  /** Source line for a line chart that includes provinces. */
+  sourceLineAll?: string;
+}
+
+export const EMBED_DATA_ID = 'embed-data';
+
+/** '{name}：{regions}' with { name: '人口出生率', regions: '全国、北京' } -> '人口出生率：全国、北京' */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}

@@ -1,0 +1,84 @@
+// Loaded when the search box is first used: the name list (typo-tolerant) and Pagefind's index (full text,
+// Chinese segmented), merged into one list of links.
+import { matchNames, type SearchName } from '../search/match.ts';
+import { escapeHtml } from '../explore/provincial-html.ts';
+import { zh } from '../i18n/zh.ts';
+
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  search: (q: string) => Promise<{ results: { data: () => Promise<PagefindResult> }[] } | null>;
+}
+interface Hit {
+  url: string;
+  title: string;
+  kind: 'indicator' | 'region' | 'page';
+  excerpt?: string;
+}
+
+let names: Promise<SearchName[]> | undefined;
+let pagefind: Promise<Pagefind | null> | undefined;
+let latest = 0;
+
+function loadNames(base: string): Promise<SearchName[]> {
+  return (names ??= fetch(`${base}search/names.json`).then((r) => (r.ok ? r.json() : [])));
+}
+
+function loadPagefind(base: string): Promise<Pagefind | null> {
+  // The index is built after the site (astro:build:done); without it, names alone still answer.
+  return (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+    .then(async (module: Pagefind) => {
+      await module.options({ baseUrl: base, excerptLength: 24 });
+      return module;
+    })
+    .catch(() => null));
+}
+
+const kindOf = (url: string, base: string): Hit['kind'] => (url.startsWith(`${base}indicators/`) ? 'indicator' : url.startsWith(`${base}regions/`) ? 'region' : 'page');
+
+/**
+ * Names first; then pages Pagefind finds in the text. Under the box, pages only when no name matches: every
+ * region page mentions every indicator, so for 出生率 they would crowd out the answer. The search page lists all.
+ */
+export async function search(query: string, base: string, limit: number, full: boolean): Promise<Hit[]> {
+  const hits: Hit[] = matchNames(query, await loadNames(base)).map((n) => ({ url: n.url, title: n.name, kind: n.kind }));
+  // Pagefind (about 13 KB of script, then its index) loads only when it is asked.
+  const index = full || hits.length === 0 ? await loadPagefind(base) : null;
+  const found = index ? await index.search(query) : null;
+  const pages = await Promise.all((found?.results ?? []).slice(0, limit).map((r) => r.data()));
+  for (const page of pages) {
+    const url = page.url.replace(/index\.html$/, '');
+    if (!hits.some((h) => h.url === url)) hits.push({ url, title: page.meta.title ?? url, kind: kindOf(url, base), excerpt: page.excerpt });
+  }
+  return hits.slice(0, limit);
+}
+
+export async function showResults(query: string, container: HTMLElement, base: string, full: boolean): Promise<void> {
+  const mine = ++latest;
+  if (!query.trim()) {
+    container.hidden = true;
+    container.innerHTML = '';
+    return;
+  }
+  container.hidden = false;
+  let hits: Hit[];
+  try {
+    hits = await search(query.trim(), base, full ? 40 : 8, full);
+  } catch {
+    if (mine === latest) container.innerHTML = `<p class="search-count">${zh.search.failed}</p>`;
+    return;
+  }
+  if (mine !== latest) return;
+  const s = zh.search;
+  // Pagefind's excerpts are its own escaped text with <mark> around the matched words.
+  const items = hits.map(
+    (h) =>
+      `<li><a href="${escapeHtml(h.url)}">${escapeHtml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
+  );
+  const more = full ? '' : `<p class="search-more"><a href="${base}search/?q=${encodeURIComponent(query.trim())}">${s.more}</a></p>`;
+  container.innerHTML = `<p class="search-count" role="status">${s.count(hits.length)}</p>${hits.length ? `<ul>${items.join('')}</ul>${more}` : ''}`;
+}

@@ -1,0 +1,17 @@
+// The report-ready picture of a chart view: its widest chart framed by its own title, unit, legend and source,
+// and the indicator page's address (absolute when the site's origin is configured).
+import { composePicture, type Picture } from '../charts/picture.ts';
+import { zh, type Words } from '../i18n/zh.ts';
+import { absoluteUrl, sitePaths } from '../site.ts';
+import { PICTURE_CHART_WIDTH, type ChartView } from './views.ts';
+
+export function viewPicture(view: ChartView, words: Words = zh, origin?: string): Picture {
+  return composePicture({
+    title: view.title,
+    subtitle: view.subtitle,
+    chart: view.render(PICTURE_CHART_WIDTH, `picture-${view.kind}`),
+    legend: view.legend,
+    sourceLine: view.sourceLine,
+    siteLine: words.embed.siteLine(absoluteUrl(sitePaths.indicator(view.indicator.id), origin)),
+  });
+}

@@ -1,0 +1,152 @@
+// The chart views of an indicator that can leave the site: its national line chart and, where provincial data
+// exists, its provincial ranking. One description per view feeds the embed page, the picture, oEmbed and the
+// embed box, so they all show the same title, unit, years and sources.
+import type { IndicatorSpec } from '../catalog/schema.ts';
+import type { PublishedSeries, PublishedValue } from '../pipeline/published.ts';
+import { latestProvincialValues, nationalValues, NATIONAL_CODE, readCatalog, readSeries } from '../published/read.ts';
+import { lineLegend, rankingLegend } from '../published/summaries.ts';
+import { lineChartText, nationalLineChart } from '../charts/line.ts';
+import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
+import { regionTip, shortRegionName, isTentative } from '../charts/points.ts';
+import { chartColors } from '../charts/render.ts';
+import { seriesPalette } from '../charts/theme.ts';
+import { formatYear } from '../format/number.ts';
+import { zh, type Words } from '../i18n/zh.ts';
+import type { ChartViewKind } from '../site.ts';
+import type { EmbedOffer } from '../client/embed-options.ts';
+import type { LineChartSpec } from '../client/embed-line.ts';
+import { tagRankingRows } from './ranking-rows.ts';
+import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
+
+export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative';
+
+export interface ChartView {
+  kind: ChartViewKind;
+  indicator: IndicatorSpec;
+  title: string;
+  description: string;
+  /** 单位：‰；2010—2025年 */
+  subtitle: string;
+  /** 来源：国家统计局（…） */
+  sourceLine: string;
+  legend: { kind: LegendKind; text: string }[];
+  offer: EmbedOffer;
+  /** Short names of the regions the view offers, by code. */
+  regionNames: Record<string, string>;
+  /** The build-time Plot chart at a given width (height follows the chart's own rule). */
+  render: (width: number, idPrefix: string) => string;
+  /** What the browser needs to redraw a line chart for other regions and years. */
+  line?: LineChartSpec;
+  /** The source line once provinces are drawn too (their values come from other publications). */
+  sourceLineAll?: string;
+  /** Frame height that shows the whole default chart at any width from 300 px up, without the loader. */
+  fallbackHeight: number;
+}
+
+/** Widths drawn at build time for embed pages; each is shown from its own width up to the next one. */
+export const EMBED_WIDTHS = [340, 480, 720] as const;
+/** The width of the report-ready picture's chart and the embed's widest rendering. */
+export const PICTURE_CHART_WIDTH = 720;
+
+export const lineHeight = (width: number) => Math.max(240, Math.round(width / 2));
+
+/**
+ * Room for the title, subtitle, legend, source and link around the chart. Measured in Chromium from 300 to
+ * 1400 px: at most 207 px beside the tallest rendering (tests/browser/embed.test.ts checks every page fits).
+ */
+const TEXT_ALLOWANCE = 230;
+
+export const svgHeight = (svg: string) => Number(svg.match(/^<svg[^>]*\sheight="([\d.]+)"/)?.[1] ?? 0);
+
+function fallbackHeight(render: ChartView['render']): number {
+  return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE;
+}
+
+/** 国家统计局（国家数据 年度数据、人口数据发布）；国家卫生健康委员会（…）: publishers in order of first use. */
+export function sourceLine(values: PublishedValue[], sources: PublishedSeries['sources'], words: Words = zh): string {
+  const byPublisher = new Map<string, Set<string>>();
+  for (const id of values.map((v) => v.source)) {
+    const source = sources[id];
+    if (!source) continue;
+    if (!byPublisher.has(source.publisher)) byPublisher.set(source.publisher, new Set());
+    byPublisher.get(source.publisher)!.add(source.title);
+  }
+  const parts = [...byPublisher].map(([publisher, titles]) => words.embed.sourcePublisher(publisher, [...titles].join(words.listSeparator)));
+  return words.embed.sourceLine(parts.join(words.embed.sourceSeparator));
+}
+
+function lineView(series: PublishedSeries, national: PublishedValue[], words: Words, langs: string[]): ChartView {
+  const { indicator } = series;
+  const text = lineChartText(indicator, national, words);
+  const years = national.map((v) => v.year);
+  // Provinces with at least two years can be drawn as lines; a single year is a point, better read in the ranking.
+  const provinces = new Map<string, PublishedValue[]>();
+  for (const v of series.values) if (v.regionCode !== NATIONAL_CODE) provinces.set(v.regionCode, [...(provinces.get(v.regionCode) ?? []), v]);
+  const lines = [[NATIONAL_CODE, national] as const, ...[...provinces].filter(([, values]) => values.length > 1)];
+  const renderLine: ChartView['render'] = (width, idPrefix) => nationalLineChart({ indicator, values: national, width, height: lineHeight(width), idPrefix, words });
+  const allYears = [...new Set(lines.flatMap(([, values]) => values.map((v) => v.year)))].sort((a, b) => a - b);
+  return {
+    kind: 'line',
+    indicator,
+    ...text,
+    subtitle: words.embed.subtitle(indicator.unit, words.yearRange(Math.min(...years), Math.max(...years))),
+    sourceLine: sourceLine(national, series.sources, words),
+    sourceLineAll: sourceLine(lines.flatMap(([, values]) => values), series.sources, words),
+    legend: lineLegend(national, indicator.breaks.map((b) => b.year), words),
+    offer: { regions: lines.map(([code]) => code), defaultRegions: [NATIONAL_CODE], years: allYears, langs },
+    regionNames: Object.fromEntries(lines.map(([code, values]) => [code, code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region)])),
+    render: renderLine,
+    fallbackHeight: fallbackHeight(renderLine),
+    line: {
+      unitAxis: words.chart.unitAxis(indicator.unit),
+      breakLabel: words.chart.breakLabel,
+      breaks: indicator.breaks.map((b) => b.year),
+      colors: { text: chartColors.text, break: chartColors.break, palette: seriesPalette },
+      series: lines.map(([code, values]) => ({
+        code,
+        name: code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region),
+        points: [...values].sort((a, b) => a.year - b.year).map((v) => [v.year, v.value, isTentative(v) ? 1 : 0, regionTip(v, indicator.unit, words)]),
+      })),
+    },
+  };
+}
+
+function rankingView(series: PublishedSeries, year: number, values: PublishedValue[], national: PublishedValue | undefined, words: Words, langs: string[]): ChartView {
+  const { indicator } = series;
+  const codes = values.map((v) => v.regionCode);
+  const renderRanking: ChartView['render'] = (width, idPrefix) => tagRankingRows(provincialRankingChart({ indicator, values, national, width, idPrefix, words }), codes);
+  return {
+    kind: 'ranking',
+    indicator,
+    ...rankingChartText(indicator, values, national, words),
+    subtitle: words.embed.subtitle(indicator.unit, formatYear(year, words)),
+    sourceLine: sourceLine(national ? [...values, national] : values, series.sources, words),
+    legend: rankingLegend(values, national !== undefined, words),
+    offer: { regions: codes, defaultRegions: [], years: [year], langs },
+    regionNames: Object.fromEntries(values.map((v) => [v.regionCode, shortRegionName(v.region)])),
+    render: renderRanking,
+    fallbackHeight: fallbackHeight(renderRanking),
+  };
+}
+
+/** The views of one indicator in one language; that language comes first among the ones ?lang= may ask for. */
+export function chartViews(series: PublishedSeries, language: EmbedLanguage = DEFAULT_LANGUAGE): ChartView[] {
+  const words = language.words;
+  const langs = [language.code, ...EMBED_LANGUAGES.map((l) => l.code).filter((code) => code !== language.code)];
+  const national = nationalValues(series);
+  const provincial = latestProvincialValues(series);
+  const views: ChartView[] = [];
+  if (national.length > 0) views.push(lineView(series, national, words, langs));
+  if (provincial) views.push(rankingView(series, provincial.year, provincial.values, national.find((v) => v.year === provincial.year), words, langs));
+  return views;
+}
+
+/** Every chart view of the catalog in one language, computed once per build (pages and pictures share it). */
+const allViewsCache = new Map<string, { id: string; view: ChartView }[]>();
+export function allChartViews(language: EmbedLanguage = DEFAULT_LANGUAGE): { id: string; view: ChartView }[] {
+  if (!allViewsCache.has(language.code)) {
+    const list = readCatalog().flatMap((entry) => chartViews(readSeries(entry.indicator.id), language).map((view) => ({ id: entry.indicator.id, view })));
+    allViewsCache.set(language.code, list);
+  }
+  return allViewsCache.get(language.code)!;
+}

@@ -1,0 +1,40 @@
+// /pictures/<id>-<view>.png: the same picture as PNG at twice its size. resvg works off the main thread, so a
+// request starts the next few pictures too (a window as wide as the machine has cores): the build draws them in
+// parallel, while memory holds only that window, not every PNG of a large catalog at once.
+import { availableParallelism } from 'node:os';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderAsync } from '@resvg/resvg-js';
+import { allChartViews } from '../../embed/views.ts';
+import { viewPicture } from '../../embed/pictures.ts';
+import { pngOptions } from '../../charts/picture.ts';
+import { siteOrigin } from '../../site.ts';
+
+const pictureName = (id: string, kind: string) => `${id}-${kind}`;
+
+export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: pictureName(id, view.kind) } }))) satisfies GetStaticPaths;
+
+const WINDOW = Math.max(2, availableParallelism());
+let order: ReturnType<typeof allChartViews> | undefined;
+const started = new Map<string, Promise<Uint8Array>>();
+const written = new Set<string>();
+
+function start(index: number): void {
+  const entry = order![index];
+  if (!entry) return;
+  const name = pictureName(entry.id, entry.view.kind);
+  if (started.has(name) || written.has(name)) return;
+  const svg = viewPicture(entry.view, undefined, siteOrigin()).svg;
+  started.set(name, renderAsync(svg, pngOptions()).then((image) => image.asPng() as Uint8Array));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  order ??= allChartViews();
+  const name = String(params.picture);
+  const index = order.findIndex(({ id, view }) => pictureName(id, view.kind) === name);
+  if (index < 0) throw new Error(`no picture ${name}`);
+  for (let i = index; i < index + WINDOW; i++) start(i);
+  const png = await started.get(name)!;
+  started.delete(name); // written once; the build never asks again
+  written.add(name);
+  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
+};

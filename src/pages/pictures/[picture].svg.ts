@@ -1,0 +1,12 @@
+// /pictures/<id>-<view>.svg: the report-ready picture of a chart view as a standalone SVG (下载图片).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allChartViews } from '../../embed/views.ts';
+import { viewPicture } from '../../embed/pictures.ts';
+import { siteOrigin } from '../../site.ts';
+
+export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: `${id}-${view.kind}` }, props: { view } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${viewPicture(props.view, undefined, siteOrigin()).svg}\n`, {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' },
+  });

@@ -1,0 +1,46 @@
+// Where the site lives, for the few things that need absolute addresses (embed code, sharing tags, oEmbed,
+// the address printed in pictures). Paths for every embed-related file are built here, in one place.
+import { readRelease } from './published/read.ts';
+
+const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+
+/**
+ * The site's origin, only when someone configured it: `astro build --site https://…` (Astro's `site`), else
+ * `site_url` in data/release.yaml. We never invent a domain: without one, callers fall back to root-relative
+ * paths and say so to the reader.
+ */
+export function siteOrigin(): string | undefined {
+  const configured = (import.meta.env?.SITE as string | undefined) || releaseSiteUrl();
+  return configured ? new URL(configured).origin : undefined;
+}
+
+function releaseSiteUrl(): string | undefined {
+  try {
+    return readRelease().site_url;
+  } catch {
+    return undefined; // no release file yet: no configured address either
+  }
+}
+
+/** An absolute URL when the origin is known, otherwise the root-relative path unchanged. */
+export function absoluteUrl(path: string, origin: string | undefined = siteOrigin()): string {
+  return origin ? new URL(path, origin).href : path;
+}
+
+let warned = false;
+/** One build-log line, not one per page, when sharing tags and embed code must use relative paths. */
+export function warnIfNoOrigin(): void {
+  if (warned || siteOrigin()) return;
+  warned = true;
+  console.warn('[embed] no site origin configured (astro build --site https://… or site_url in data/release.yaml): og:image, oEmbed and embed code use root-relative paths.');
+}
+
+export type ChartViewKind = 'line' | 'ranking';
+
+export const sitePaths = {
+  indicator: (id: string) => `${base}indicators/${id}/`,
+  embed: (id: string, view: ChartViewKind, langPrefix = '') => `${base}embed/${langPrefix ? `${langPrefix}/` : ''}${id}/${view}/`,
+  embedLoader: () => `${base}embed.js`,
+  picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png') => `${base}pictures/${id}-${view}.${ext}`,
+  oembed: (id: string) => `${base}oembed/${id}.json`,
+};

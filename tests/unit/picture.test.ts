@@ -1,0 +1,49 @@
+// Report-ready pictures: layout helpers, one picture SVG as a snapshot (tests/output/picture-birth-rate-line.svg),
+// and one PNG drawn with the bundled font at twice the picture's size.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { PICTURE_FONT, PNG_SCALE, pictureToPng, textWidth, wrapText } from '../../src/charts/picture.ts';
+import { chartViews } from '../../src/embed/views.ts';
+import { viewPicture } from '../../src/embed/pictures.ts';
+import { readSeries } from '../../src/published/read.ts';
+import { zh } from '../../src/i18n/zh.ts';
+import { matchSnapshotFile } from '../helpers/snapshot.ts';
+
+/** One element per line, so a snapshot diff shows what moved. */
+const pretty = (svg: string) => svg.replace(/></g, '>\n<') + '\n';
+
+describe('picture layout', () => {
+  it('measures CJK as 1 em and the rest as 0.6 em', () => {
+    expect(textWidth('人口', 10)).toBe(20);
+    expect(textWidth('2024', 10)).toBe(24);
+  });
+
+  it('wraps to the width and never starts a line with closing punctuation', () => {
+    const lines = wrapText('来源：国家统计局（国家数据 年度数据、人口数据发布），国家卫生健康委员会。', 120, 12);
+    expect(lines.join('')).toBe('来源：国家统计局（国家数据 年度数据、人口数据发布），国家卫生健康委员会。');
+    for (const line of lines) expect(line).not.toMatch(/^[，。；、：）]/);
+    expect(lines.length).toBeGreaterThan(3);
+  });
+});
+
+describe('picture of birth-rate', () => {
+  const view = chartViews(readSeries('birth-rate'))[0]!;
+  // A fixed example origin, so the snapshot shows the address line as it reads once the site has one.
+  const picture = viewPicture(view, zh, 'https://example.org');
+
+  it('matches the snapshot', () => matchSnapshotFile(pretty(picture.svg), 'picture-birth-rate-line.svg'));
+
+  it('holds title, unit, source and address, in the bundled font first', () => {
+    const { document } = parseHTML(`<!doctype html><html><body>${picture.svg}</body></html>`);
+    const text = document.querySelector('svg')!.textContent ?? '';
+    for (const part of [view.title, view.subtitle, '来源：国家统计局', '医改数据 https://example.org/indicators/birth-rate/']) expect(text).toContain(part);
+    expect(picture.svg).not.toContain('font-family:&quot;PingFang SC&quot;'); // the chart's own stack got Noto Sans SC first
+    expect(PICTURE_FONT.startsWith('"Noto Sans SC"')).toBe(true);
+  });
+
+  it('renders to PNG at twice its size', () => {
+    const png = Buffer.from(pictureToPng(picture.svg));
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([picture.width * PNG_SCALE, picture.height * PNG_SCALE]);
+  });
+});
