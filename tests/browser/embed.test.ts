@@ -301,6 +301,10 @@ describe('indicator page', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-nav').isVisible()).toBe(false);
     expect(await page.locator('section.share').isVisible()).toBe(false);
+    for (const screenOnly of ['.explore-toolbar', '.explore-controls', '.data-downloads', '.code-snippets']) {
+      expect(await page.locator(screenOnly).first().isVisible(), screenOnly).toBe(false);
+    }
+    expect(await page.locator('.citation').isVisible()).toBe(true);
     expect(await page.locator('table').first().isVisible()).toBe(true);
     expect(await page.locator('#sources-heading').isVisible()).toBe(true);
     expect(await page.locator('main svg[role="img"]').filter({ visible: true }).count()).toBeGreaterThan(0);
