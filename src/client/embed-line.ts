@@ -2,14 +2,7 @@
 // markup from the data the page carries, laid out like the Plot chart drawn at build time (same margins, ticks,
 // colours), because Plot itself would cost 80 KB of script. Pure string building: the same code runs in tests.
 
-/**
- * formatTick of format/number.ts, repeated here because importing that module would bring the whole words file
- * into the embed page's script (tests/unit/embed-line.test.ts checks the two agree).
- */
-export function tickLabel(value: number): string {
-  const text = String(Number(value.toFixed(6)));
-  return text.startsWith('-') ? '\u2212' + text.slice(1) : text;
-}
+import { formatTick } from '../format/tick.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -83,7 +76,7 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
   const values = series.flatMap((s) => s.points.map(([, v]) => v));
   const yTicks = values.length ? niceTicks(Math.min(...values), Math.max(...values)) : [0, 1];
   const [y0, y1] = [yTicks[0]!, yTicks.at(-1)!];
-  const labels = yTicks.map(tickLabel);
+  const labels = yTicks.map(formatTick);
   const [top, right, bottom, left] = [28, narrow ? 14 : 24, 30, Math.max(36, Math.ceil(10 + Math.max(...labels.map((l) => l.length)) * 7.2))];
   const x = (year: number) => r2(to === from ? (left + width - right) / 2 : left + 12 + ((year - from) / (to - from)) * (width - left - right - 24));
   const y = (v: number) => r2(height - bottom - ((v - y0) / (y1 - y0 || 1)) * (height - top - bottom));

@@ -1,9 +1,9 @@
 // Numbers as Chinese statistical publications write them: no thousands separators, the value's own decimals,
 // the unit attached without a space, a true minus sign (U+2212, as in the chart axes), years as 2024年.
 import { zh, type Words } from '../i18n/zh.ts';
+import { MINUS } from './tick.ts';
 
-/** The minus sign used everywhere a reader sees a negative number (charts use the same one). */
-export const MINUS = '\u2212';
+export { MINUS, formatTick } from './tick.ts';
 
 /** 90575.8 with 1 decimal -> "90575.8"; -0.99 with 2 -> "−0.99". Never adds or drops digits beyond `decimals`. */
 export function formatNumber(value: number, decimals: number): string {
@@ -25,12 +25,6 @@ export function formatValue(value: number, decimals: number, unit: string): stri
 /** 2024 -> "2024年". */
 export function formatYear(year: number, words: Words = zh): string {
   return words.year(year);
-}
-
-/** Axis ticks: whole numbers as they are, fractions with the few digits they need, no separators. */
-export function formatTick(value: number): string {
-  const text = String(Number(value.toFixed(6)));
-  return text.startsWith('-') ? MINUS + text.slice(1) : text;
 }
 
 /** Integer years on a time axis: 2010, never "2,010". */

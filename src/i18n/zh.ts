@@ -53,8 +53,6 @@ export const zh = {
     latestHeading: '最新数值',
     latestLine: (value: string, year: string) => `${year}：${value}`,
     nationalChartHeading: '全国历年变化',
-    rankingHeading: (year: string) => `${year}各省份排名`,
-    provincialTableHeading: (year: string) => `${year}各省份数值`,
     nationalTableHeading: '全国历年数值',
     nationalTableCaption: (name: string, unit: string) => `${name}（全国，单位：${unit}）`,
     provincialTableCaption: (name: string, year: string, unit: string) => `${name}（${year}，分省，单位：${unit}）`,

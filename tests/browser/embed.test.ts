@@ -57,6 +57,10 @@ describe('embed page without JavaScript', () => {
     const visible = page.locator('.embed-variant svg[role="img"]').filter({ visible: true });
     expect(await visible.count()).toBe(1);
     expect(await page.locator('header, nav, footer.site-footer').count()).toBe(0); // no site chrome
+    // Crawlable, described, and no relative canonical (this build has no site origin configured).
+    expect(await page.getAttribute('meta[name="description"]', 'content')).toMatch(/^人口出生率（全国）（单位：‰/);
+    expect(await page.locator('meta[name="robots"]').count()).toBe(0);
+    expect(await page.locator('link[rel="canonical"]').count()).toBe(0);
     await page.context().close();
   });
 
