@@ -38,18 +38,34 @@ export interface FollowUp {
   series: Map<number, SeriesPoint[]>;
 }
 
-/** Decimals of a plain decimal (`-?digits[.digits]`), or -1 for anything else: a scan, cheaper than a RegExp. */
+/** The value of the last plain decimal plainDecimals read (a module variable: no object per cell). */
+let plainValue = 0;
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Decimals of a plain decimal (`-?digits[.digits]`), or -1 for anything else: a scan, cheaper than a RegExp.
+ * Its value goes to `plainValue`: with at most 15 digits, digits / 10^decimals is a division of two exact
+ * doubles, which IEEE rounds correctly, so it is exactly what Number(raw) gives; longer ones use Number.
+ */
 function plainDecimals(raw: string): number {
   const n = raw.length;
-  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = raw.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
   const start = i;
-  while (i < n && raw.charCodeAt(i) - 48 >>> 0 < 10) i++;
+  let digits = 0;
+  for (let d = 0; i < n && (d = raw.charCodeAt(i) - 48) >>> 0 < 10; i++) digits = digits * 10 + d;
   if (i === start) return -1;
-  if (i === n) return 0;
-  if (raw.charCodeAt(i) !== 46) return -1;
-  const dot = i++;
-  while (i < n && raw.charCodeAt(i) - 48 >>> 0 < 10) i++;
-  return i === n && i > dot + 1 ? i - dot - 1 : -1;
+  let decimals = 0;
+  if (i < n) {
+    if (raw.charCodeAt(i) !== 46) return -1;
+    const dot = i++;
+    for (let d = 0; i < n && (d = raw.charCodeAt(i) - 48) >>> 0 < 10; i++) digits = digits * 10 + d;
+    if (i !== n || i === dot + 1) return -1;
+    decimals = i - dot - 1;
+  }
+  if (n - start - (decimals > 0 ? 1 : 0) > 15) plainValue = Number(raw);
+  else plainValue = (negative ? -digits : digits) / POWERS_OF_TEN[decimals]!;
+  return decimals;
 }
 
 /**
@@ -65,6 +81,7 @@ function writtenAsRead(raw: string, value: number): boolean {
 }
 
 const ignore: ObservationSink = { add() {} };
+const NO_EXTRA: Partial<Observation> = Object.freeze({});
 
 export class FileCollector {
   readonly file: string;
@@ -89,17 +106,24 @@ export class FileCollector {
     return problem;
   }
 
-  /** Reads one data cell into an observation, or counts it as empty, or rejects it with a reason. */
-  cell(raw: string, place: CellPlace, key: SeriesKey, extra: Partial<Observation> = {}): void {
+  /**
+   * Reads one data cell into an observation, or counts it as empty, or rejects it with a reason. `place` and
+   * `key` are read during the call and never kept (a reader may reuse them from cell to cell).
+   */
+  cell(raw: string, place: CellPlace, key: SeriesKey, extra: Partial<Observation> = NO_EXTRA): void {
     let value: number;
     let decimals: number;
     let text: string | undefined;
     // Nearly every cell is a plain decimal: read it here without building a CellValue.
     const plain = plainDecimals(raw);
-    if (plain !== -1 && Number.isFinite((value = Number(raw)))) {
+    if (plain !== -1 && Number.isFinite((value = plainValue))) {
       decimals = plain;
       if (writtenAsRead(raw, value)) text = raw;
       if (value === 0) value = 0;
+    } else if (raw === '') {
+      this.counts.dataCells++;
+      this.counts.cellsEmpty++;
+      return;
     } else {
       const cell = readValueCell(raw);
       if (cell.kind === 'empty') {
@@ -126,7 +150,7 @@ export class FileCollector {
       this.reject(place, 'duplicate-value', 'error', '');
       const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
       const list = this.duplicates.get(id) ?? [];
-      list.push({ problem: this.problems.at(-1)!, key });
+      list.push({ problem: this.problems.at(-1)!, key: { ...key } });
       this.duplicates.set(id, list);
       return;
     }
@@ -149,7 +173,7 @@ export class FileCollector {
     if (!first) return;
     if (followUp.duplicates.size > 0) {
       const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
-      if (followUp.duplicates.has(id)) followUp.first.set(id, place);
+      if (followUp.duplicates.has(id)) followUp.first.set(id, { line: place.line, column: place.column });
     }
     if (followUp.unordered.has(series)) {
       const points = followUp.series.get(series) ?? [];

@@ -42,11 +42,22 @@ export class CsvRowReader {
     let piece = (this.pendingCr ? '\r' : '') + text;
     this.pendingCr = !last && piece.endsWith('\r');
     if (this.pendingCr) piece = piece.slice(0, -1);
-    const input = this.partial + (piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    let input = this.partial + (piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    // Papa splits text without quotes at once (its fast mode) but walks text with quotes field by field. A
+    // classic export's only quotes are in its footer: the lines before the first quote are read apart.
+    const quote = input.indexOf('"');
+    const cut = quote === -1 ? 0 : input.lastIndexOf('\n', quote) + 1;
+    if (cut > 0) {
+      this.parse(input.slice(0, cut), false, false);
+      input = input.slice(cut);
+    }
+    this.parse(input, last, quote !== -1);
+  }
+
+  /** `quoted`: whether `input` holds a quote; without one a field cannot hold a line break (no need to look). */
+  private parse(input: string, last: boolean, quoted: boolean): void {
     const result = this.parser.parse(input, 0, !last) as { data: string[][]; meta: { cursor: number } };
     this.partial = last ? '' : input.slice(result.meta.cursor);
-    // Without a quote a field cannot hold a line break: no need to look for one.
-    const quoted = input.includes('"');
     for (const raw of result.data) this.row(raw, quoted);
   }
 

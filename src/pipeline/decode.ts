@@ -18,7 +18,6 @@ export class StrictDecoder {
   encoding: Encoding | undefined;
   /** Bytes to skip at the start of the file (the BOM). */
   skip = 0;
-  private decoder: TextDecoder | undefined;
   /** The file's first 8192 characters so far: detection looks only at these, as it did before streaming. */
   private head = '';
 
@@ -29,28 +28,28 @@ export class StrictDecoder {
     }
     if (head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
       this.skip = 3;
-      this.use('utf-8-bom');
+      this.encoding = 'utf-8-bom';
     }
     return undefined;
   }
 
   /** `piece` holds whole lines; `firstLine` is the line it starts on. */
   decode(piece: Uint8Array, firstLine: number): Decoded {
-    if (this.decoder) return this.strict(piece, firstLine);
+    if (this.encoding) return this.strict(piece, firstLine);
     if (!hasHighBytes(piece)) return this.read(latin1.decode(piece));
     const utf8 = tryDecode('utf-8', piece);
     if (utf8 !== undefined) {
       if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) {
         return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取', line: 1, column: 1 };
       }
-      this.use('utf-8');
+      this.encoding = 'utf-8';
       return this.read(utf8);
     }
     // GB18030 is a superset of GBK and GB2312, so it reads all three; strictness still catches binary junk.
     const gb = tryDecode('gb18030', piece);
     if (gb === undefined) return this.failure(piece, firstLine, 'gb18030', UNKNOWN);
     if (looksBinary(this.head + gb.slice(0, 4096))) return { ok: false, message: UNKNOWN, line: 1, column: 1 };
-    this.use('gb18030');
+    this.encoding = 'gb18030';
     return this.read(gb);
   }
 
@@ -59,26 +58,14 @@ export class StrictDecoder {
     return { ok: true, text };
   }
 
-  private use(encoding: Encoding): void {
-    this.encoding = encoding;
-    this.decoder = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8', { fatal: true, ignoreBOM: true });
-  }
-
   private strict(piece: Uint8Array, firstLine: number): Decoded {
-    try {
-      // UTF-8: Node's validator and decoder are several times faster than a fatal TextDecoder, and as strict.
-      if (this.encoding !== 'gb18030') {
-        if (!isUtf8(piece)) throw new Error('invalid UTF-8');
-        return this.read(Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('utf8'));
-      }
-      return this.read(this.decoder!.decode(piece));
-    } catch {
-      const message =
-        this.encoding === 'utf-8-bom' ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
-        : this.encoding === 'utf-8' ? '文件前面是 UTF-8 文本，这一行却不是有效的 UTF-8：文件混用了两种编码；请从原始导出文件重新读取'
-        : '文件前面是 GBK/GB18030 文本，这一行却含有无效字节：文件已损坏或混用了编码；请从原始导出文件重新读取';
-      return this.failure(piece, firstLine, this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', message);
-    }
+    const text = tryDecode(this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', piece);
+    if (text !== undefined) return this.read(text);
+    const message =
+      this.encoding === 'utf-8-bom' ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
+      : this.encoding === 'utf-8' ? '文件前面是 UTF-8 文本，这一行却不是有效的 UTF-8：文件混用了两种编码；请从原始导出文件重新读取'
+      : '文件前面是 GBK/GB18030 文本，这一行却含有无效字节：文件已损坏或混用了编码；请从原始导出文件重新读取';
+    return this.failure(piece, firstLine, this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', message);
   }
 
   /** Finds the first line (and field) of `piece` that does not decode. */
@@ -105,10 +92,21 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return false;
 }
 
+// One strict decoder per encoding, shared by every file: a whole piece is decoded at once (not streamed), so
+// a decoder keeps nothing from one call to the next, and opening an ICU converter per file is saved. One
+// that has failed is replaced, in case a failure leaves anything behind.
+const shared = new Map<string, TextDecoder>();
+
 function tryDecode(label: string, bytes: Uint8Array, stream = false): string | undefined {
+  // Node's UTF-8 validator is much faster than a fatal TextDecoder, and failing costs no exception.
+  if (label === 'utf-8' && !stream) return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : undefined;
+  const decoder = (!stream && shared.get(label)) || new TextDecoder(label, { fatal: true, ignoreBOM: true });
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes, { stream });
+    const text = decoder.decode(bytes, { stream });
+    if (!stream) shared.set(label, decoder);
+    return text;
   } catch {
+    if (!stream) shared.delete(label);
     return undefined;
   }
 }

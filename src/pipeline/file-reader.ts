@@ -110,7 +110,7 @@ export class FileReader {
     if (!decoded.ok) return this.unreadable(decoded);
     const text = decoded.text;
     // TAB-ended cells mark the new export format; a tidy file has no format variant to tell.
-    if (!this.tabCells && !(this.table instanceof TidyLongReader) && /\t,|\t$/m.test(text)) this.tabCells = true;
+    if (!this.tabCells && !(this.table instanceof TidyLongReader) && text.includes('\t') && /\t,|\t$/m.test(text)) this.tabCells = true;
     this.line += lineBreaks(text);
     this.rows.push(text);
   }

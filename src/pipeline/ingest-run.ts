@@ -13,7 +13,7 @@ import type { FileReport, IngestOptions } from './types.ts';
 
 export type IngestTotals = IngestReport['totals'];
 
-const indent = (json: string, pad: string) => json.split('\n').map((line) => pad + line).join('\n');
+const indent = (json: string, pad: string) => pad + json.replaceAll('\n', `\n${pad}`);
 
 /** Ingests `inputs` into `outDir`; `onFile` sees each file's report (e.g. to print its problems). */
 export async function ingestInputs(

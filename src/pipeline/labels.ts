@@ -39,12 +39,19 @@ export function parseHeaderLine(cell: string): [string, string] | undefined {
   return match ? [match[1]!, match[2]!.trim()] : undefined;
 }
 
+/** Year labels seen so far (a folder of exports repeats the same few dozen), forgotten when there are many. */
+let yearLabels = new Map<string, number | undefined>();
+
 /** A year label: 2022年, 2022, "2022 ". Returns the year or undefined. */
 export function parseYearLabel(text: string): number | undefined {
+  const known = yearLabels.get(text);
+  if (known !== undefined || yearLabels.has(text)) return known;
   const match = /^(\d{4})\s*年?$/.exec(text.trim());
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  return year >= 1900 && year <= 2100 ? year : undefined;
+  const year = match ? Number(match[1]) : undefined;
+  const found = year !== undefined && year >= 1900 && year <= 2100 ? year : undefined;
+  if (yearLabels.size >= 10_000) yearLabels = new Map();
+  yearLabels.set(text, found);
+  return found;
 }
 
 /** `时间：2024年` names one year; ranges and `最近20年` do not. */

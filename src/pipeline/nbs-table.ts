@@ -2,7 +2,7 @@
 // data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
 // cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
 import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './axes.ts';
-import type { FileCollector } from './collector.ts';
+import type { FileCollector, SeriesKey } from './collector.ts';
 import type { SourceRow } from './csv-rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
 import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from './regions.ts';
@@ -59,6 +59,7 @@ export class NbsTableReader {
   /** Indicator labels without a unit: the table is refused once, naming them all, and no value is kept. */
   private readonly unitless = new Set<string>();
   private readonly labels = new Set<Label>();
+  private lastLabel: Label | undefined;
 
   constructor(options: IngestOptions, out: FileCollector) {
     this.options = options;
@@ -198,6 +199,9 @@ export class NbsTableReader {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
     }
+    // One place and one key for the row's cells: the collector reads them and keeps neither.
+    const place = { line: row.line, column: 0 };
+    const key: SeriesKey = { indicator: '', unit: '', regionCode: '', region: '', year: 0 };
     for (let c = 1; c < row.cells.length; c++) {
       const raw = row.cells[c]!;
       const colLabel = plan.colLabels[c];
@@ -209,10 +213,17 @@ export class NbsTableReader {
       const label = plan.indicator ?? (rowLabel.kind === 'indicator' ? rowLabel.label : (colLabel as { label: Label }).label);
       const region = plan.region ?? (rowLabel.kind === 'region' ? rowLabel.region : (colLabel as { region: Region }).region);
       const year = plan.year ?? (rowLabel.kind === 'year' ? rowLabel.year : (colLabel as { year: number }).year);
-      this.labels.add(label);
-      out.cell(raw, { line: row.line, column: c + 1 }, {
-        indicator: label.name, unit: (label.unit ?? this.options.unit)!, regionCode: region.code, region: region.name, year,
-      });
+      if (label !== this.lastLabel) {
+        this.labels.add(label);
+        this.lastLabel = label;
+      }
+      place.column = c + 1;
+      key.indicator = label.name;
+      key.unit = (label.unit ?? this.options.unit)!;
+      key.regionCode = region.code;
+      key.region = region.name;
+      key.year = year;
+      out.cell(raw, place, key);
     }
   }
 }

@@ -108,7 +108,7 @@ export class OutlierWatch {
   }
 
   private grow(s: number): void {
-    const capacity = Math.max(1024, this.capacity * 2, s + 1);
+    const capacity = Math.max(64, this.capacity * 2, s + 1);
     const widen = <T extends Uint8Array | Int8Array | Int32Array | Float64Array | Uint32Array>(old: T, make: (n: number) => T, per: number): T => {
       const next = make(capacity * per);
       next.set(old);

@@ -6,7 +6,8 @@ const WORDS = YEAR_BITS / 32;
 
 export class SeriesIndex {
   private readonly ids = new Map<string, number>();
-  private years = new Uint32Array(WORDS * 1024);
+  // Room for 64 series to begin with (a provincial export has 31-35): thousands of small files each have one.
+  private years = new Uint32Array(WORDS * 64);
   private readonly otherYears = new Set<string>();
   // The last series asked for: rows of one series usually come together, and this skips building a key.
   private lastIndicator = '';
