@@ -3,7 +3,7 @@
 // so Chinese renders the same on any machine, with or without system fonts).
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { CHART_FONT, chartColors } from './render.ts';
+import { CHART_FONT, chartColors, type LegendKind } from './render.ts';
 
 /** Noto Sans SC first: the font the PNG is drawn with, and a common one where the SVG is opened. */
 export const PICTURE_FONT = `"Noto Sans SC",${CHART_FONT}`;
@@ -11,14 +11,13 @@ const FONT_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-
 export const PICTURE_FONT_FILES = [path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf'), path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')];
 export const PNG_SCALE = 2;
 
-export type PictureLegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative';
 
 export interface PictureInput {
   title: string;
   subtitle: string;
   /** A chart from renderPlot: an <svg> with width and height attributes. */
   chart: string;
-  legend: { kind: PictureLegendKind; text: string }[];
+  legend: { kind: LegendKind; text: string }[];
   sourceLine: string;
   siteLine: string;
 }
@@ -55,7 +54,7 @@ export function wrapText(text: string, width: number, fontSize: number): string[
   return line ? [...lines, line] : lines;
 }
 
-function legendIcon(kind: PictureLegendKind, x: number, y: number): string {
+function legendIcon(kind: LegendKind, x: number, y: number): string {
   const c = chartColors;
   const at = `transform="translate(${x},${y})"`;
   if (kind === 'firm') return `<circle ${at} cx="11" cy="6" r="4" fill="${c.line}"/>`;

@@ -17,6 +17,9 @@ export const TIP_CLASS = 'tip-points';
 /** The page's CJK font stack, also set inline so a saved SVG renders Chinese on its own. */
 export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';
 
+/** The symbols a chart's legend explains: firm and tentative points, a series break, the national mark, a tentative bar. */
+export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative';
+
 export const chartColors = {
   line: '#1d5a96',
   tentativeBar: '#a9c4e0',

@@ -8,7 +8,7 @@ import { lineLegend, rankingLegend } from '../published/summaries.ts';
 import { lineChartText, nationalLineChart } from '../charts/line.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
 import { regionTip, shortRegionName, isTentative } from '../charts/points.ts';
-import { chartColors } from '../charts/render.ts';
+import { chartColors, type LegendKind } from '../charts/render.ts';
 import { seriesPalette } from '../charts/theme.ts';
 import { formatYear } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
@@ -18,7 +18,6 @@ import type { LineChartSpec } from '../client/embed-line.ts';
 import { tagRankingRows } from './ranking-rows.ts';
 import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
 
-export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative';
 
 export interface ChartView {
   kind: ChartViewKind;

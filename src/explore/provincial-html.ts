@@ -1,19 +1,13 @@
 // The ranking list and the provincial table rows as HTML strings: the page renders them at build time and the
 // browser re-renders them for another year, from the same function, so both always look alike.
 import type { Status } from '../catalog/schema.ts';
+import type { PublishedValue } from '../pipeline/published.ts';
 import { formatNumber, formatValue } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import { shortRegionName, TENTATIVE_STATUSES } from '../charts/points.ts';
 
-export interface ProvincialValue {
-  regionCode: string;
-  region: string;
-  year: number;
-  value: number;
-  decimals: number;
-  status: Status;
-  source: string;
-}
+/** What the ranking and the table show of a value (the browser's year files carry just these fields). */
+export type ProvincialValue = Pick<PublishedValue, 'regionCode' | 'region' | 'year' | 'value' | 'decimals' | 'status' | 'source'>;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

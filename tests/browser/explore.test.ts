@@ -252,6 +252,28 @@ describe('phones (360px)', () => {
   }
 });
 
+describe('layout stability', () => {
+  // Controls that scripts wire up are laid out in the first paint (the `js` class set in <head>); revealing them
+  // later pushed the chart down on phones (Lighthouse CLS 0.09).
+  for (const pathname of [INDICATOR, '/regions/310000/', '/embed/birth-rate/line/']) {
+    it(`${pathname} does not shift while it loads on a phone`, async () => {
+      const page = await newPage(412);
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(site.url(pathname));
+      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-explore-controls]:not([hidden])').length)).toBeGreaterThanOrEqual(pathname === INDICATOR ? 2 : 0);
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+      await page.context().close();
+    });
+  }
+});
+
 describe('accessibility (axe)', () => {
   for (const [name, pathname] of [
     ['map', INDICATOR],
