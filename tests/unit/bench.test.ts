@@ -37,6 +37,8 @@ describe('npm run bench -- --quick', () => {
     ]);
     for (const f of report.ingestion!) {
       expect(f.mbPerSecond.median).toBeGreaterThan(0);
+      // Values a second and MB a second come from the same runs: their ratio is the input's bytes per value.
+      expect(f.valuesPerSecond.median / f.mbPerSecond.median / (f.totals.dataCells / (f.inputBytes / 1e6))).toBeCloseTo(1, 6);
       expect(f.peakRssMb.min).toBeGreaterThan(20);
       expect(f.totals.valuesWritten).toBeGreaterThan(1000);
       expect(f.totals.refused).toBe(0);
