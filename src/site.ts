@@ -41,6 +41,8 @@ export const sitePaths = {
   indicator: (id: string) => `${base}indicators/${id}/`,
   embed: (id: string, view: ChartViewKind, langPrefix = '') => `${base}embed/${langPrefix ? `${langPrefix}/` : ''}${id}/${view}/`,
   embedLoader: () => `${base}embed.js`,
-  picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png') => `${base}pictures/${id}-${view}.${ext}`,
+  /** A picture's file name without extension: `<id>-<view>` (also the name a download is saved under). */
+  pictureName: (id: string, view: ChartViewKind) => `${id}-${view}`,
+  picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png') => `${base}pictures/${sitePaths.pictureName(id, view)}.${ext}`,
   oembed: (id: string) => `${base}oembed/${id}.json`,
 };

@@ -2,6 +2,7 @@
 // line with the provinces the reader picked, as values or as change since a base year. Styled like line.ts.
 import { formatTick, formatYearTick } from '../format/number.ts';
 import { marginForTicks } from './points.ts';
+import { escapeXml } from '../format/markup.ts';
 
 /** Province line colours: dark enough for 3:1 against white, none of them the national blue or red. */
 export const COMPARE_PALETTE = ['#c2410c', '#15803d', '#7e22ce', '#be185d', '#a16207', '#0e7490'];
@@ -72,10 +73,6 @@ export function runs(points: ComparePoint[], breaks: number[]): ComparePoint[][]
   return out;
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const r2 = (n: number) => String(Math.round(n * 100) / 100);
 
 export function compareLineChart(input: CompareChartInput): string {
@@ -101,11 +98,11 @@ export function compareLineChart(input: CompareChartInput): string {
     parts.push(`<line x1="${r2(x(year))}" x2="${r2(x(year))}" y1="${height - mb}" y2="${height - mb + 6}" stroke="currentColor"/>`);
     parts.push(`<text x="${r2(x(year))}" y="${height - mb + 9}" dy="0.71em" text-anchor="middle">${formatYearTick(year)}</text>`);
   }
-  parts.push(`<text x="0" y="${mt - 17}">${esc(input.yLabel)}</text></g>`);
+  parts.push(`<text x="0" y="${mt - 17}">${escapeXml(input.yLabel)}</text></g>`);
   for (const b of input.breaks.filter((year) => year > from && year <= to)) {
     const bx = r2(x(b - 0.5));
     parts.push(`<line x1="${bx}" x2="${bx}" y1="${mt}" y2="${height - mb}" stroke="${colors.break}" stroke-dasharray="5,4" aria-hidden="true"/>`);
-    parts.push(`<text x="${bx}" y="${mt}" dx="4" dy="-2" fill="${colors.break}" aria-hidden="true">${esc(input.breakLabel)}</text>`);
+    parts.push(`<text x="${bx}" y="${mt}" dx="4" dy="-2" fill="${colors.break}" aria-hidden="true">${escapeXml(input.breakLabel)}</text>`);
   }
   if (input.zeroLine) parts.push(`<line x1="${ml}" x2="${width - mr}" y1="${r2(y(0))}" y2="${r2(y(0))}" stroke="${colors.text}" aria-hidden="true"/>`);
   // Provinces first, the national line last so it stays on top.
@@ -125,12 +122,12 @@ export function compareLineChart(input: CompareChartInput): string {
   const step = to === from ? width : x(from + 1) - x(from);
   parts.push('<g class="tip-points compare-hits">');
   for (const [year, tip] of [...input.yearTips].filter(([year]) => year >= from && year <= to).sort(([a], [b]) => a - b)) {
-    parts.push(`<rect x="${r2(x(year) - step / 2)}" y="${mt}" width="${r2(step)}" height="${height - mt - mb}" fill="transparent" data-tip="${esc(tip)}"/>`);
+    parts.push(`<rect x="${r2(x(year) - step / 2)}" y="${mt}" width="${r2(step)}" height="${height - mt - mb}" fill="transparent" data-tip="${escapeXml(tip)}"/>`);
   }
   parts.push('</g>');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${input.idPrefix}-title"` +
-    ` aria-describedby="${input.idPrefix}-desc" style="font-size:12px;color:${colors.text}"><title id="${input.idPrefix}-title">${esc(input.title)}</title>` +
-    `<desc id="${input.idPrefix}-desc">${esc(input.description)}</desc>${parts.join('')}</svg>`
+    ` aria-describedby="${input.idPrefix}-desc" style="font-size:12px;color:${colors.text}"><title id="${input.idPrefix}-title">${escapeXml(input.title)}</title>` +
+    `<desc id="${input.idPrefix}-desc">${escapeXml(input.description)}</desc>${parts.join('')}</svg>`
   );
 }

@@ -9,6 +9,7 @@ import { formatTick } from '../format/number.ts';
 import { CHART_FONT, chartColors } from './render.ts';
 import { regionTip, shortRegionName } from './points.ts';
 import { classColor, stepThresholds, type MapClasses } from './map-classes.ts';
+import { escapeXml } from '../format/markup.ts';
 
 export const MAP_WIDTH = 720;
 const INSET = { width: 92, height: 124, margin: 6 };
@@ -132,10 +133,6 @@ export interface ProvinceMapInput {
   words?: Words;
 }
 
-function attr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export function provinceMap({ indicator, values, year, classes, idPrefix, describedBy, words = zh }: ProvinceMapInput): string {
   const m = words.map;
   const byCode = new Map(values.map((v) => [v.regionCode, v]));
@@ -154,7 +151,7 @@ export function provinceMap({ indicator, values, year, classes, idPrefix, descri
     const value = byCode.get(code);
     const tip = value ? regionTip(value, indicator.unit, words) : m.noDataTip(shortRegionName(name));
     const fill = value ? classColor(value.value, classes) : noData;
-    return `<path class="province" d="${path(feature)}" fill="${fill}" data-code="${code}" data-name="${attr(name)}"${value ? ` data-value="${value.value}"` : ''} data-tip="${attr(tip)}"><title>${attr(tip)}</title></path>`;
+    return `<path class="province" d="${path(feature)}" fill="${fill}" data-code="${code}" data-name="${escapeXml(name)}"${value ? ` data-value="${value.value}"` : ''} data-tip="${escapeXml(tip)}"><title>${escapeXml(tip)}</title></path>`;
   });
   const inset = insetFeature ? southChinaSeaInset(rewound(insetFeature), height, words) : '';
   const title = m.title(indicator.name_zh, words.year(year));
@@ -162,8 +159,8 @@ export function provinceMap({ indicator, values, year, classes, idPrefix, descri
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${height}" width="${MAP_WIDTH}" height="${height}" class="province-map" role="img"` +
     ` aria-labelledby="${idPrefix}-title" aria-describedby="${idPrefix}-desc${describedBy ? ` ${describedBy}` : ''}" data-no-data="${noData}"` +
-    ` data-thresholds="${attr(JSON.stringify(classes.thresholds))}" data-colors="${attr(JSON.stringify(classes.colors))}" style="font-family:${attr(CHART_FONT)}">` +
-    `<title id="${idPrefix}-title">${attr(title)}</title><desc id="${idPrefix}-desc">${attr(desc)}</desc>` +
+    ` data-thresholds="${escapeXml(JSON.stringify(classes.thresholds))}" data-colors="${escapeXml(JSON.stringify(classes.colors))}" style="font-family:${escapeXml(CHART_FONT)}">` +
+    `<title id="${idPrefix}-title">${escapeXml(title)}</title><desc id="${idPrefix}-desc">${escapeXml(desc)}</desc>` +
     `<defs><pattern id="${idPrefix}-nodata" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
     `<rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#a6a6a6" stroke-width="1.5"/></pattern></defs>` +
     `<g class="provinces" stroke="#fff" stroke-width="0.7" stroke-linejoin="round">${provinces.join('')}</g>${inset}</svg>`
@@ -179,7 +176,7 @@ function southChinaSeaInset(feature: Feature, mapHeight: number, words: Words): 
   return (
     `<g class="map-inset" aria-hidden="true"><rect x="${x0}" y="${y0}" width="${INSET.width}" height="${INSET.height}" fill="#fff"/>` +
     `<path d="${d}" fill="#d9d9d9" stroke="${chartColors.break}" stroke-width="0.8"/>` +
-    `<text x="${x0 + INSET.width - 6}" y="${y0 + INSET.height - 6}" text-anchor="end" font-size="11" fill="${chartColors.text}">${attr(words.map.southChinaSea)}</text></g>`
+    `<text x="${x0 + INSET.width - 6}" y="${y0 + INSET.height - 6}" text-anchor="end" font-size="11" fill="${chartColors.text}">${escapeXml(words.map.southChinaSea)}</text></g>`
   );
 }
 

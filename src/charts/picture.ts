@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT, chartColors, type LegendKind } from './render.ts';
+import { escapeXml } from '../format/markup.ts';
 
 /** Noto Sans SC first: the font the PNG is drawn with, and a common one where the SVG is opened. */
 export const PICTURE_FONT = `"Noto Sans SC",${CHART_FONT}`;
@@ -31,7 +32,6 @@ export interface Picture {
 const PAD = 24;
 const MUTED = '#555555';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Width of a line of text: CJK and full-width forms take 1 em, the rest about 0.6 em (a safe upper bound). */
 export function textWidth(text: string, fontSize: number): number {

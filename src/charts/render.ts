@@ -3,6 +3,7 @@
 // and renumbered ids so the same data always gives the same bytes (snapshots, stable builds).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { escapeXml } from '../format/markup.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */
@@ -27,10 +28,6 @@ export const chartColors = {
   break: '#5c5c5c',
   text: '#1f1f1f',
 };
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Rounds every decimal number with more than 2 decimals in attribute values and path data to 2 decimals. */
 export function roundCoordinates(svg: string): string {

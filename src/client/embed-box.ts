@@ -23,9 +23,11 @@ function setup(box: HTMLElement): void {
   const origin = data.origin || location.origin;
   const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement | null;
   let src = '';
+  let shown = data.views[0]!;
 
   const update = () => {
     const view = data.views.find((v) => v.kind === field('view')?.value) ?? data.views[0]!;
+    shown = view;
     for (const el of box.querySelectorAll<HTMLElement>('[data-for-view]')) el.hidden = el.dataset.forView !== view.kind;
     const boxes = [...form.querySelectorAll<HTMLInputElement>(`input[name="regions-${view.kind}"]`)];
     const regions = boxes.filter((b) => b.checked).map((b) => b.value);
@@ -43,7 +45,7 @@ function setup(box: HTMLElement): void {
     const withScript = (field('script') as HTMLInputElement | null)?.checked ?? true;
     code.value = embedSnippet({ src: origin + src, title: view.title, height: view.height, loader: withScript ? origin + data.loader : null });
     const frame = preview?.querySelector('iframe');
-    if (frame && frame.getAttribute('src') !== src) frame.src = src;
+    if (frame && frame.getAttribute('src') !== src) Object.assign(frame, { src, title: view.title });
   };
 
   form.hidden = false;
@@ -65,9 +67,9 @@ function setup(box: HTMLElement): void {
     preview.addEventListener('toggle', () => {
       if (!preview.open || preview.querySelector('iframe')) return;
       const frame = document.createElement('iframe');
-      Object.assign(frame, { src, title: data.views[0]!.title });
+      Object.assign(frame, { src, title: shown.title });
       frame.setAttribute('data-yigai-embed', '');
-      frame.style.cssText = `width:100%;height:${data.views[0]!.height}px;border:0`;
+      frame.style.cssText = `width:100%;height:${shown.height}px;border:0`;
       preview.querySelector('[data-embed-preview-frame]')?.append(frame);
       const loader = document.createElement('script');
       loader.src = data.loader;

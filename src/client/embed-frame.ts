@@ -4,6 +4,7 @@ import { EMBED_DATA_ID, fillTemplate, type EmbedPageData } from './embed-data.ts
 import { parseEmbedOptions, showsDefaultChart, type EmbedOptions } from './embed-options.ts';
 import { drawLineChart, selectSeries } from './embed-line.ts';
 import { heightMessage, isHelloMessage } from './embed-messages.ts';
+import { escapeXml } from '../format/markup.ts';
 
 const root = document.documentElement;
 const dataElement = document.getElementById(EMBED_DATA_ID);
@@ -47,7 +48,7 @@ function showCustomLine(page: EmbedPageData, options: EmbedOptions): void {
   const legend = document.querySelector('[data-embed-series]');
   if (legend && series.length > 1) {
     legend.innerHTML = series
-      .map((s) => `<li><svg width="22" height="12" aria-hidden="true"><path d="M2,6H20" stroke="${s.color}" stroke-width="2"/><circle cx="11" cy="6" r="3" fill="${s.color}"/></svg>${s.name}</li>`)
+      .map((s) => `<li><svg width="22" height="12" aria-hidden="true"><path d="M2,6H20" stroke="${s.color}" stroke-width="2"/><circle cx="11" cy="6" r="3" fill="${s.color}"/></svg>${escapeXml(s.name)}</li>`)
       .join('');
     (legend as HTMLElement).hidden = false;
   }

@@ -3,6 +3,7 @@
 // colours), because Plot itself would cost 80 KB of script. Pure string building: the same code runs in tests.
 
 import { formatTick } from '../format/tick.ts';
+import { escapeXml } from '../format/markup.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -56,7 +57,6 @@ function yearTicks(from: number, to: number, maxTicks: number): number[] {
   return ticks;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 export interface DrawnText {
@@ -83,18 +83,18 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
   const c = spec.colors;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${text.id}-title" aria-describedby="${text.id}-desc" fill="currentColor" font-size="12" text-anchor="middle">`);
-  out.push(`<title id="${text.id}-title">${escape(text.title)}</title><desc id="${text.id}-desc">${escape(text.description)}</desc>`);
+  out.push(`<title id="${text.id}-title">${escapeXml(text.title)}</title><desc id="${text.id}-desc">${escapeXml(text.description)}</desc>`);
   out.push(`<g stroke="currentColor" stroke-opacity="0.1" aria-hidden="true">${yTicks.map((t) => `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}"/>`).join('')}</g>`);
   out.push(`<g stroke="currentColor" fill="none" aria-hidden="true">${yTicks.map((t) => `<path d="M${left},${y(t)}h-6"/>`).join('')}</g>`);
   out.push(`<g text-anchor="end" font-variant="tabular-nums">${yTicks.map((t, i) => `<text x="${left - 9}" y="${y(t)}" dy="0.32em">${labels[i]}</text>`).join('')}</g>`);
-  out.push(`<text x="3" y="3" dy="0.71em" text-anchor="start">${escape(spec.unitAxis)}</text>`);
+  out.push(`<text x="3" y="3" dy="0.71em" text-anchor="start">${escapeXml(spec.unitAxis)}</text>`);
   const xTicks = yearTicks(from, to, narrow ? 5 : 9);
   out.push(`<g stroke="currentColor" fill="none" aria-hidden="true">${xTicks.map((t) => `<path d="M${x(t)},${height - bottom}v6"/>`).join('')}</g>`);
   out.push(`<g font-variant="tabular-nums">${xTicks.map((t) => `<text x="${x(t)}" y="${height - bottom + 9}" dy="0.71em">${t}</text>`).join('')}</g>`);
   for (const year of spec.breaks.filter((b) => b > from && b <= to)) {
     const bx = r2(x(year - 0.5));
     out.push(`<line x1="${bx}" x2="${bx}" y1="${top}" y2="${height - bottom}" stroke="${c.break}" stroke-dasharray="5,4"/>`);
-    out.push(`<text x="${bx + 4}" y="${top - 2}" dy="0.71em" text-anchor="start" fill="${c.break}">${escape(spec.breakLabel)}</text>`);
+    out.push(`<text x="${bx + 4}" y="${top - 2}" dy="0.71em" text-anchor="start" fill="${c.break}">${escapeXml(spec.breakLabel)}</text>`);
   }
   for (const s of series) {
     // The line is broken at series breaks, as on the site: values either side are not comparable.
@@ -111,7 +111,7 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
   for (const s of series) {
     for (const [year, v, tentative, tip] of s.points) {
       const paint = tentative ? `fill="white" stroke="${s.color}" stroke-width="1.5"` : `fill="${s.color}"`;
-      out.push(`<circle cx="${x(year)}" cy="${y(v)}" r="${r}" ${paint} data-tip="${escape(tip)}"/>`);
+      out.push(`<circle cx="${x(year)}" cy="${y(v)}" r="${r}" ${paint} data-tip="${escapeXml(tip)}"/>`);
     }
   }
   out.push('</g></svg>');

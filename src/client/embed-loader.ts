@@ -13,7 +13,7 @@ function originOf(url: string): string | null {
   }
 }
 
-function start(ourOrigin: string): void {
+function start(ourOrigin: string): () => void {
   const frames = () => Array.from(document.querySelectorAll<HTMLIFrameElement>(FRAME_SELECTOR)).filter((f) => originOf(f.src) === ourOrigin);
   const greet = (frame: HTMLIFrameElement) => frame.contentWindow?.postMessage(helloMessage(), ourOrigin);
 
@@ -21,8 +21,10 @@ function start(ourOrigin: string): void {
     if (event.origin !== ourOrigin || !isHeightMessage(event.data)) return;
     const frame = frames().find((f) => f.contentWindow === event.source);
     if (!frame) return;
-    // The message gives the content height; borders the host page draws around the frame come on top.
-    const border = frame.offsetHeight - frame.clientHeight;
+    // The message gives the content height. Under border-box sizing the host page's borders around the frame
+    // are part of the height we set, so they come on top; under content-box they are outside it already.
+    const borderBox = getComputedStyle(frame).boxSizing === 'border-box';
+    const border = borderBox ? frame.offsetHeight - frame.clientHeight : 0;
     frame.style.height = `${event.data.height + border}px`;
   });
 
@@ -39,13 +41,15 @@ function start(ourOrigin: string): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', greetAll);
   else greetAll();
   window.addEventListener('load', greetAll);
+  return greetAll;
 }
 
-// Pages often paste the snippet once per chart: run once per page.
+// Pages often paste the snippet once per chart: the first copy listens; a copy that runs later (a frame and its
+// snippet added by the host page's script after load) only greets the frames that are new.
 const script = document.currentScript as HTMLScriptElement | null;
-const flagged = window as unknown as { yigaiEmbedLoader?: boolean };
+const flagged = window as unknown as { yigaiEmbedLoader?: () => void };
 const origin = script ? originOf(script.src) : null;
-if (origin && !flagged.yigaiEmbedLoader) {
-  flagged.yigaiEmbedLoader = true;
-  start(origin);
+if (origin) {
+  if (flagged.yigaiEmbedLoader) flagged.yigaiEmbedLoader();
+  else flagged.yigaiEmbedLoader = start(origin);
 }

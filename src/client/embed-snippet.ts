@@ -1,6 +1,8 @@
 // The code a reader pastes into a web page: our iframe (titled, lazy, full width, a height that fits the whole
 // chart without script) and, optionally, the loader that lets the height follow the chart. Used by the embed
 // box on the page, in the browser, and by oEmbed at build time.
+import { escapeXml } from '../format/markup.ts';
+
 export const EMBED_FRAME_ATTRIBUTE = 'data-yigai-embed';
 /** Widest embed content: the 720 px chart plus the page's padding. */
 export const EMBED_MAX_WIDTH = 744;
@@ -14,9 +16,7 @@ export interface SnippetInput {
   loader: string | null;
 }
 
-const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 export function embedSnippet({ src, title, height, loader }: SnippetInput): string {
-  const frame = `<iframe src="${attribute(src)}" title="${attribute(title)}" loading="lazy" style="width:100%;max-width:${EMBED_MAX_WIDTH}px;height:${height}px;border:0" ${EMBED_FRAME_ATTRIBUTE}></iframe>`;
-  return loader ? `${frame}\n<script src="${attribute(loader)}" async></script>` : frame;
+  const frame = `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" style="width:100%;max-width:${EMBED_MAX_WIDTH}px;height:${height}px;border:0" ${EMBED_FRAME_ATTRIBUTE}></iframe>`;
+  return loader ? `${frame}\n<script src="${escapeXml(loader)}" async></script>` : frame;
 }

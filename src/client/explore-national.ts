@@ -7,7 +7,8 @@ import { isTentative, shortRegionName } from '../charts/points.ts';
 import type { PublishedValue } from '../pipeline/published.ts';
 import { difference, formatChange } from '../format/change.ts';
 import { formatValue, formatYear, unitSuffix } from '../format/number.ts';
-import { escapeHtml, type ProvincialValue } from '../explore/provincial-html.ts';
+import type { ProvincialValue } from '../explore/provincial-html.ts';
+import { escapeXml } from '../format/markup.ts';
 import { zh } from '../i18n/zh.ts';
 import { NATIONAL_CODE, regionSeries } from './explore-data.ts';
 
@@ -94,7 +95,7 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
   frame.setAttribute('aria-label', title + zh.chart.focusHint);
   if (legend) {
     legend.innerHTML = series
-      .map((s) => `<li><svg width="22" height="12" viewBox="0 0 22 12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="3"/></svg>${escapeHtml(s.name)}</li>`)
+      .map((s) => `<li><svg width="22" height="12" viewBox="0 0 22 12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="3"/></svg>${escapeXml(s.name)}</li>`)
       .join('');
     legend.hidden = false;
   }

@@ -1,7 +1,7 @@
 // Loaded when the search box is first used: the name list (typo-tolerant) and Pagefind's index (full text,
 // Chinese segmented), merged into one list of links.
 import { matchNames, type SearchName } from '../search/match.ts';
-import { escapeHtml } from '../explore/provincial-html.ts';
+import { escapeXml } from '../format/markup.ts';
 import { zh } from '../i18n/zh.ts';
 
 interface PagefindResult {
@@ -77,7 +77,7 @@ export async function showResults(query: string, container: HTMLElement, base: s
   // Pagefind's excerpts are its own escaped text with <mark> around the matched words.
   const items = hits.map(
     (h) =>
-      `<li><a href="${escapeHtml(h.url)}">${escapeHtml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
+      `<li><a href="${escapeXml(h.url)}">${escapeXml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
   );
   const more = full ? '' : `<p class="search-more"><a href="${base}search/?q=${encodeURIComponent(query.trim())}">${s.more}</a></p>`;
   container.innerHTML = `<p class="search-count" role="status">${s.count(hits.length)}</p>${hits.length ? `<ul>${items.join('')}</ul>${more}` : ''}`;

@@ -1,11 +1,12 @@
 // The report-ready picture of a chart view: its widest chart framed by its own title, unit, legend and source,
-// and the indicator page's address (absolute when the site's origin is configured).
+// and the indicator page's address (absolute when the site's origin is configured). Files, share tags and the
+// sizes the page shows all call it the same way, so they describe the same picture.
 import { composePicture, type Picture } from '../charts/picture.ts';
 import { zh, type Words } from '../i18n/zh.ts';
-import { absoluteUrl, sitePaths } from '../site.ts';
+import { absoluteUrl, siteOrigin, sitePaths } from '../site.ts';
 import { PICTURE_CHART_WIDTH, type ChartView } from './views.ts';
 
-export function viewPicture(view: ChartView, words: Words = zh, origin?: string): Picture {
+export function viewPicture(view: ChartView, words: Words = zh, origin: string | undefined = siteOrigin()): Picture {
   return composePicture({
     title: view.title,
     subtitle: view.subtitle,

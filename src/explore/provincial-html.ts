@@ -5,13 +5,10 @@ import type { PublishedValue } from '../pipeline/published.ts';
 import { formatNumber, formatValue } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import { shortRegionName, TENTATIVE_STATUSES } from '../charts/points.ts';
+import { escapeXml } from '../format/markup.ts';
 
 /** What the ranking and the table show of a value (the browser's year files carry just these fields). */
 export type ProvincialValue = Pick<PublishedValue, 'regionCode' | 'region' | 'year' | 'value' | 'decimals' | 'status' | 'source'>;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Bar geometry in percent of the bar cell: zero at `zero`, so negative values extend left of it. */
 function barScale(values: number[]): (v: number) => number {
@@ -41,7 +38,7 @@ export function rankingItemsHtml(values: ProvincialValue[], national: Provincial
     }
     const rank = values.filter((o) => o.value > v.value).length + 1;
     rows.push(
-      `<li data-code="${v.regionCode}"><span class="rank-number">${rank}</span><a class="rank-name" href="${escapeHtml(regionHref(v.regionCode))}">${escapeHtml(shortRegionName(v.region))}</a>` +
+      `<li data-code="${v.regionCode}"><span class="rank-number">${rank}</span><a class="rank-name" href="${escapeXml(regionHref(v.regionCode))}">${escapeXml(shortRegionName(v.region))}</a>` +
         `${bar(v)}<span class="rank-value">${formatValue(v.value, v.decimals, unit)}</span></li>`,
     );
     if (i === values.length - 1 && !nationalPlaced) rows.push(nationalRow(national!, unit, bar, words));
@@ -59,11 +56,11 @@ function statusBadge(status: Status, words: Words): string {
 
 /** `<tr>` rows of the provincial table (rank, province, value, status, source) and the national footer row. */
 export function provincialTableHtml(values: ProvincialValue[], national: ProvincialValue | undefined, sources: Record<string, string>, words: Words = zh): { body: string; foot: string } {
-  const source = (id: string) => `<td class="source"><a href="#source-${escapeHtml(id)}">${escapeHtml(sources[id] ?? id)}</a></td>`;
+  const source = (id: string) => `<td class="source"><a href="#source-${escapeXml(id)}">${escapeXml(sources[id] ?? id)}</a></td>`;
   const body = values
     .map(
       (v) =>
-        `<tr><td class="num">${values.filter((o) => o.value > v.value).length + 1}</td><th scope="row" class="nowrap">${escapeHtml(v.region)}</th>` +
+        `<tr><td class="num">${values.filter((o) => o.value > v.value).length + 1}</td><th scope="row" class="nowrap">${escapeXml(v.region)}</th>` +
         `<td class="num">${formatNumber(v.value, v.decimals)}</td><td>${statusBadge(v.status, words)}</td>${source(v.source)}</tr>`,
     )
     .join('');

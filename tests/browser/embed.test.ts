@@ -163,6 +163,24 @@ describe('host page', () => {
     await page.context().close();
   });
 
+  it('a frame the host page adds after load, with its own copy of the snippet, is sized too', async () => {
+    const { page } = await hostPage({ loader: true });
+    const src = site.url('/embed/birth-rate/ranking/');
+    await page.evaluate(({ src, loader }) => {
+      const frame = Object.assign(document.createElement('iframe'), { id: 'late', src, title: 'late chart' });
+      frame.setAttribute('data-yigai-embed', '');
+      frame.style.cssText = 'width:600px;height:200px;border:0';
+      document.body.append(frame, Object.assign(document.createElement('script'), { src: loader, async: true }));
+    }, { src, loader: site.url('/embed.js') });
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(src))).toBe(true);
+    const late = page.frames().find((f) => f.url().startsWith(src))!;
+    await late.waitForSelector('h1');
+    const lateHeight = () => page.evaluate(() => document.getElementById('late')!.getBoundingClientRect().height);
+    await expect.poll(async () => Math.abs((await lateHeight()) - (await bodyHeight(late)))).toBeLessThanOrEqual(1);
+    expect(await lateHeight()).toBeGreaterThan(200);
+    await page.context().close();
+  });
+
   it('ignores messages of the wrong shape, origin or window', async () => {
     const { page, frame, frameHeight } = await hostPage({ loader: true });
     await expect.poll(async () => Math.abs((await frameHeight()) - (await bodyHeight(frame)))).toBeLessThanOrEqual(1);

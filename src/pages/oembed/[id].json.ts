@@ -1,26 +1,27 @@
 // /oembed/<id>.json: the oEmbed answer for an indicator page (linked from its <head>), so tools that understand
 // oEmbed turn a pasted page address into our embedded chart. Static: one file per indicator, its first chart view.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allChartViews } from '../../embed/views.ts';
+import { indicatorViews } from '../../embed/share.ts';
+import { readCatalog } from '../../published/read.ts';
 import { viewPicture } from '../../embed/pictures.ts';
 import { embedSnippet, EMBED_MAX_WIDTH } from '../../client/embed-snippet.ts';
 import { absoluteUrl, siteOrigin, sitePaths, warnIfNoOrigin } from '../../site.ts';
 import { PNG_SCALE } from '../../charts/picture.ts';
 import { zh } from '../../i18n/zh.ts';
 
-export const getStaticPaths = (() => {
-  const first = new Map<string, (typeof views)[number]['view']>();
-  const views = allChartViews();
-  for (const { id, view } of views) if (!first.has(id)) first.set(id, view);
-  return [...first].map(([id, view]) => ({ params: { id }, props: { view } }));
-}) satisfies GetStaticPaths;
+// The same first view as the page's share tags, so the oEmbed thumbnail is the og:image.
+export const getStaticPaths = (() =>
+  readCatalog().flatMap(({ indicator: { id } }) => {
+    const view = indicatorViews(id)[0];
+    return view ? [{ params: { id }, props: { view } }] : [];
+  })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   warnIfNoOrigin();
   const { view } = props;
   const id = view.indicator.id;
   const origin = siteOrigin();
-  const picture = viewPicture(view, zh, origin);
+  const picture = viewPicture(view);
   const body = {
     version: '1.0',
     type: 'rich',

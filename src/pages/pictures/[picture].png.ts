@@ -7,9 +7,9 @@ import { renderAsync } from '@resvg/resvg-js';
 import { allChartViews } from '../../embed/views.ts';
 import { viewPicture } from '../../embed/pictures.ts';
 import { pngOptions } from '../../charts/picture.ts';
-import { siteOrigin } from '../../site.ts';
+import { sitePaths } from '../../site.ts';
 
-const pictureName = (id: string, kind: string) => `${id}-${kind}`;
+const pictureName = sitePaths.pictureName;
 
 export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: pictureName(id, view.kind) } }))) satisfies GetStaticPaths;
 
@@ -18,13 +18,14 @@ let order: ReturnType<typeof allChartViews> | undefined;
 const started = new Map<string, Promise<Uint8Array>>();
 const written = new Set<string>();
 
+const render = ({ view }: (typeof order & {})[number]) => renderAsync(viewPicture(view).svg, pngOptions()).then((image) => image.asPng() as Uint8Array);
+
 function start(index: number): void {
   const entry = order![index];
   if (!entry) return;
   const name = pictureName(entry.id, entry.view.kind);
   if (started.has(name) || written.has(name)) return;
-  const svg = viewPicture(entry.view, undefined, siteOrigin()).svg;
-  started.set(name, renderAsync(svg, pngOptions()).then((image) => image.asPng() as Uint8Array));
+  started.set(name, render(entry));
 }
 
 export const GET: APIRoute = async ({ params }) => {
@@ -33,8 +34,9 @@ export const GET: APIRoute = async ({ params }) => {
   const index = order.findIndex(({ id, view }) => pictureName(id, view.kind) === name);
   if (index < 0) throw new Error(`no picture ${name}`);
   for (let i = index; i < index + WINDOW; i++) start(i);
-  const png = await started.get(name)!;
-  started.delete(name); // written once; the build never asks again
+  // The build asks once; a second request (astro dev, a reload) draws the picture again.
+  const png = await (started.get(name) ?? render(order[index]!));
+  started.delete(name);
   written.add(name);
   return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
 };

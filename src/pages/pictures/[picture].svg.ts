@@ -2,11 +2,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allChartViews } from '../../embed/views.ts';
 import { viewPicture } from '../../embed/pictures.ts';
-import { siteOrigin } from '../../site.ts';
+import { sitePaths } from '../../site.ts';
 
-export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: `${id}-${view.kind}` }, props: { view } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: sitePaths.pictureName(id, view.kind) }, props: { view } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${viewPicture(props.view, undefined, siteOrigin()).svg}\n`, {
+  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${viewPicture(props.view).svg}\n`, {
     headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' },
   });
