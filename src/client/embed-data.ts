@@ -21,7 +21,3 @@ export interface EmbedPageData {
 
 export const EMBED_DATA_ID = 'embed-data';
 
-/** '{name}：{regions}' with { name: '人口出生率', regions: '全国、北京' } -> '人口出生率：全国、北京' */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
-}

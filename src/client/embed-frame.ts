@@ -1,6 +1,7 @@
 // The embed page's script: applies the address's options (theme, regions, years, language) to the chart drawn at
 // build time, and tells a host page running our loader how tall the page is. With script off the default shows.
-import { EMBED_DATA_ID, fillTemplate, type EmbedPageData } from './embed-data.ts';
+import { EMBED_DATA_ID, type EmbedPageData } from './embed-data.ts';
+import { fillTemplate } from '../i18n/template.ts';
 import { parseEmbedOptions, showsDefaultChart, type EmbedOptions } from './embed-options.ts';
 import { drawLineChart, selectSeries } from './embed-line.ts';
 import { heightMessage, isHelloMessage } from './embed-messages.ts';

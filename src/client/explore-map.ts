@@ -56,7 +56,11 @@ export function setupMapTips(frame: HTMLElement): void {
   frame.addEventListener('pointerleave', () => {
     if (document.activeElement !== frame) hide();
   });
-  frame.addEventListener('focus', () => step(0));
+  // Keyboard focus starts at the top of the ranking; a click or tap also focuses the frame, but keeps the
+  // province it pointed at (pointerdown showed it already).
+  frame.addEventListener('focus', () => {
+    if (frame.matches(':focus-visible')) step(0);
+  });
   frame.addEventListener('blur', hide);
   frame.addEventListener('keydown', (event) => {
     const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };

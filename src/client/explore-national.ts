@@ -6,7 +6,7 @@ import { COMPARE_PALETTE, compareLineChart, type CompareSeries } from '../charts
 import { isTentative, shortRegionName } from '../charts/points.ts';
 import type { PublishedValue } from '../pipeline/published.ts';
 import { difference, formatChange } from '../format/change.ts';
-import { formatValue, formatYear, unitSuffix } from '../format/number.ts';
+import { formatValue, formatYear } from '../format/number.ts';
 import type { ProvincialValue } from '../explore/provincial-html.ts';
 import { escapeXml } from '../format/markup.ts';
 import { zh } from '../i18n/zh.ts';
@@ -69,9 +69,12 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
     if (parts.length > 0) yearTips.set(year, zh.explore.yearTip(formatYear(year), parts.join(zh.explore.tipSeparator)));
   }
   const names = series.map((s) => s.name).join(zh.listSeparator);
-  const title = change ? zh.explore.changeTitle(data.name, formatYear(view.base)) : zh.explore.compareTitle(data.name, series.slice(1).map((s) => s.name).join(zh.listSeparator) || zh.indicator.national);
+  const provinces = series.slice(1).map((s) => s.name).join(zh.listSeparator);
+  const title = change ? zh.explore.changeTitle(data.name, formatYear(view.base))
+    : provinces ? zh.explore.compareTitle(data.name, provinces)
+    : zh.chart.lineTitle(data.name); // only the years narrowed: the national chart's own title
   const description = zh.explore.compareDescription(formatYear(view.from), formatYear(view.to), names);
-  const yLabel = change ? zh.explore.changeAxis(formatYear(view.base), zh.change.pointUnits[unit] ?? unitSuffix(unit)) : zh.chart.unitAxis(unit);
+  const yLabel = change ? zh.explore.changeAxis(formatYear(view.base), zh.change.pointUnits[unit] ?? unit) : zh.chart.unitAxis(unit);
   const sizes = JSON.parse(root.dataset.sizes ?? '[[720,360],[340,240]]') as [number, number][];
   [wide, narrow].forEach((container, i) => {
     const [width, height] = sizes[i]!;
@@ -99,7 +102,10 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
       .join('');
     legend.hidden = false;
   }
+  // Series left out for want of a base-year value are named below; this is for a range with nothing in it.
+  const empty = series.length > 0 && !series.some((s) => s.values.some((v) => v.year >= view.from && v.year <= view.to));
   const notes = [
+    ...(empty ? [zh.explore.emptyRange(formatYear(view.from), formatYear(view.to))] : []),
     ...(missing.length > 0 ? [zh.explore.missingBase(missing.join(zh.listSeparator), formatYear(view.base))] : []),
     ...(change ? data.breaks.filter((b) => b > view.from && b <= view.to).slice(0, 1).map((b) => zh.explore.breakWarning(formatYear(b))) : []),
   ];

@@ -3,6 +3,7 @@
 // restored on popstate. Drawing code and data load on demand (explore-render.ts), when a view needs them.
 import { MAX_COMPARED, PROVINCIAL_VIEWS, parseView, setDataShown, settleView, viewQuery, type ExploreView, type ViewBounds } from './view-state.ts';
 import { setupMapTips } from './explore-map.ts';
+import { fillTemplate } from '../i18n/template.ts';
 
 const NATIONAL_CODE = '100000';
 const national = document.querySelector<HTMLElement>('[data-explore-national]');
@@ -31,7 +32,6 @@ function start(root: HTMLElement): void {
   let token = 0;
 
   for (const element of document.querySelectorAll<HTMLElement>('[data-explore-controls]')) element.hidden = false;
-  provincial?.setAttribute('data-js', '');
   const mapFrame = provincial?.querySelector<HTMLElement>('[data-map]');
   if (mapFrame) setupMapTips(mapFrame);
 
@@ -84,6 +84,8 @@ function start(root: HTMLElement): void {
         box.checked = v.regions.includes(box.value);
         box.disabled = !box.checked && v.regions.length >= MAX_COMPARED;
       }
+      const summary = national.querySelector<HTMLElement>('[data-compare-summary]');
+      if (summary) summary.textContent = v.regions.length === 0 ? summary.dataset.none! : fillTemplate(summary.dataset.picked!, { count: v.regions.length });
       for (const radio of national.querySelectorAll<HTMLInputElement>('input[data-mode]')) radio.checked = radio.value === v.mode;
       const base = national.querySelector<HTMLSelectElement>('[data-base-year]');
       if (base) {
@@ -108,6 +110,8 @@ function start(root: HTMLElement): void {
       const at = bounds.provincialYears.indexOf(v.year ?? -1);
       for (const step of provincial.querySelectorAll<HTMLButtonElement>('button[data-year-step]')) {
         const target = bounds.provincialYears[at + Number(step.dataset.yearStep)];
+        // A disabled button drops keyboard focus to <body>: hand it to the year list first.
+        if (target === undefined && document.activeElement === step) select?.focus();
         step.disabled = target === undefined;
       }
     }

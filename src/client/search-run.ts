@@ -25,7 +25,13 @@ let pagefind: Promise<Pagefind | null> | undefined;
 let latest = 0;
 
 function loadNames(base: string): Promise<SearchName[]> {
-  return (names ??= fetch(`${base}search/names.json`).then((r) => (r.ok ? r.json() : [])));
+  // A failed fetch is forgotten, so that the next keystroke tries again.
+  return (names ??= fetch(`${base}search/names.json`)
+    .then((r) => (r.ok ? r.json() : []))
+    .catch((error: unknown) => {
+      names = undefined;
+      throw error;
+    }));
 }
 
 function loadPagefind(base: string): Promise<Pagefind | null> {
@@ -59,9 +65,14 @@ export async function search(query: string, base: string, limit: number, full: b
 
 export async function showResults(query: string, container: HTMLElement, base: string, full: boolean): Promise<void> {
   const mine = ++latest;
+  // The header box announces the count through a status line that is always there (a live region added with
+  // its text is often not read out); the search page's list is a live region itself.
+  const status = container.parentElement?.querySelector<HTMLElement>(':scope > [data-search-status]');
+  const say = (text: string) => status && (status.textContent = text);
   if (!query.trim()) {
     container.hidden = true;
     container.innerHTML = '';
+    say('');
     return;
   }
   container.hidden = false;
@@ -69,7 +80,10 @@ export async function showResults(query: string, container: HTMLElement, base: s
   try {
     hits = await search(query.trim(), base, full ? 40 : 8, full);
   } catch {
-    if (mine === latest) container.innerHTML = `<p class="search-count">${zh.search.failed}</p>`;
+    if (mine === latest) {
+      container.innerHTML = `<p class="search-count">${zh.search.failed}</p>`;
+      say(zh.search.failed);
+    }
     return;
   }
   if (mine !== latest) return;
@@ -80,5 +94,6 @@ export async function showResults(query: string, container: HTMLElement, base: s
       `<li><a href="${escapeXml(h.url)}">${escapeXml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
   );
   const more = full ? '' : `<p class="search-more"><a href="${base}search/?q=${encodeURIComponent(query.trim())}">${s.more}</a></p>`;
-  container.innerHTML = `<p class="search-count" role="status">${s.count(hits.length)}</p>${hits.length ? `<ul>${items.join('')}</ul>${more}` : ''}`;
+  say(s.count(hits.length));
+  container.innerHTML = `<p class="search-count">${s.count(hits.length)}</p>${hits.length ? `<ul>${items.join('')}</ul>${more}` : ''}`;
 }

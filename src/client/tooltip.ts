@@ -1,4 +1,4 @@
-// The site's only browser script: tooltips over the charts drawn at build time. Hover shows the nearest point;
+// Tooltips over the charts drawn at build time. Hover shows the nearest point;
 // a focused chart shows its latest point, arrow keys step through points, Escape hides. No library.
 const POINTS = '.tip-points > *';
 
@@ -73,7 +73,10 @@ function setupChart(frame: HTMLElement): void {
   frame.addEventListener('pointerleave', () => {
     if (document.activeElement !== frame) hide();
   });
-  frame.addEventListener('focus', () => show(frame.dataset.start === 'first' ? 0 : Infinity, true));
+  // Keyboard focus starts at the latest year (or the top bar); a click or tap keeps the point it pointed at.
+  frame.addEventListener('focus', () => {
+    if (frame.matches(':focus-visible')) show(frame.dataset.start === 'first' ? 0 : Infinity, true);
+  });
   frame.addEventListener('blur', hide);
   frame.addEventListener('keydown', (event) => {
     const steps: Record<string, number> = alongX ? { ArrowRight: 1, ArrowLeft: -1 } : { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 };

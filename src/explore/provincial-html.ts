@@ -7,7 +7,7 @@ import { zh, type Words } from '../i18n/zh.ts';
 import { shortRegionName, TENTATIVE_STATUSES } from '../charts/points.ts';
 import { escapeXml } from '../format/markup.ts';
 
-/** What the ranking and the table show of a value (the browser's year files carry just these fields). */
+/** What the ranking and the table show of a value (the browser's /explore/<id>.json carries just these fields). */
 export type ProvincialValue = Pick<PublishedValue, 'regionCode' | 'region' | 'year' | 'value' | 'decimals' | 'status' | 'source'>;
 
 /** Bar geometry in percent of the bar cell: zero at `zero`, so negative values extend left of it. */

@@ -155,7 +155,9 @@ export const zh = {
     loading: '正在载入数据……',
     loadFailed: '数据载入失败，请检查网络后重试。',
     compareLegend: '与省份比较',
-    compareSummary: (count: number) => (count === 0 ? '选择省份，与全国画在同一张图上' : `已选${count}个省份（最多6个）`),
+    compareSummary: '选择省份，与全国画在同一张图上',
+    /** Filled in the browser ({count}) as provinces are picked. */
+    compareSummaryPicked: '已选{count}个省份（最多6个）',
     compareClear: '清除所选省份',
     modeLegend: '显示方式',
     modeAbsolute: '数值',
@@ -172,7 +174,7 @@ export const zh = {
     tipSeparator: '；',
     missingBase: (regions: string, base: string) => `${regions}没有${base}的数值，无法计算变化，未画出。`,
     breakWarning: (year: string) => `${year}处有序列断点，跨越断点的变化不宜直接比较。`,
-    shownAnnouncement: (text: string) => `图已更新：${text}`,
+    emptyRange: (from: string, to: string) => `${from}至${to}没有可画的数值，请调整年份范围。`,
   },
 
   region: {
@@ -189,7 +191,9 @@ export const zh = {
     latest: (year: string, value: string) => `${year}：${value}`,
     rank: (rank: number, count: number) => `在${count}个省份中居第${rank}位（从高到低）`,
     national: (value: string) => `同年全国：${value}`,
-    nationalMissing: '同年没有全国数值。',
+    nationalMissing: '同年没有全国数值',
+    /** Rank and national value in one sentence: 在31个省份中居第7位（从高到低）；同年全国：6.77‰。 */
+    rankAndNational: (rank: string, national: string) => `${rank}；${national}。`,
     lineTitle: (region: string, name: string) => `${name}：${region}与全国`,
     lineDescription: (region: string, from: string, to: string, first: string, last: string) =>
       `折线图，${from}至${to}。${region}${first}，${last}；虚线为全国。`,

@@ -102,8 +102,13 @@ describe('the province map', () => {
     await page.click('button[data-year-step="1"]');
     await page.click('button[data-year-step="1"]');
     expect(await page.inputValue('[data-year-select]')).toBe('2012');
-    await page.selectOption('[data-year-select]', '2024');
+    await page.selectOption('[data-year-select]', '2021');
+    // Stepping onto the latest year disables the button under the keyboard: focus moves to the year list.
+    await page.focus('button[data-year-step="1"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.inputValue('[data-year-select]')).toBe('2024');
     expect(await page.locator('button[data-year-step="1"]').isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-year-select'))).toBe(true);
     await page.context().close();
   });
 });
@@ -120,6 +125,7 @@ describe('comparing provinces with the national line', () => {
     expect(new URL(page.url()).searchParams.get('regions')).toBe('110000,540000');
     expect(await page.locator('[data-compare-legend] li').allTextContents()).toEqual(['全国', '北京', '西藏']);
     expect(await page.getAttribute('[data-chart]', 'aria-label')).toContain('全国与北京、西藏');
+    expect(await page.textContent('.compare-picker summary')).toBe('已选2个省份（最多6个）');
     expect((await dataShown(page))[0]).toEqual({ regions: ['100000', '110000', '540000'], from: 2010, to: 2025 });
 
     await page.check('input[data-mode][value="change"]');
@@ -160,6 +166,18 @@ describe('comparing provinces with the national line', () => {
     expect(new URL(page.url()).search).toBe('');
     expect(await page.isChecked('input[name="compare"][value="310000"]')).toBe(false);
     expect(await page.locator('.chart-wide').innerHTML()).toBe(original); // the server-drawn chart is back
+    await page.context().close();
+  });
+
+  it('a narrowed year range keeps the national title, and an empty one says so', async () => {
+    const page = await newPage();
+    await page.goto(site.url(`${INDICATOR}?from=2015&to=2020`));
+    await page.waitForSelector('.chart-wide .compare-series');
+    expect(await page.locator('.chart-wide svg title').first().textContent()).toBe('人口出生率（全国）');
+    expect(await page.textContent('[data-compare-note]')).toBe('');
+    // National birth rates start in 2010; provinces go back to 2001, but none is picked.
+    await page.goto(site.url(`${INDICATOR}?from=2001&to=2005`));
+    await expect.poll(() => page.textContent('[data-compare-note]')).toBe('2001年至2005年没有可画的数值，请调整年份范围。');
     await page.context().close();
   });
 
@@ -226,7 +244,7 @@ describe('region pages', () => {
     expect(await sections.count()).toBe(3);
     const birth = sections.filter({ hasText: '人口出生率' });
     expect(await birth.textContent()).toContain('在31个省份中居第1位');
-    expect(await birth.textContent()).toMatch(/同年全国：6\.77‰/);
+    expect(await birth.textContent()).toContain('在31个省份中居第1位（从高到低）；同年全国：6.77‰。');
     expect(await birth.locator('.chart-wide svg[role="img"]').isVisible()).toBe(true);
     await page.context().close();
   });

@@ -6,7 +6,7 @@ import { defaultOptions, embedQuery, MAX_REGIONS, parseEmbedOptions, showsDefaul
 import { HEIGHT, HELLO, heightMessage, helloMessage, isHeightMessage, isHelloMessage, MAX_HEIGHT } from '../../src/client/embed-messages.ts';
 import { embedSnippet } from '../../src/client/embed-snippet.ts';
 import { drawLineChart, niceTicks, type LineChartSpec } from '../../src/client/embed-line.ts';
-import { fillTemplate } from '../../src/client/embed-data.ts';
+import { fillTemplate } from '../../src/i18n/template.ts';
 import { formatTick } from '../../src/format/number.ts';
 import { chartViews, EMBED_WIDTHS, sourceLine } from '../../src/embed/views.ts';
 import { readSeries } from '../../src/published/read.ts';
