@@ -68,7 +68,7 @@ try {
     }
   }
   if (dist) {
-    const weights = weighSite(dist);
+    const weights = (await section('Page weight', async () => weighSite(dist!))) ?? [];
     if (only.has('weight')) report.pageWeight = weights;
     if (only.has('lighthouse') && !existsSync(CHROMIUM)) report.notes.push(`Lighthouse skipped: ${CHROMIUM} is missing (apt-get install -y chromium).`);
     else if (only.has('lighthouse')) {

@@ -1,14 +1,14 @@
 // npm run ingest -- <file or folder>... --out <dir> [--indicator L] [--region R] [--year Y] [--unit U]
 // Writes <dir>/<input name>.csv (tidy rows) for every input read, and <dir>/report.json for all of them,
 // streaming: a file of any size is read and written piece by piece.
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { expandInputs } from '../src/pipeline/ingest-run.ts';
 import { ingestInThread } from '../src/pipeline/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
 
 const USAGE = '用法：npm run ingest -- <文件或文件夹>... --out <输出文件夹> [--indicator 指标(单位)] [--region 地区] [--year 年份] [--unit 单位]';
-const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.ods', '.et']);
 
 function fail(message: string): never {
   console.error(message);
@@ -40,15 +40,7 @@ const options: IngestOptions = {
   ...(values.unit ? { unit: values.unit } : {}),
 };
 
-async function expand(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return [path]; // reported as unreadable by the ingestion
-  if (!info.isDirectory()) return [path];
-  const entries = (await readdir(path, { recursive: true })).sort();
-  return entries.map((e) => join(path, e)).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
-}
-
-const inputs = (await Promise.all(positionals.map(expand))).flat();
+const inputs = await expandInputs(positionals);
 await mkdir(values.out, { recursive: true });
 const { totals: t } = await ingestInThread(inputs, values.out, options, (lines) => {
   for (const line of lines) console.error(line);

@@ -29,7 +29,8 @@ interface LhResult {
 
 function runLighthouse(url: string, output: string): Promise<LhResult> {
   const args = [CLI, url, '--quiet', '--output=json', `--output-path=${output}`, `--chrome-flags=${CHROME_FLAGS}`, `--only-categories=${CATEGORIES.join(',')}`];
-  const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A run takes about 15 s; a Chromium that hangs is stopped after 3 minutes and the run reported as failed.
+  const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr = (stderr + t).slice(-2000); });
   return new Promise((resolve, reject) => {

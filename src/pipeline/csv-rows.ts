@@ -29,6 +29,8 @@ export class CsvRowReader {
   private readonly parser = new Papa.Parser({ delimiter: ',', newline: '\n' });
   private readonly onRow: (row: SourceRow) => void;
   private partial = '';
+  /** Pieces read while a quoted field is open and no quote has come to close it (see push). */
+  private waiting: string[] = [];
   private pendingCr = false;
   /** Line where the next row starts. */
   private line = 1;
@@ -42,7 +44,15 @@ export class CsvRowReader {
     let piece = (this.pendingCr ? '\r' : '') + text;
     this.pendingCr = !last && piece.endsWith('\r');
     if (this.pendingCr) piece = piece.slice(0, -1);
-    let input = this.partial + (piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    if (piece.includes('\r')) piece = piece.replace(/\r\n?/g, '\n');
+    // Text left over from the last piece is an open quoted field, which only a quote can close: until one
+    // comes, pieces wait unread (reading the growing field again with every piece would take quadratic time).
+    if (this.partial !== '' && !last && !piece.includes('"')) {
+      this.waiting.push(piece);
+      return;
+    }
+    let input = this.partial + this.waiting.join('') + piece;
+    this.waiting = [];
     // Papa splits text without quotes at once (its fast mode) but walks text with quotes field by field. A
     // classic export's only quotes are in its footer: the lines before the first quote are read apart.
     const quote = input.indexOf('"');

@@ -92,9 +92,9 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return false;
 }
 
-// One strict decoder per encoding, shared by every file: a whole piece is decoded at once (not streamed), so
-// a decoder keeps nothing from one call to the next, and opening an ICU converter per file is saved. One
-// that has failed is replaced, in case a failure leaves anything behind.
+// One strict GB18030 decoder, shared by every file (UTF-8 goes through Node's validator instead): a whole
+// piece is decoded at once (not streamed), so a decoder keeps nothing from one call to the next, and opening
+// an ICU converter per file is saved. One that has failed is replaced, in case a failure leaves anything behind.
 const shared = new Map<string, TextDecoder>();
 
 function tryDecode(label: string, bytes: Uint8Array, stream = false): string | undefined {

@@ -31,9 +31,28 @@ export async function ingestToSink(path: string, sink: ObservationSink, options:
     if (followUp) await readAll(source, new FileReader(options, new FileCollector(displayName, undefined, followUp)));
     return finish(out, report, followUp);
   } catch (error) {
+    // Only the file system's refusals are the input's problem; anything else is ours and must surface.
+    if (!(error instanceof ReadError)) throw error;
     out.reset();
-    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${error.code}` });
     return finish(out, { status: 'refused' }, undefined);
+  }
+}
+
+/** The file could not be opened or read (missing, a folder, no permission, an I/O error). */
+class ReadError extends Error {
+  readonly code: string;
+  constructor(cause: unknown) {
+    super(String(cause), { cause });
+    this.code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  }
+}
+
+function readFailure<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ReadError(error);
   }
 }
 
@@ -60,11 +79,11 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 const spareBuffers: Buffer[] = [];
 
 function* readPieces(path: string): Iterable<Uint8Array> {
-  const file = openSync(path, 'r');
+  const file = readFailure(() => openSync(path, 'r'));
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_BYTES);
   try {
     for (;;) {
-      const bytesRead = readSync(file, buffer, 0, READ_BYTES, null);
+      const bytesRead = readFailure(() => readSync(file, buffer, 0, READ_BYTES, null));
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }

@@ -190,7 +190,7 @@ export class NbsTableReader {
     this.checkUnit(asLabel(rowLabel));
     if (this.unitless.size > 0) return; // the table will be refused: stop reading values
     const out = this.out;
-    for (const { column, problem } of plan.badColumns) out.addRejected(problem, row.cells[column] ?? '');
+    // A row without a usable label rejects all its cells at once, those under a bad column header included.
     if (first === '') {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, 'missing-label', `这一行没有${AXIS_NAMES[plan.rowKind]}名称`);
       return;
@@ -199,6 +199,7 @@ export class NbsTableReader {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
     }
+    for (const { column, problem } of plan.badColumns) out.addRejected(problem, row.cells[column] ?? '');
     // One place and one key for the row's cells: the collector reads them and keeps neither.
     const place = { line: row.line, column: 0 };
     const key: SeriesKey = { indicator: '', unit: '', regionCode: '', region: '', year: 0 };

@@ -8,19 +8,24 @@ export interface IngestReport {
 }
 
 export function summarize(files: IngestReport['files']): IngestReport {
-  const sum = (f: (r: FileReport) => number) => files.reduce((n, r) => n + f(r), 0);
-  return {
-    files,
-    totals: {
-      files: files.length,
-      refused: files.filter((f) => f.status === 'refused').length,
-      dataCells: sum((r) => r.counts.dataCells),
-      valuesWritten: sum((r) => r.counts.valuesWritten),
-      cellsEmpty: sum((r) => r.counts.cellsEmpty),
-      cellsRejected: sum((r) => r.counts.cellsRejected),
-      problems: sum((r) => r.problems.length),
-    },
-  };
+  const totals = emptyTotals();
+  for (const file of files) addToTotals(totals, file);
+  return { files, totals };
+}
+
+export function emptyTotals(): IngestReport['totals'] {
+  return { files: 0, refused: 0, dataCells: 0, valuesWritten: 0, cellsEmpty: 0, cellsRejected: 0, problems: 0 };
+}
+
+/** Adds one file to the totals (the streamed report adds files as they are read). */
+export function addToTotals(totals: IngestReport['totals'], file: FileReport): void {
+  totals.files++;
+  if (file.status === 'refused') totals.refused++;
+  totals.dataCells += file.counts.dataCells;
+  totals.valuesWritten += file.counts.valuesWritten;
+  totals.cellsEmpty += file.counts.cellsEmpty;
+  totals.cellsRejected += file.counts.cellsRejected;
+  totals.problems += file.problems.length;
 }
 
 /** Conservation: every data cell was written, empty or rejected by a listed problem. Returns what fails. */

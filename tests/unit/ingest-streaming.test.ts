@@ -51,6 +51,28 @@ describe('reading in pieces', () => {
       expect(rows, `break at ${at}`).toEqual(whole);
     }
   });
+
+  it('a quote left open waits for its closing quote, however many pieces come between', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `第${i + 1}行,${i}`);
+    const text = `a,"open\n${lines.join('\n')}\nclosed",b\n北京市,6.09\n`;
+    const whole = readCsvRows(text);
+    const rows: SourceRow[] = [];
+    const reader = new CsvRowReader((row) => rows.push(row));
+    // Line by line, as the file reader cuts pieces at line breaks.
+    for (const piece of text.split(/(?<=\n)/)) reader.push(piece);
+    reader.end();
+    expect(rows).toEqual(whole);
+    expect(rows.map((r) => r.line)).toEqual([1, 2003]);
+    expect(rows[0]!.cells[1]).toContain('第2000行,1999');
+  });
+});
+
+describe('counting', () => {
+  it('a cell under a bad column header, in a row without a label, is counted once', () => {
+    const { report } = ingestBytes(utf8('地区,2020年,abc年\n北京市,1,2\n,3,4\n'), 'bad-column.csv', { indicator: '人口出生率(‰)' });
+    expect(report.counts.dataCells).toBe(4);
+    expect(report.counts.dataCells).toBe(report.counts.valuesWritten + report.counts.cellsEmpty + report.counts.cellsRejected);
+  });
 });
 
 describe('decoding, piece by piece', () => {
