@@ -1,6 +1,7 @@
 // The comparison line chart, drawn in the browser as SVG markup from plain TS (no Plot, no d3): the national
 // line with the provinces the reader picked, as values or as change since a base year. Styled like line.ts.
 import { formatTick, formatYearTick } from '../format/number.ts';
+import { niceTicks, yearTicks } from '../format/tick.ts';
 import { marginForTicks } from './points.ts';
 import { escapeXml } from '../format/markup.ts';
 
@@ -38,27 +39,6 @@ export interface CompareChartInput {
   /** Change mode: draw the zero line. */
   zeroLine: boolean;
   colors: { text: string; break: string };
-}
-
-/** Ticks by d3's step rule (1, 2 or 5 times a power of ten), from a tick at or below lo to one at or above hi. */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const raw = (hi - lo) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const error = raw / power;
-  const step = (error >= 7.07 ? 10 : error >= 3.16 ? 5 : error >= 1.41 ? 2 : 1) * power;
-  const ticks: number[] = [];
-  const stop = Math.ceil(hi / step) * step;
-  for (let t = Math.floor(lo / step) * step; t <= stop + step / 2; t += step) ticks.push(Number(t.toFixed(10)));
-  return ticks;
-}
-
-/** Every year when few, otherwise a round step so that at most `maxTicks` labels fit (as line.ts does). */
-export function yearTicks(from: number, to: number, maxTicks: number): number[] {
-  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => (to - from) / s + 1 <= maxTicks) ?? 50;
-  const ticks: number[] = [];
-  for (let y = Math.ceil(from / step) * step; y <= to; y += step) ticks.push(y);
-  return ticks;
 }
 
 /** Splits a series into drawable runs: a line never crosses a series break or a missing year. */

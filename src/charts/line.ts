@@ -8,6 +8,7 @@ import { formatTick, formatYear, formatYearTick } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
 import { isTentative, marginForTicks, pointTip, segmentByBreaks, valueText } from './points.ts';
+import { yearTicks } from '../format/tick.ts';
 
 export interface LineChartInput {
   indicator: IndicatorSpec;
@@ -36,14 +37,6 @@ export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[]
   };
 }
 
-/** Year ticks: every year when few, otherwise a round step so that at most `maxTicks` labels fit. */
-export function yearTicks(years: number[], maxTicks: number): number[] {
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
-  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => (hi - lo) / s + 1 <= maxTicks) ?? 50;
-  return d3.range(Math.ceil(lo / step) * step, hi + 1, step);
-}
-
 export function nationalLineChart({ indicator, values, width, height = Math.round(width * 0.5), idPrefix, words = zh }: LineChartInput): string {
   const unit = indicator.unit;
   const breakYears = indicator.breaks.map((b) => b.year);
@@ -63,7 +56,7 @@ export function nationalLineChart({ indicator, values, width, height = Math.roun
       marginLeft: marginForTicks(yTicks),
       marginRight: narrow ? 14 : 24,
       marginTop: 28,
-      x: { tickFormat: formatYearTick, ticks: years.length ? yearTicks(years, narrow ? 5 : 9) : [], label: null, inset: 12 },
+      x: { tickFormat: formatYearTick, ticks: years.length ? yearTicks(Math.min(...years), Math.max(...years), narrow ? 5 : 9) : [], label: null, inset: 12 },
       y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 5 },
       marks: [
         Plot.ruleX(breaksInRange, { x: (b: { year: number }) => b.year - 0.5, stroke: chartColors.break, strokeDasharray: '5,4' }),

@@ -7,7 +7,7 @@ import { formatTick, formatValue, formatYear, formatYearTick } from '../format/n
 import { zh, type Words } from '../i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
 import { isTentative, marginForTicks, regionTip, segmentByBreaks, shortRegionName, valueText } from './points.ts';
-import { yearTicks } from './line.ts';
+import { yearTicks } from '../format/tick.ts';
 
 export interface RegionLineInput {
   indicator: IndicatorSpec;
@@ -57,7 +57,7 @@ export function regionLineChart({ indicator, values, national, width, height, id
       marginLeft: marginForTicks(yTicks),
       marginRight: narrow ? 12 : 18,
       marginTop: 24,
-      x: { tickFormat: formatYearTick, ticks: yearTicks([from, to], narrow ? 4 : 6), label: null, inset: 8 },
+      x: { tickFormat: formatYearTick, ticks: yearTicks(from, to, narrow ? 4 : 6), label: null, inset: 8 },
       y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 4 },
       marks: [
         Plot.line(nat, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.national, strokeWidth: 1.5, strokeDasharray: '5,3' }),

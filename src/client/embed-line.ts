@@ -2,7 +2,7 @@
 // markup from the data the page carries, laid out like the Plot chart drawn at build time (same margins, ticks,
 // colours), because Plot itself would cost 80 KB of script. Pure string building: the same code runs in tests.
 
-import { formatTick } from '../format/tick.ts';
+import { formatTick, niceTicks, yearTicks } from '../format/tick.ts';
 import { escapeXml } from '../format/markup.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
@@ -36,25 +36,6 @@ export function selectSeries(spec: LineChartSpec, { codes, from, to }: LineSelec
     const color = spec.colors.palette[i % spec.colors.palette.length]!;
     return series ? [{ ...series, color, points: series.points.filter(([year]) => year >= from && year <= to) }] : [];
   });
-}
-
-/** Round 1, 2 or 5 × 10ⁿ steps covering [lo, hi] with about `count` ticks (d3's rule, in short). */
-export function niceTicks(lo: number, hi: number, count = 5): number[] {
-  if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [Math.min(0, lo * 0.9, lo * 1.1), Math.max(0, lo * 0.9, lo * 1.1)];
-  const raw = (hi - lo) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  const ticks: number[] = [];
-  for (let i = Math.floor(lo / step); i <= Math.ceil(hi / step); i++) ticks.push(Number((i * step).toFixed(10)));
-  return ticks;
-}
-
-/** Every year when few, otherwise a round step, as the build-time chart does (charts/line.ts yearTicks). */
-function yearTicks(from: number, to: number, maxTicks: number): number[] {
-  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => (to - from) / s + 1 <= maxTicks) ?? 50;
-  const ticks: number[] = [];
-  for (let year = Math.ceil(from / step) * step; year <= to; year += step) ticks.push(year);
-  return ticks;
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;

@@ -2,8 +2,8 @@
 // formatters expect them (region, year, value, decimals, status, source).
 import type { ExploreData } from '../explore/data.ts';
 import type { ProvincialValue } from '../explore/provincial-html.ts';
+import { NATIONAL_CODE } from '../pipeline/national-code.ts';
 
-export const NATIONAL_CODE = '100000';
 const requests = new Map<string, Promise<ExploreData>>();
 
 export function loadData(url: string): Promise<ExploreData> {

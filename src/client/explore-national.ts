@@ -10,7 +10,8 @@ import { formatValue, formatYear } from '../format/number.ts';
 import type { ProvincialValue } from '../explore/provincial-html.ts';
 import { escapeXml } from '../format/markup.ts';
 import { zh } from '../i18n/zh.ts';
-import { NATIONAL_CODE, regionSeries } from './explore-data.ts';
+import { regionSeries } from './explore-data.ts';
+import { NATIONAL_CODE } from '../pipeline/national-code.ts';
 
 const originals = new WeakMap<HTMLElement, { wide: string; narrow: string; label: string }>();
 

@@ -3,9 +3,9 @@
 // restored on popstate. Drawing code and data load on demand (explore-render.ts), when a view needs them.
 import { MAX_COMPARED, PROVINCIAL_VIEWS, parseView, setDataShown, settleView, viewQuery, type ExploreView, type ViewBounds } from './view-state.ts';
 import { setupMapTips } from './explore-map.ts';
+import { NATIONAL_CODE } from '../pipeline/national-code.ts';
 import { fillTemplate } from '../i18n/template.ts';
 
-const NATIONAL_CODE = '100000';
 const national = document.querySelector<HTMLElement>('[data-explore-national]');
 const provincial = document.querySelector<HTMLElement>('[data-explore-provincial]');
 

@@ -2,6 +2,7 @@
 // (广西省, 新疆省), and the national total (全国, code 100000). Built from data/regions.csv.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { NATIONAL_CODE } from './national-code.ts';
 
 export interface Region {
   code: string;
@@ -11,7 +12,7 @@ export interface Region {
   inNbsProvincial: boolean;
 }
 
-export const NATIONAL_CODE = '100000';
+export { NATIONAL_CODE };
 
 const regionsCsv = new URL('../../data/regions.csv', import.meta.url);
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { defaultView, parseView, settleView, viewQuery, type ViewBounds } from '../../src/client/view-state.ts';
-import { compareLineChart, niceTicks, runs, yearTicks } from '../../src/charts/compare-lines.ts';
+import { compareLineChart, runs } from '../../src/charts/compare-lines.ts';
+import { niceTicks, yearTicks } from '../../src/format/tick.ts';
 import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/explore/provincial-html.ts';
 import { defaultDataShown, exploreData } from '../../src/explore/data.ts';
 import { provincialRegions, regionIndicators } from '../../src/explore/regions.ts';

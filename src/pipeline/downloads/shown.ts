@@ -1,6 +1,7 @@
 // "Download the data shown": the rows of an indicator's JSON download that fall in the blocks on screen
 // (each chart or table: regions × a year range). Used by the build (the default view, for readers without
 // JavaScript) and by the browser (whatever the reader is looking at), so both write the same CSV.
+import { NATIONAL_CODE } from '../national-code.ts';
 import { sourceCitation } from './citation.ts';
 import { csvDocument } from './csv-cells.ts';
 import type { SourceSpec } from '../../catalog/schema.ts';
@@ -23,7 +24,6 @@ export interface SeriesDownload {
 
 export const SHOWN_COLUMNS = ['indicator_id', 'indicator', 'unit', 'region_code', 'region', 'year', 'value', 'status', 'source_id', 'source', 'source_file', 'source_line', 'note'];
 
-const NATIONAL = '100000';
 
 /** A block list from the page's data-shown attribute; anything malformed is dropped rather than trusted. */
 export function parseShownBlocks(text: string | null | undefined): ShownBlock[] {
@@ -44,7 +44,7 @@ export function shownCsv(series: SeriesDownload, blocks: ShownBlock[]): { csv: s
   const inView = (regionCode: string, year: number) => blocks.some((b) => b.regions.includes(regionCode) && year >= b.from && year <= b.to);
   const rows = series.values
     .filter((v) => inView(v.region_code, v.year))
-    .sort((a, b) => Number(b.region_code === NATIONAL) - Number(a.region_code === NATIONAL) || a.region_code.localeCompare(b.region_code) || a.year - b.year)
+    .sort((a, b) => Number(b.region_code === NATIONAL_CODE) - Number(a.region_code === NATIONAL_CODE) || a.region_code.localeCompare(b.region_code) || a.year - b.year)
     .map((v) => {
       const source = sources.get(v.source_id);
       return [series.id, series.name_zh, series.unit, v.region_code, v.region, String(v.year), v.value_text, v.status, v.source_id,
