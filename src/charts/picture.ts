@@ -3,7 +3,7 @@
 // so Chinese renders the same on any machine, with or without system fonts).
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { CHART_FONT, chartColors, type LegendKind } from './render.ts';
+import { CHART_FONT, chartColors, legendSymbol, type LegendKind } from './render.ts';
 import { escapeXml } from '../format/markup.ts';
 
 /** Noto Sans SC first: the font the PNG is drawn with, and a common one where the SVG is opened. */
@@ -54,16 +54,6 @@ export function wrapText(text: string, width: number, fontSize: number): string[
   return line ? [...lines, line] : lines;
 }
 
-function legendIcon(kind: LegendKind, x: number, y: number): string {
-  const c = chartColors;
-  const at = `transform="translate(${x},${y})"`;
-  if (kind === 'firm') return `<circle ${at} cx="11" cy="6" r="4" fill="${c.line}"/>`;
-  if (kind === 'tentative') return `<circle ${at} cx="11" cy="6" r="4" fill="white" stroke="${c.line}" stroke-width="1.5"/>`;
-  if (kind === 'break') return `<line ${at} x1="11" x2="11" y1="0" y2="12" stroke="${c.break}" stroke-dasharray="3,2" stroke-width="1.5"/>`;
-  if (kind === 'national') return `<line ${at} x1="11" x2="11" y1="0" y2="12" stroke="${c.national}" stroke-dasharray="4,2" stroke-width="2"/>`;
-  return `<rect ${at} x="2" y="2" width="18" height="8" fill="${c.tentativeBar}" stroke="${c.line}" stroke-width="0.75"/>`;
-}
-
 /** The chart with its words around it, as one SVG document. */
 export function composePicture(input: PictureInput): Picture {
   const chartWidth = Number(input.chart.match(/^<svg[^>]*\swidth="([\d.]+)"/)?.[1]);
@@ -91,7 +81,7 @@ export function composePicture(input: PictureInput): Picture {
   for (const { kind, text } of input.legend) {
     const itemWidth = 26 + textWidth(text, 12);
     if (x > PAD && x + itemWidth > width - PAD) [x, y] = [PAD, y + 20];
-    parts.push(legendIcon(kind, x, y + 2), `<text x="${x + 26}" y="${y + 12}" font-size="12" fill="${MUTED}">${escapeXml(text)}</text>`);
+    parts.push(legendSymbol(kind, `transform="translate(${x},${y + 2})"`), `<text x="${x + 26}" y="${y + 12}" font-size="12" fill="${MUTED}">${escapeXml(text)}</text>`);
     x += itemWidth + 18;
   }
   if (input.legend.length) y += 28;

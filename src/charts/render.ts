@@ -18,8 +18,12 @@ export const TIP_CLASS = 'tip-points';
 /** The page's CJK font stack, also set inline so a saved SVG renders Chinese on its own. */
 export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';
 
-/** The symbols a chart's legend explains: firm and tentative points, a series break, the national mark, a tentative bar. */
-export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative';
+/**
+ * The symbols a chart's legend explains: firm and tentative points, a series break, the national mark (a
+ * dashed rule), a tentative bar; on region pages the province's line and the national one, the province's
+ * dot among the others'.
+ */
+export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot';
 
 export const chartColors = {
   line: '#1d5a96',
@@ -28,6 +32,23 @@ export const chartColors = {
   break: '#5c5c5c',
   text: '#1f1f1f',
 };
+
+/** A legend symbol's shape in a 22×12 box; `attributes` (e.g. a transform) go on the shape. */
+export function legendSymbol(kind: LegendKind, attributes = ''): string {
+  const c = chartColors;
+  const a = attributes ? ` ${attributes}` : '';
+  switch (kind) {
+    case 'firm': return `<circle${a} cx="11" cy="6" r="4" fill="${c.line}"/>`;
+    case 'tentative': return `<circle${a} cx="11" cy="6" r="4" fill="white" stroke="${c.line}" stroke-width="1.5"/>`;
+    case 'break': return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.break}" stroke-dasharray="3,2" stroke-width="1.5"/>`;
+    case 'national': return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.national}" stroke-dasharray="4,2" stroke-width="2"/>`;
+    case 'bar-tentative': return `<rect${a} x="2" y="2" width="18" height="8" fill="${c.tentativeBar}" stroke="${c.line}" stroke-width="0.75"/>`;
+    case 'region-line': return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.line}" stroke-width="2.5"/>`;
+    case 'national-line': return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.national}" stroke-width="1.5" stroke-dasharray="5,3"/>`;
+    case 'region-dot': return `<circle${a} cx="11" cy="6" r="5" fill="${c.line}"/>`;
+    case 'other-dot': return `<circle${a} cx="11" cy="6" r="4" fill="#9aa0a6"/>`;
+  }
+}
 
 /** Rounds every decimal number with more than 2 decimals in attribute values and path data to 2 decimals. */
 export function roundCoordinates(svg: string): string {
