@@ -6,8 +6,6 @@ import { marginForTicks } from './points.ts';
 import { escapeXml } from '../format/markup.ts';
 
 /** Province line colours: dark enough for 3:1 against white, none of them the national blue or red. */
-export const COMPARE_PALETTE = ['#c2410c', '#15803d', '#7e22ce', '#be185d', '#a16207', '#0e7490'];
-
 export interface ComparePoint {
   year: number;
   value: number;

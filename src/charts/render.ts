@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml } from '../format/markup.ts';
+import { chartColors } from './colors.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */
@@ -25,13 +26,7 @@ export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","N
  */
 export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot';
 
-export const chartColors = {
-  line: '#1d5a96',
-  tentativeBar: '#a9c4e0',
-  national: '#b3261e',
-  break: '#5c5c5c',
-  text: '#1f1f1f',
-};
+export { chartColors };
 
 /** A legend symbol's shape in a 22×12 box; `attributes` (e.g. a transform) go on the shape. */
 export function legendSymbol(kind: LegendKind, attributes = ''): string {

@@ -1,10 +1,7 @@
 // Chart colours beyond the default light theme: the palette for several regions on one line chart, and the dark
 // theme as CSS that repaints the build-time SVG by its colour attributes (CSS beats presentation attributes),
 // so a dark embed needs no second rendering and no script beyond setting data-theme.
-import { chartColors } from './render.ts';
-
-/** One colour per region on a line chart, in the order the reader chose them; the first is the site's blue. */
-export const seriesPalette = [chartColors.line, '#c2570c', '#1b7f5f', '#6a5acd', '#c0307a', '#4d7a12'];
+import { chartColors } from './colors.ts';
 
 export const lightPage = { background: '#ffffff', text: chartColors.text, muted: '#555555', link: '#0b57a4', line: '#d6d9de' };
 export const darkPage = { background: '#16191d', text: '#e8e8e8', muted: '#b4b9c0', link: '#8ab4f8', line: '#3a4048' };
@@ -22,6 +19,7 @@ const darkColors: Record<string, string> = {
   '#6a5acd': '#aaa2f0',
   '#c0307a': '#f27ab8',
   '#4d7a12': '#9ccf5a',
+  '#0e7490': '#5cc6db',
 };
 
 function pageRules(scope: string, page: typeof lightPage): string {

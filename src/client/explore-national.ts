@@ -2,7 +2,8 @@
 // base year or narrows the years; the server-drawn chart comes back for the default view.
 import type { ExploreData } from '../explore/data.ts';
 import type { ExploreView } from './view-state.ts';
-import { COMPARE_PALETTE, compareLineChart, type CompareSeries } from '../charts/compare-lines.ts';
+import { compareLineChart, type CompareSeries } from '../charts/compare-lines.ts';
+import { seriesPalette } from '../charts/colors.ts';
 import { isTentative, shortRegionName } from '../charts/points.ts';
 import type { PublishedValue } from '../pipeline/published.ts';
 import { difference, formatChange } from '../format/change.ts';
@@ -42,7 +43,7 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
     const values = regionSeries(data, code);
     return {
       name: code === NATIONAL_CODE ? zh.indicator.national : shortRegionName(data.regions[code] ?? code),
-      color: code === NATIONAL_CODE ? colors.line : COMPARE_PALETTE[(i - 1) % COMPARE_PALETTE.length]!,
+      color: seriesPalette[i % seriesPalette.length]!, // the nation first, in the site's blue
       national: code === NATIONAL_CODE,
       values,
       points: values.map((v) => ({ year: v.year, value: v.value, tentative: isTentative(v as PublishedValue) })),

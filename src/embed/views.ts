@@ -9,7 +9,7 @@ import { lineChartText, nationalLineChart } from '../charts/line.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
 import { regionTip, shortRegionName, isTentative } from '../charts/points.ts';
 import { chartColors, type LegendKind } from '../charts/render.ts';
-import { seriesPalette } from '../charts/theme.ts';
+import { seriesPalette } from '../charts/colors.ts';
 import { formatYear } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import type { ChartViewKind } from '../site.ts';
