@@ -14,7 +14,16 @@ const NEEDS: Record<string, { option: string; options: IngestOptions }> = {
   'lemon1022__BirthTrends__平均寿命数据.csv': { option: '--region', options: { region: '全国' } },
   'lemon1022__BirthTrends__分省出生率.csv': { option: '--indicator', options: { indicator: '人口出生率(‰)' } },
 };
-const SPREADSHEETS = ['ruiyugao__WBS-G6-Project-2026__人口年度数据.xls'];
+// Variants not read yet (issue 14: spreadsheets, city tables, quarterly tables): refused in one line with
+// their own code, never read wrongly. Each moves to the read list when its reader lands.
+const REFUSED: Record<string, string> = {
+  'ruiyugao__WBS-G6-Project-2026__人口年度数据.xls': 'spreadsheet-refused',
+  '2020-data-integration__data-collection__分省年度数据.xls': 'spreadsheet-refused',
+  'logictin__ACC102-Python-Project__年度数据.xlsx': 'spreadsheet-refused',
+  'zhuang1234__National-Data__卫生总费用.xlsx': 'spreadsheet-refused',
+  'AlanBook__data_analysis__季度数据.csv': 'unsupported-database',
+  'xiehuiaa__housing_price__主要城市年度数据.csv': 'missing-unit',
+};
 
 const files = SHARED_PRESENT ? readdirSync(CORPUS).filter((f) => f !== 'README.md').sort() : [];
 
@@ -26,8 +35,11 @@ describe.skipIf(!SHARED_PRESENT)(`real exports in ${CORPUS}`, () => {
   it.each(files)('%s: read or refused clearly, every cell accounted for', async (name) => {
     const first = await ingestFile(CORPUS + name, {}, name);
     expect(conservationErrors(first.report)).toEqual([]);
-    if (SPREADSHEETS.includes(name)) {
-      expect(first.report.problems[0]).toMatchObject({ code: 'spreadsheet-refused' });
+    const refusal = REFUSED[name];
+    if (refusal) {
+      expect(first.report.status).toBe('refused');
+      expect(first.report.problems[0]).toMatchObject({ code: refusal, line: expect.any(Number), column: expect.any(Number) });
+      expect(first.observations).toHaveLength(0);
       return;
     }
     const need = NEEDS[name];
