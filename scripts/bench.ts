@@ -15,7 +15,12 @@ import { reportMarkdown, reportText, type BenchReport } from '../src/bench/repor
 
 const SECTIONS = ['ingestion', 'build', 'weight', 'lighthouse'];
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(values.out ?? join(root, 'build', 'bench'));
@@ -24,16 +29,42 @@ const quick = values.quick;
 // Full: 1, 10 and 100 MB, 3 runs; builds at 1x, 10x (3 runs) and 100x (1 run: a few minutes). Quick (the
 // test): the same steps at their smallest, one run each, so that the bench cannot rot unnoticed.
 const plan = quick
-  ? { sizesMb: [0.1, 1], ingestRuns: 1, scales: [{ scale: 1 / 8, runs: 1 }, { scale: 10 / 8, runs: 1 }], lighthouseRuns: 1 }
-  : { sizesMb: [1, 10, 100], ingestRuns: 3, scales: [{ scale: 1, runs: 3 }, { scale: 10, runs: 3 }, { scale: 100, runs: 1 }], lighthouseRuns: 3 };
+  ? {
+      sizesMb: [0.1, 1],
+      ingestRuns: 1,
+      scales: [
+        { scale: 1 / 8, runs: 1 },
+        { scale: 10 / 8, runs: 1 },
+      ],
+      lighthouseRuns: 1,
+    }
+  : {
+      sizesMb: [1, 10, 100],
+      ingestRuns: 3,
+      scales: [
+        { scale: 1, runs: 3 },
+        { scale: 10, runs: 3 },
+        { scale: 100, runs: 1 },
+      ],
+      lighthouseRuns: 3,
+    };
 
 const started = performance.now();
 const tmp = await mkdtemp(join(os.tmpdir(), 'yigai-bench-'));
 const log = (line: string) => console.log(line);
 const report: BenchReport = {
-  generatedAt: new Date().toISOString(), quick,
-  machine: { node: process.versions.node, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', loadAverageBefore: os.loadavg(), loadAverageAfter: [] },
-  durationSeconds: 0, notes: [], budgets: [],
+  generatedAt: new Date().toISOString(),
+  quick,
+  machine: {
+    node: process.versions.node,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    loadAverageBefore: os.loadavg(),
+    loadAverageAfter: [],
+  },
+  durationSeconds: 0,
+  notes: [],
+  budgets: [],
 };
 /** Runs one section; a section that breaks is reported in the notes and the others still run. */
 async function section<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -70,7 +101,8 @@ try {
   if (dist) {
     const weights = (await section('Page weight', async () => weighSite(dist!))) ?? [];
     if (only.has('weight')) report.pageWeight = weights;
-    if (only.has('lighthouse') && !existsSync(CHROMIUM)) report.notes.push(`Lighthouse skipped: ${CHROMIUM} is missing (apt-get install -y chromium).`);
+    if (only.has('lighthouse') && !existsSync(CHROMIUM))
+      report.notes.push(`Lighthouse skipped: ${CHROMIUM} is missing (apt-get install -y chromium).`);
     else if (only.has('lighthouse')) {
       const pages = quick ? weights.filter((w) => w.kind === 'indicator') : weights;
       const figures = await section('Lighthouse', () => benchLighthouse(dist, tmp, pages, plan.lighthouseRuns, log));
@@ -82,7 +114,12 @@ try {
   if (!values.keep) await rm(tmp, { recursive: true, force: true });
   else console.log(`Kept ${tmp}`);
 }
-report.budgets = evaluateBudgets({ ingestion: report.ingestion, build: report.build, pageWeight: report.pageWeight, lighthouse: report.lighthouse?.pages });
+report.budgets = evaluateBudgets({
+  ingestion: report.ingestion,
+  build: report.build,
+  pageWeight: report.pageWeight,
+  lighthouse: report.lighthouse?.pages,
+});
 report.machine.loadAverageAfter = os.loadavg();
 report.durationSeconds = (performance.now() - started) / 1000;
 await mkdir(outDir, { recursive: true });

@@ -20,7 +20,13 @@ let args: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, indicator: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      indicator: { type: 'string' },
+      region: { type: 'string' },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+    },
   });
 }
 try {
@@ -45,5 +51,7 @@ await mkdir(values.out, { recursive: true });
 const { totals: t } = await ingestInThread(inputs, values.out, options, (lines) => {
   for (const line of lines) console.error(line);
 });
-console.log(`读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(values.out, 'report.json')}`);
+console.log(
+  `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(values.out, 'report.json')}`,
+);
 process.exit(t.refused > 0 ? 1 : 0);

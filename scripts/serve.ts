@@ -8,4 +8,4 @@ if (!fs.existsSync('dist/index.html')) {
 }
 const port = Number(process.env.PORT ?? 4321);
 const server = await startStaticServer('dist', port);
-console.log(`医改数据 preview: ${server.url.replace("127.0.0.1", "localhost")}/  (Ctrl+C to stop)`);
+console.log(`医改数据 preview: ${server.url.replace('127.0.0.1', 'localhost')}/  (Ctrl+C to stop)`);

@@ -32,7 +32,9 @@ let warned = false;
 export function warnIfNoOrigin(): void {
   if (warned || siteOrigin()) return;
   warned = true;
-  console.warn('[embed] no site origin configured (astro build --site https://… or site_url in data/release.yaml): og:image, oEmbed and embed code use root-relative paths.');
+  console.warn(
+    '[embed] no site origin configured (astro build --site https://… or site_url in data/release.yaml): og:image, oEmbed and embed code use root-relative paths.',
+  );
 }
 
 export type ChartViewKind = 'line' | 'ranking';

@@ -10,5 +10,7 @@ if (!dist) throw new Error('astro-child: set YIGAI_DIST (the bench never builds 
 const started = performance.now();
 await build({ root: process.cwd(), logLevel: 'error' });
 const ms = performance.now() - started;
-const pages = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).length;
+const pages = readdirSync(dist, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.html')).length;
 console.log(JSON.stringify({ ms, pages, peakRssMb: peakRssMb() }));

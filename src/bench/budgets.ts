@@ -42,49 +42,126 @@ function tenfold<T>(items: T[], sizeOf: (t: T) => number): [T, T] | undefined {
 }
 
 export function evaluateBudgets(sections: {
-  ingestion?: IngestFigure[]; build?: BuildFigure[]; pageWeight?: KindWeight[]; lighthouse?: LighthouseFigure[];
+  ingestion?: IngestFigure[];
+  build?: BuildFigure[];
+  pageWeight?: KindWeight[];
+  lighthouse?: LighthouseFigure[];
 }): Budget[] {
   const out: Budget[] = [];
   const ingestion = sections.ingestion ?? [];
   for (const f of ingestion) {
-    out.push(budget({ section: 'ingestion', name: `${f.format}, ${f.sizeMb} MB: speed`, value: f.mbPerSecond.median, op: '>=', limit: LIMITS.ingestMbPerSecond, unit: 'MB/s' }));
+    out.push(
+      budget({
+        section: 'ingestion',
+        name: `${f.format}, ${f.sizeMb} MB: speed`,
+        value: f.mbPerSecond.median,
+        op: '>=',
+        limit: LIMITS.ingestMbPerSecond,
+        unit: 'MB/s',
+      }),
+    );
   }
   for (const format of new Set(ingestion.map((f) => f.format))) {
-    const pair = tenfold(ingestion.filter((f) => f.format === format), (f) => f.sizeMb);
+    const pair = tenfold(
+      ingestion.filter((f) => f.format === format),
+      (f) => f.sizeMb,
+    );
     if (!pair) continue;
     const [large, small] = pair;
-    out.push(budget({
-      section: 'ingestion', name: `${format}: peak memory at ${large.sizeMb} MB / at ${small.sizeMb} MB`,
-      value: large.peakRssMb.median / small.peakRssMb.median, op: '<=', limit: LIMITS.ingestMemoryGrowth, unit: '×',
-      note: `${large.peakRssMb.median.toFixed(0)} MB vs ${small.peakRssMb.median.toFixed(0)} MB`,
-    }));
+    out.push(
+      budget({
+        section: 'ingestion',
+        name: `${format}: peak memory at ${large.sizeMb} MB / at ${small.sizeMb} MB`,
+        value: large.peakRssMb.median / small.peakRssMb.median,
+        op: '<=',
+        limit: LIMITS.ingestMemoryGrowth,
+        unit: '×',
+        note: `${large.peakRssMb.median.toFixed(0)} MB vs ${small.peakRssMb.median.toFixed(0)} MB`,
+      }),
+    );
   }
   const build = tenfold(sections.build ?? [], (f) => f.indicators);
   if (build) {
     const [large, small] = build;
     const name = `ms per page at ${large.indicators} indicators / at ${small.indicators}`;
     if (large.msPerPage && small.msPerPage) {
-      out.push(budget({
-        section: 'build', name, value: large.msPerPage.median / small.msPerPage.median, op: '<=', limit: LIMITS.buildMsPerPageGrowth, unit: '×',
-        note: `${large.msPerPage.median.toFixed(1)} ms vs ${small.msPerPage.median.toFixed(1)} ms per page`,
-      }));
+      out.push(
+        budget({
+          section: 'build',
+          name,
+          value: large.msPerPage.median / small.msPerPage.median,
+          op: '<=',
+          limit: LIMITS.buildMsPerPageGrowth,
+          unit: '×',
+          note: `${large.msPerPage.median.toFixed(1)} ms vs ${small.msPerPage.median.toFixed(1)} ms per page`,
+        }),
+      );
     } else {
       // A build that does not finish does not scale: a failure, with the reason.
       const failed = large.msPerPage ? small : large;
-      out.push({ section: 'build', name, value: null, op: '<=', limit: LIMITS.buildMsPerPageGrowth, unit: '×', pass: false, note: `${failed.indicators} indicators: ${failed.failures[0] ?? 'not built'}` });
+      out.push({
+        section: 'build',
+        name,
+        value: null,
+        op: '<=',
+        limit: LIMITS.buildMsPerPageGrowth,
+        unit: '×',
+        pass: false,
+        note: `${failed.indicators} indicators: ${failed.failures[0] ?? 'not built'}`,
+      });
     }
   }
   if (sections.pageWeight) {
     const kind = (k: string) => sections.pageWeight!.find((w) => w.kind === k);
     const indicator = kind('indicator');
     const embed = kind('embed');
-    out.push(budget({ section: 'page weight', name: 'indicator page: JavaScript, gzipped', value: indicator ? indicator.js.gzip / KB : null, op: '<=', limit: LIMITS.indicatorJsKb, unit: 'KB', note: indicator?.url }));
-    out.push(budget({ section: 'page weight', name: 'embed page: JavaScript, gzipped', value: embed ? embed.js.gzip / KB : null, op: '<=', limit: LIMITS.embedJsKb, unit: 'KB', note: embed?.url ?? 'no embed page in this build' }));
-    out.push(budget({ section: 'page weight', name: 'indicator page: whole transfer, gzipped', value: indicator ? indicator.transfer.gzip / KB : null, op: '<=', limit: LIMITS.indicatorTransferKb, unit: 'KB', note: indicator?.url }));
+    out.push(
+      budget({
+        section: 'page weight',
+        name: 'indicator page: JavaScript, gzipped',
+        value: indicator ? indicator.js.gzip / KB : null,
+        op: '<=',
+        limit: LIMITS.indicatorJsKb,
+        unit: 'KB',
+        note: indicator?.url,
+      }),
+    );
+    out.push(
+      budget({
+        section: 'page weight',
+        name: 'embed page: JavaScript, gzipped',
+        value: embed ? embed.js.gzip / KB : null,
+        op: '<=',
+        limit: LIMITS.embedJsKb,
+        unit: 'KB',
+        note: embed?.url ?? 'no embed page in this build',
+      }),
+    );
+    out.push(
+      budget({
+        section: 'page weight',
+        name: 'indicator page: whole transfer, gzipped',
+        value: indicator ? indicator.transfer.gzip / KB : null,
+        op: '<=',
+        limit: LIMITS.indicatorTransferKb,
+        unit: 'KB',
+        note: indicator?.url,
+      }),
+    );
   }
   for (const f of sections.lighthouse ?? []) {
     for (const c of CATEGORIES) {
-      out.push(budget({ section: 'lighthouse', name: `${f.kind}: ${c}`, value: f.scores[c].median, op: '>=', limit: LIMITS.lighthouse[c], unit: '', note: f.url }));
+      out.push(
+        budget({
+          section: 'lighthouse',
+          name: `${f.kind}: ${c}`,
+          value: f.scores[c].median,
+          op: '>=',
+          limit: LIMITS.lighthouse[c],
+          unit: '',
+          note: f.url,
+        }),
+      );
     }
   }
   return out;

@@ -48,7 +48,13 @@ export async function buildSite(root: string, dataDir: string | undefined, workD
 }
 
 /** Builds each scale `runs` times; with `keepLast`, the last build's output stays (for page weight). */
-export async function benchBuild(root: string, tmp: string, scales: { scale: number; runs: number }[], log: (line: string) => void, keepLast = false) {
+export async function benchBuild(
+  root: string,
+  tmp: string,
+  scales: { scale: number; runs: number }[],
+  log: (line: string) => void,
+  keepLast = false,
+) {
   const base = bundledIndicatorCount(root);
   const figures: BuildFigure[] = [];
   let lastDist: string | undefined;
@@ -73,14 +79,19 @@ export async function benchBuild(root: string, tmp: string, scales: { scale: num
     }
     if (!(keepLast && s === scales.length - 1)) await rm(workDir, { recursive: true, force: true });
     figures.push({
-      scale, indicators, runs, failures,
-      ...(done.length > 0 ? {
-        pages: done.at(-1)!.pages,
-        buildMs: spread(done.map((r) => r.ms)),
-        msPerPage: spread(done.map((r) => r.ms / r.pages)),
-        peakRssMb: spread(done.map((r) => r.peakRssMb)),
-        dataMs: spread(done.map((r) => r.dataMs)),
-      } : {}),
+      scale,
+      indicators,
+      runs,
+      failures,
+      ...(done.length > 0
+        ? {
+            pages: done.at(-1)!.pages,
+            buildMs: spread(done.map((r) => r.ms)),
+            msPerPage: spread(done.map((r) => r.ms / r.pages)),
+            peakRssMb: spread(done.map((r) => r.peakRssMb)),
+            dataMs: spread(done.map((r) => r.dataMs)),
+          }
+        : {}),
     });
   }
   return { figures, lastDist };

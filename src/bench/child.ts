@@ -8,7 +8,11 @@ export interface ChildResult<T> {
 }
 
 /** `timeoutMs`: the child is killed after this long and the step fails with a message saying so. */
-export function runChild<T>(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ChildResult<T>> {
+export function runChild<T>(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ChildResult<T>> {
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...args], {
     cwd: options.cwd,
@@ -17,10 +21,19 @@ export function runChild<T>(script: string, args: string[], options: { cwd?: str
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-  child.stderr.setEncoding('utf8').on('data', (text: string) => { stderr = (stderr + text).slice(-4000); });
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    stdout += text;
+  });
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr = (stderr + text).slice(-4000);
+  });
   let timedOut = false;
-  const timer = options.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, options.timeoutMs) : undefined;
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, options.timeoutMs)
+    : undefined;
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -31,7 +44,12 @@ export function runChild<T>(script: string, args: string[], options: { cwd?: str
         return;
       }
       if (code !== 0 || !last.startsWith('{')) {
-        const said = (stderr || stdout.slice(-4000)).trim().split('\n').filter((l) => /error|Error|heap|memory/.test(l)).slice(0, 3).join(' / ');
+        const said = (stderr || stdout.slice(-4000))
+          .trim()
+          .split('\n')
+          .filter((l) => /error|Error|heap|memory/.test(l))
+          .slice(0, 3)
+          .join(' / ');
         reject(new Error(`failed (${signal ?? `exit ${code}`})${said ? `: ${said.slice(0, 400)}` : ''}`));
         return;
       }

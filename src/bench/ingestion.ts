@@ -26,7 +26,13 @@ export interface IngestFigure {
   totals: IngestTotals;
 }
 
-interface ChildReport { ms: number; wallMs: number; peakRssMb: number; totals: IngestTotals; outputBytes: number }
+interface ChildReport {
+  ms: number;
+  wallMs: number;
+  peakRssMb: number;
+  totals: IngestTotals;
+  outputBytes: number;
+}
 
 const CHILD = new URL('./ingest-child.ts', import.meta.url).pathname;
 
@@ -52,15 +58,21 @@ export async function benchIngestion(tmp: string, sizesMb: number[], runs: numbe
       await rm(join(tmp, `${name}.csv`), { force: true });
       const last = reports.at(-1)!;
       figures.push({
-        format: format.name, sizeMb, inputBytes: input.bytes, input: input.description,
+        format: format.name,
+        sizeMb,
+        inputBytes: input.bytes,
+        input: input.description,
         mbPerSecond: spread(reports.map((r) => input.bytes / 1e6 / (r.ms / 1000))),
         valuesPerSecond: spread(reports.map((r) => r.totals.dataCells / (r.ms / 1000))),
         peakRssMb: spread(reports.map((r) => r.peakRssMb)),
         wallMs: spread(reports.map((r) => r.wallMs)),
-        outputBytes: last.outputBytes, totals: last.totals,
+        outputBytes: last.outputBytes,
+        totals: last.totals,
       });
       const fig = figures.at(-1)!;
-      log(`    ${fig.mbPerSecond.median.toFixed(1)} MB/s, ${(fig.valuesPerSecond.median / 1e6).toFixed(2)} M values/s, peak ${fig.peakRssMb.median.toFixed(0)} MB (median of ${runs})`);
+      log(
+        `    ${fig.mbPerSecond.median.toFixed(1)} MB/s, ${(fig.valuesPerSecond.median / 1e6).toFixed(2)} M values/s, peak ${fig.peakRssMb.median.toFixed(0)} MB (median of ${runs})`,
+      );
     }
   }
   return figures;

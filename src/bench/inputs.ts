@@ -55,7 +55,12 @@ export async function writeClassicExports(root: string, name: string, targetByte
     files.push(file);
     bytes += content.length;
   }
-  return { paths: [name], cwd: root, bytes, description: `${files.length} classic GBK provincial exports (31 provinces × ${LAST_YEAR - FIRST_YEAR + 1} years)` };
+  return {
+    paths: [name],
+    cwd: root,
+    bytes,
+    description: `${files.length} classic GBK provincial exports (31 provinces × ${LAST_YEAR - FIRST_YEAR + 1} years)`,
+  };
 }
 
 /** 6-digit county codes under each province: 9 prefectures × 10 counties (real-looking, not real ones). */
@@ -63,7 +68,8 @@ export function countyCodes(): string[] {
   const codes: string[] = [];
   for (const province of provinces()) {
     for (let prefecture = 1; prefecture <= 9; prefecture++) {
-      for (let county = 1; county <= 10; county++) codes.push(`${province.code.slice(0, 2)}${String(prefecture).padStart(2, '0')}${String(county).padStart(2, '0')}`);
+      for (let county = 1; county <= 10; county++)
+        codes.push(`${province.code.slice(0, 2)}${String(prefecture).padStart(2, '0')}${String(county).padStart(2, '0')}`);
     }
   }
   return codes;

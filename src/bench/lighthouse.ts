@@ -11,11 +11,20 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export type Category = (typeof CATEGORIES)[number];
 
 export interface FailingAudit {
-  category: Category; id: string; title: string; score: number; runs: number;
+  category: Category;
+  id: string;
+  title: string;
+  score: number;
+  runs: number;
   /** What Lighthouse found (first items: console messages, elements, URLs), to act on without rerunning it. */
   details: string[];
 }
-export interface LighthouseFigure { kind: string; url: string; scores: Record<Category, Spread>; failing: FailingAudit[] }
+export interface LighthouseFigure {
+  kind: string;
+  url: string;
+  scores: Record<Category, Spread>;
+  failing: FailingAudit[];
+}
 
 const CLI = new URL('../../node_modules/lighthouse/cli/index.js', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,11 +37,25 @@ interface LhResult {
 }
 
 function runLighthouse(url: string, output: string): Promise<LhResult> {
-  const args = [CLI, url, '--quiet', '--output=json', `--output-path=${output}`, `--chrome-flags=${CHROME_FLAGS}`, `--only-categories=${CATEGORIES.join(',')}`];
+  const args = [
+    CLI,
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${output}`,
+    `--chrome-flags=${CHROME_FLAGS}`,
+    `--only-categories=${CATEGORIES.join(',')}`,
+  ];
   // A run takes about 15 s; a Chromium that hangs is stopped after 3 minutes and the run reported as failed.
-  const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 180_000,
+  });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr = (stderr + t).slice(-2000); });
+  child.stderr.setEncoding('utf8').on('data', (t: string) => {
+    stderr = (stderr + t).slice(-2000);
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', async (code) => {
@@ -72,18 +95,29 @@ function failingAudits(result: LhResult): Omit<FailingAudit, 'runs'>[] {
   return out;
 }
 
-export async function benchLighthouse(dist: string, tmp: string, pages: { kind: string; url: string }[], runs: number, log: (line: string) => void): Promise<LighthouseFigure[]> {
+export async function benchLighthouse(
+  dist: string,
+  tmp: string,
+  pages: { kind: string; url: string }[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<LighthouseFigure[]> {
   const server = await startStaticServer(dist);
   const figures: LighthouseFigure[] = [];
   try {
     for (const { kind, url } of pages) {
       const results = await repeat(runs, (run) => runLighthouse(server.url + url, join(tmp, `lighthouse-${run}.json`)));
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, spread(results.map((r) => Math.round((r.categories[c].score ?? 0) * 100)))])) as Record<Category, Spread>;
+      const scores = Object.fromEntries(
+        CATEGORIES.map((c) => [c, spread(results.map((r) => Math.round((r.categories[c].score ?? 0) * 100)))]),
+      ) as Record<Category, Spread>;
       const failing = new Map<string, FailingAudit>();
       for (const audit of results.flatMap(failingAudits)) {
         const key = `${audit.category}/${audit.id}`;
         const seen = failing.get(key);
-        if (seen) { seen.runs++; seen.score = Math.min(seen.score, audit.score); } else failing.set(key, { ...audit, runs: 1 });
+        if (seen) {
+          seen.runs++;
+          seen.score = Math.min(seen.score, audit.score);
+        } else failing.set(key, { ...audit, runs: 1 });
       }
       figures.push({ kind, url, scores, failing: [...failing.values()] });
       log(`  lighthouse ${kind} ${url}: ${CATEGORIES.map((c) => `${c} ${scores[c].median}`).join(', ')}`);

@@ -27,7 +27,10 @@ export function pageKind(urlPath: string): string {
   return PAGE_KINDS.find((k) => k.pattern.test(urlPath))?.kind ?? `other (/${urlPath.split('/')[1] ?? ''}/)`;
 }
 
-export interface Bytes { raw: number; gzip: number }
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
 export interface PageWeight {
   url: string;
   html: Bytes;
@@ -40,7 +43,10 @@ export interface PageWeight {
   lazyJs: Bytes;
   missing: string[];
 }
-export interface KindWeight extends PageWeight { kind: string; pages: number }
+export interface KindWeight extends PageWeight {
+  kind: string;
+  pages: number;
+}
 
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes).length;
 const size = (text: string): Bytes => ({ raw: Buffer.byteLength(text), gzip: text ? gz(text) : 0 });
@@ -93,7 +99,10 @@ export function measurePage(dist: string, url: string): PageWeight {
   // Resources may reference more (CSS url(), JS static imports): follow them until none is new.
   for (const [target, type] of resources) {
     const file = resolveFile(root, target);
-    if (!file) { missing.push(target); continue; }
+    if (!file) {
+      missing.push(target);
+      continue;
+    }
     const bytes = readFileSync(file);
     const weight = { raw: bytes.length, gzip: gz(bytes) };
     transfer = add(transfer, weight);
@@ -104,19 +113,28 @@ export function measurePage(dist: string, url: string): PageWeight {
       js = add(js, weight);
       const text = bytes.toString('utf8');
       for (const [, ref] of text.matchAll(STATIC_IMPORT)) refer(ref ?? '', target, 'js');
-      for (const [, ref] of text.matchAll(DYNAMIC_IMPORT)) { const t = sameSite(ref ?? '', target); if (t) lazy.add(t); }
+      for (const [, ref] of text.matchAll(DYNAMIC_IMPORT)) {
+        const t = sameSite(ref ?? '', target);
+        if (t) lazy.add(t);
+      }
     }
   }
   for (const target of lazy) {
     const file = resources.has(target) ? undefined : resolveFile(root, target);
-    if (file) { const bytes = readFileSync(file); lazyJs = add(lazyJs, { raw: bytes.length, gzip: gz(bytes) }); }
+    if (file) {
+      const bytes = readFileSync(file);
+      lazyJs = add(lazyJs, { raw: bytes.length, gzip: gz(bytes) });
+    }
   }
   return { url, html: size(htmlText), css, js, transfer, requests: 1 + resources.size, lazyJs, missing };
 }
 
 /** URL path of each HTML file in a built site (index.html files as their folder). */
 export function sitePages(dist: string): string[] {
-  return readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()
+  return readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
     .map((f) => `/${f.split(path.sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'));
 }
 
@@ -131,6 +149,9 @@ export function weighSite(dist: string): KindWeight[] {
     if (!current || weight.transfer.gzip > current.transfer.gzip) byKind.set(kind, { kind, pages, ...weight });
     else current.pages = pages;
   }
-  const order = (k: string) => { const i = PAGE_KINDS.findIndex((p) => p.kind === k); return i === -1 ? PAGE_KINDS.length : i; };
+  const order = (k: string) => {
+    const i = PAGE_KINDS.findIndex((p) => p.kind === k);
+    return i === -1 ? PAGE_KINDS.length : i;
+  };
   return [...byKind.values()].sort((a, b) => order(a.kind) - order(b.kind) || a.kind.localeCompare(b.kind));
 }

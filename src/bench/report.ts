@@ -38,9 +38,16 @@ function tables(report: BenchReport): Table[] {
       title: `Ingestion (npm run ingest, each run in its own process; median (min–max) of ${report.ingestion[0]?.mbPerSecond.runs ?? 0} runs)`,
       head: ['format', 'size', 'input', 'MB/s', `≥ 50`, 'M values/s', 'peak MB', 'output MB', 'values', 'problems'],
       rows: report.ingestion.map((f) => [
-        f.format, `${f.sizeMb} MB`, f.input, range(f.mbPerSecond), verdict(find('ingestion', `${f.format}, ${f.sizeMb} MB: speed`)),
+        f.format,
+        `${f.sizeMb} MB`,
+        f.input,
+        range(f.mbPerSecond),
+        verdict(find('ingestion', `${f.format}, ${f.sizeMb} MB: speed`)),
         range(f.valuesPerSecond, 2, 1e-6),
-        range(f.peakRssMb, 0), fmt(f.outputBytes / 1e6, 1), String(f.totals.valuesWritten), String(f.totals.problems),
+        range(f.peakRssMb, 0),
+        fmt(f.outputBytes / 1e6, 1),
+        String(f.totals.valuesWritten),
+        String(f.totals.problems),
       ]),
       notes: [
         'MB/s: input megabytes (10^6 bytes) per second, from the first byte read to the last tidy row and report.json written; Node start-up and module loading excluded.',
@@ -53,9 +60,14 @@ function tables(report: BenchReport): Table[] {
       title: 'Build scaling (synthetic catalogs; data pipeline, then a cold `astro build`; median (min–max))',
       head: ['scale', 'indicators', 'pages', 'runs done', 'build s', 'ms per page', 'peak MB', 'data pipeline s'],
       rows: report.build.map((f) => [
-        `${f.scale}x`, String(f.indicators), f.pages === undefined ? '—' : String(f.pages), `${f.buildMs?.runs ?? 0}/${f.runs}`,
-        f.buildMs ? range(f.buildMs, 1, 1 / 1000) : 'failed', f.msPerPage ? range(f.msPerPage, 1) : '—',
-        f.peakRssMb ? range(f.peakRssMb, 0) : '—', f.dataMs ? range(f.dataMs, 2, 1 / 1000) : '—',
+        `${f.scale}x`,
+        String(f.indicators),
+        f.pages === undefined ? '—' : String(f.pages),
+        `${f.buildMs?.runs ?? 0}/${f.runs}`,
+        f.buildMs ? range(f.buildMs, 1, 1 / 1000) : 'failed',
+        f.msPerPage ? range(f.msPerPage, 1) : '—',
+        f.peakRssMb ? range(f.peakRssMb, 0) : '—',
+        f.dataMs ? range(f.dataMs, 2, 1 / 1000) : '—',
       ]),
       notes: report.build.flatMap((f) => f.failures.map((why) => `${f.indicators} indicators: ${why}`)),
     });
@@ -65,11 +77,20 @@ function tables(report: BenchReport): Table[] {
       title: `Page weight (${report.site?.description ?? 'built site'}; the biggest page of each kind; KB = 1024 bytes, gzipped (raw))`,
       head: ['kind', 'pages', 'biggest page', 'HTML', 'CSS', 'JavaScript', 'transfer', 'requests', 'lazy JS'],
       rows: report.pageWeight.map((w) => [
-        w.kind, String(w.pages), w.url, `${kb(w.html.gzip)} (${kb(w.html.raw)})`, `${kb(w.css.gzip)} (${kb(w.css.raw)})`,
-        `${kb(w.js.gzip)} (${kb(w.js.raw)})`, `${kb(w.transfer.gzip)} (${kb(w.transfer.raw)})`, String(w.requests), kb(w.lazyJs.gzip),
+        w.kind,
+        String(w.pages),
+        w.url,
+        `${kb(w.html.gzip)} (${kb(w.html.raw)})`,
+        `${kb(w.css.gzip)} (${kb(w.css.raw)})`,
+        `${kb(w.js.gzip)} (${kb(w.js.raw)})`,
+        `${kb(w.transfer.gzip)} (${kb(w.transfer.raw)})`,
+        String(w.requests),
+        kb(w.lazyJs.gzip),
       ]),
-      notes: ['CSS is inlined, so it is counted inside HTML and transfer as well; transfer = the HTML plus every same-site resource the first load fetches.',
-        ...report.pageWeight.filter((w) => w.missing.length).map((w) => `${w.url} references missing files: ${w.missing.join(', ')}`)],
+      notes: [
+        'CSS is inlined, so it is counted inside HTML and transfer as well; transfer = the HTML plus every same-site resource the first load fetches.',
+        ...report.pageWeight.filter((w) => w.missing.length).map((w) => `${w.url} references missing files: ${w.missing.join(', ')}`),
+      ],
     });
   }
   if (report.lighthouse) {
@@ -77,9 +98,17 @@ function tables(report: BenchReport): Table[] {
     out.push({
       title: `Lighthouse (${lh.settings}; median (min–max) of ${lh.runs} runs)`,
       head: ['kind', 'page', ...CATEGORIES],
-      rows: lh.pages.map((p) => [p.kind, p.url, ...CATEGORIES.map((c) => `${range(p.scores[c], 0)} ${verdict(find('lighthouse', `${p.kind}: ${c}`))}`)]),
-      notes: lh.pages.flatMap((p) => p.failing.map((a) =>
-        `${p.kind}: ${a.category} audit \`${a.id}\` (${a.title}) scored ${a.score} in ${a.runs}/${lh.runs} runs${a.details.length ? `: ${a.details.join(' / ')}` : ''}`)),
+      rows: lh.pages.map((p) => [
+        p.kind,
+        p.url,
+        ...CATEGORIES.map((c) => `${range(p.scores[c], 0)} ${verdict(find('lighthouse', `${p.kind}: ${c}`))}`),
+      ]),
+      notes: lh.pages.flatMap((p) =>
+        p.failing.map(
+          (a) =>
+            `${p.kind}: ${a.category} audit \`${a.id}\` (${a.title}) scored ${a.score} in ${a.runs}/${lh.runs} runs${a.details.length ? `: ${a.details.join(' / ')}` : ''}`,
+        ),
+      ),
     });
   }
   out.push({
@@ -92,8 +121,14 @@ function tables(report: BenchReport): Table[] {
 
 function textTable(t: Table): string {
   const widths = t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [t.title, line(t.head), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line), ...(t.notes ?? []).map((n) => `  * ${n}`)].join('\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [t.title, line(t.head), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line), ...(t.notes ?? []).map((n) => `  * ${n}`)].join(
+    '\n',
+  );
 }
 
 function markdownTable(t: Table): string {

@@ -35,7 +35,9 @@ function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined 
 }
 
 function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const items: z.infer<T>[] = [];
   for (const name of files) {
     const file = join(dir, name);

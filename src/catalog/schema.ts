@@ -46,7 +46,10 @@ export const SourceSpec = z.strictObject({
   /** Year the publication was issued. */
   year: z.number().int().min(1949).max(2100),
   /** Date issued, when known (YYYY-MM-DD or YYYY-MM). */
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
   /** Official address of the publication, when known. */
   url: z.url().optional(),
   /** Where the figures were actually read (mirror, reprint, export), when not the publication itself. */

@@ -82,17 +82,22 @@ export function compareLineChart(input: CompareChartInput): string {
     parts.push(`<line x1="${bx}" x2="${bx}" y1="${mt}" y2="${height - mb}" stroke="${colors.break}" stroke-dasharray="5,4" aria-hidden="true"/>`);
     parts.push(`<text x="${bx}" y="${mt}" dx="4" dy="-2" fill="${colors.break}" aria-hidden="true">${escapeXml(input.breakLabel)}</text>`);
   }
-  if (input.zeroLine) parts.push(`<line x1="${ml}" x2="${width - mr}" y1="${r2(y(0))}" y2="${r2(y(0))}" stroke="${colors.text}" aria-hidden="true"/>`);
+  if (input.zeroLine)
+    parts.push(`<line x1="${ml}" x2="${width - mr}" y1="${r2(y(0))}" y2="${r2(y(0))}" stroke="${colors.text}" aria-hidden="true"/>`);
   // Provinces first, the national line last so it stays on top.
   for (const s of [...shown].sort((a, b) => Number(a.national) - Number(b.national))) {
     const d = runs(s.points, input.breaks)
       .filter((run) => run.length > 1)
       .map((run) => run.map((p, i) => `${i ? 'L' : 'M'}${r2(x(p.year))},${r2(y(p.value))}`).join(''))
       .join('');
-    parts.push(`<g class="compare-series" aria-hidden="true"><path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.national ? 2.5 : 2}"/>`);
+    parts.push(
+      `<g class="compare-series" aria-hidden="true"><path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.national ? 2.5 : 2}"/>`,
+    );
     for (const p of s.points) {
       const fill = p.tentative ? 'white' : s.color;
-      parts.push(`<circle cx="${r2(x(p.year))}" cy="${r2(y(p.value))}" r="${narrow ? 3 : 3.5}" fill="${fill}" stroke="${s.color}" stroke-width="1.5"/>`);
+      parts.push(
+        `<circle cx="${r2(x(p.year))}" cy="${r2(y(p.value))}" r="${narrow ? 3 : 3.5}" fill="${fill}" stroke="${s.color}" stroke-width="1.5"/>`,
+      );
     }
     parts.push('</g>');
   }
@@ -100,7 +105,9 @@ export function compareLineChart(input: CompareChartInput): string {
   const step = to === from ? width : x(from + 1) - x(from);
   parts.push('<g class="tip-points compare-hits">');
   for (const [year, tip] of [...input.yearTips].filter(([year]) => year >= from && year <= to).sort(([a], [b]) => a - b)) {
-    parts.push(`<rect x="${r2(x(year) - step / 2)}" y="${mt}" width="${r2(step)}" height="${height - mt - mb}" fill="transparent" data-tip="${escapeXml(tip)}"/>`);
+    parts.push(
+      `<rect x="${r2(x(year) - step / 2)}" y="${mt}" width="${r2(step)}" height="${height - mt - mb}" fill="transparent" data-tip="${escapeXml(tip)}"/>`,
+    );
   }
   parts.push('</g>');
   return (

@@ -30,7 +30,9 @@ export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[]
   if (!first || !last) return { title: c.lineTitle(indicator.name_zh), description: words.indicator.noNationalData };
   const low = values.reduce((a, b) => (b.value < a.value ? b : a));
   const high = values.reduce((a, b) => (b.value > a.value ? b : a));
-  const breaks = indicator.breaks.map((b) => c.breakDescription(formatYear(b.year, words), b.note.endsWith(words.sentenceEnd) ? b.note : b.note + words.sentenceEnd)).join('');
+  const breaks = indicator.breaks
+    .map((b) => c.breakDescription(formatYear(b.year, words), b.note.endsWith(words.sentenceEnd) ? b.note : b.note + words.sentenceEnd))
+    .join('');
   return {
     title: c.lineTitle(indicator.name_zh),
     description: c.lineDescription(indicator.name_zh, describe(first), describe(last), describe(low), describe(high), values.length) + breaks,
@@ -44,7 +46,10 @@ export function nationalLineChart({ indicator, values, width, height = Math.roun
   const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0, tip: pointTip(v, unit, words) }));
   const years = values.map((v) => v.year);
   // The tick labels Plot will draw (same nice domain, same count), so the left margin fits the longest.
-  const yScale = d3.scaleLinear().domain(d3.extent(values, (v) => v.value) as [number, number]).nice(5);
+  const yScale = d3
+    .scaleLinear()
+    .domain(d3.extent(values, (v) => v.value) as [number, number])
+    .nice(5);
   const yTicks = values.length ? yScale.ticks(5).map(formatTick) : [];
   const narrow = width < 480;
   const dot = { x: 'year', y: 'value', r: narrow ? 3 : 3.5, title: 'tip', className: TIP_CLASS } as const;
@@ -56,7 +61,12 @@ export function nationalLineChart({ indicator, values, width, height = Math.roun
       marginLeft: marginForTicks(yTicks),
       marginRight: narrow ? 14 : 24,
       marginTop: 28,
-      x: { tickFormat: formatYearTick, ticks: years.length ? yearTicks(Math.min(...years), Math.max(...years), narrow ? 5 : 9) : [], label: null, inset: 12 },
+      x: {
+        tickFormat: formatYearTick,
+        ticks: years.length ? yearTicks(Math.min(...years), Math.max(...years), narrow ? 5 : 9) : [],
+        label: null,
+        inset: 12,
+      },
       y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 5 },
       marks: [
         Plot.ruleX(breaksInRange, { x: (b: { year: number }) => b.year - 0.5, stroke: chartColors.break, strokeDasharray: '5,4' }),
@@ -70,8 +80,14 @@ export function nationalLineChart({ indicator, values, width, height = Math.roun
           fill: chartColors.break,
         }),
         Plot.line(rows, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 2 }),
-        Plot.dot(rows.filter((r) => !isTentative(r)), { ...dot, fill: chartColors.line }),
-        Plot.dot(rows.filter((r) => isTentative(r)), { ...dot, fill: 'white', stroke: chartColors.line, strokeWidth: 1.5 }),
+        Plot.dot(
+          rows.filter((r) => !isTentative(r)),
+          { ...dot, fill: chartColors.line },
+        ),
+        Plot.dot(
+          rows.filter((r) => isTentative(r)),
+          { ...dot, fill: 'white', stroke: chartColors.line, strokeWidth: 1.5 },
+        ),
       ],
     },
     lineChartText(indicator, values, words),

@@ -17,7 +17,8 @@ const INSET = { width: 92, height: 124, margin: 6 };
 const SIMPLIFY_PX = 0.8;
 
 type Feature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { id?: string; name: string }>;
-const features = (china as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { id?: string; name: string }>).features as Feature[];
+const features = (china as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { id?: string; name: string }>)
+  .features as Feature[];
 
 /** Hong Kong and Macao have no id in china-geojson; their GB/T 2260 codes. */
 const CODES_BY_NAME: Record<string, string> = { 香港: '810000', 澳门: '820000' };
@@ -40,7 +41,9 @@ const insetFeature = features.find((f) => f.properties.name === SOUTH_CHINA_SEA)
 /** The inset's island rings are wound clockwise-as-seen-from-outside, which d3-geo reads as "the whole globe". */
 function rewound(feature: Feature): Feature {
   const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-  const fixed = polygons.map((rings) => rings.map((ring) => (d3.geoArea({ type: 'Polygon', coordinates: [ring] }) > 2 * Math.PI ? [...ring].reverse() : ring)));
+  const fixed = polygons.map((rings) =>
+    rings.map((ring) => (d3.geoArea({ type: 'Polygon', coordinates: [ring] }) > 2 * Math.PI ? [...ring].reverse() : ring)),
+  );
   return { ...feature, geometry: { type: 'MultiPolygon', coordinates: fixed } };
 }
 
@@ -110,7 +113,8 @@ export function mapClasses(allValues: number[]): MapClasses {
   const thresholds = stepThresholds(allValues);
   const classCount = thresholds.length + 1;
   const zeroAt = thresholds.indexOf(0);
-  const spread = (n: number, from: number, to: number) => Array.from({ length: n }, (_, i) => (n === 1 ? (from + to) / 2 : from + ((to - from) * i) / (n - 1)));
+  const spread = (n: number, from: number, to: number) =>
+    Array.from({ length: n }, (_, i) => (n === 1 ? (from + to) / 2 : from + ((to - from) * i) / (n - 1)));
   const hex = (c: string) => d3.color(c)!.formatHex();
   if (zeroAt >= 0 && Math.min(...allValues) < 0) {
     const below = spread(zeroAt + 1, 0.72, 0.3).map((t) => hex(d3.interpolateOranges(t)));
@@ -171,7 +175,13 @@ export function provinceMap({ indicator, values, year, classes, idPrefix, descri
 function southChinaSeaInset(feature: Feature, mapHeight: number, words: Words): string {
   const x0 = MAP_WIDTH - INSET.width - INSET.margin;
   const y0 = mapHeight - INSET.height - INSET.margin;
-  const projection = d3.geoMercator().fitExtent([[x0 + 2, y0 + 2], [x0 + INSET.width - 2, y0 + INSET.height - 2]], feature);
+  const projection = d3.geoMercator().fitExtent(
+    [
+      [x0 + 2, y0 + 2],
+      [x0 + INSET.width - 2, y0 + INSET.height - 2],
+    ],
+    feature,
+  );
   const d = d3.geoPath(projection).digits(1)(feature);
   return (
     `<g class="map-inset" aria-hidden="true"><rect x="${x0}" y="${y0}" width="${INSET.width}" height="${INSET.height}" fill="#fff"/>` +
@@ -185,6 +195,7 @@ export function mapLegend(classes: MapClasses, words: Words = zh): { color: stri
   const t = classes.thresholds.map(formatTick);
   return classes.colors.map((color, i) => ({
     color,
-    text: t.length === 0 ? '' : i === 0 ? words.map.below(t[0]!) : i === t.length ? words.map.atLeast(t[i - 1]!) : words.map.between(t[i - 1]!, t[i]!),
+    text:
+      t.length === 0 ? '' : i === 0 ? words.map.below(t[0]!) : i === t.length ? words.map.atLeast(t[i - 1]!) : words.map.between(t[i - 1]!, t[i]!),
   }));
 }

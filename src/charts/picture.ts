@@ -9,9 +9,11 @@ import { escapeXml } from '../format/markup.ts';
 /** Noto Sans SC first: the font the PNG is drawn with, and a common one where the SVG is opened. */
 export const PICTURE_FONT = `"Noto Sans SC",${CHART_FONT}`;
 const FONT_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc');
-export const PICTURE_FONT_FILES = [path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf'), path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')];
+export const PICTURE_FONT_FILES = [
+  path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf'),
+  path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf'),
+];
 export const PNG_SCALE = 2;
-
 
 export interface PictureInput {
   title: string;
@@ -31,7 +33,6 @@ export interface Picture {
 
 const PAD = 24;
 const MUTED = '#555555';
-
 
 /** Width of a line of text: CJK and full-width forms take 1 em, the rest about 0.6 em (a safe upper bound). */
 export function textWidth(text: string, fontSize: number): number {
@@ -81,7 +82,10 @@ export function composePicture(input: PictureInput): Picture {
   for (const { kind, text } of input.legend) {
     const itemWidth = 26 + textWidth(text, 12);
     if (x > PAD && x + itemWidth > width - PAD) [x, y] = [PAD, y + 20];
-    parts.push(legendSymbol(kind, `transform="translate(${x},${y + 2})"`), `<text x="${x + 26}" y="${y + 12}" font-size="12" fill="${MUTED}">${escapeXml(text)}</text>`);
+    parts.push(
+      legendSymbol(kind, `transform="translate(${x},${y + 2})"`),
+      `<text x="${x + 26}" y="${y + 12}" font-size="12" fill="${MUTED}">${escapeXml(text)}</text>`,
+    );
     x += itemWidth + 18;
   }
   if (input.legend.length) y += 28;

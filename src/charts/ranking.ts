@@ -20,7 +20,12 @@ export interface RankingChartInput {
   words?: Words;
 }
 
-export function rankingChartText(indicator: IndicatorSpec, values: PublishedValue[], national: PublishedValue | undefined, words: Words = zh): ChartText {
+export function rankingChartText(
+  indicator: IndicatorSpec,
+  values: PublishedValue[],
+  national: PublishedValue | undefined,
+  words: Words = zh,
+): ChartText {
   const c = words.chart;
   const unit = indicator.unit;
   const year = formatYear(values[0]?.year ?? 0, words);
@@ -34,7 +39,12 @@ export function rankingChartText(indicator: IndicatorSpec, values: PublishedValu
 
 export function provincialRankingChart({ indicator, values, national, width, idPrefix, words = zh }: RankingChartInput): string {
   const unit = indicator.unit;
-  const rows = values.map((v) => ({ ...v, name: shortRegionName(v.region), tip: regionTip(v, unit, words), label: formatNumber(v.value, v.decimals) }));
+  const rows = values.map((v) => ({
+    ...v,
+    name: shortRegionName(v.region),
+    tip: regionTip(v, unit, words),
+    label: formatNumber(v.value, v.decimals),
+  }));
   const narrow = width < 480;
   const extent = d3.extent([0, ...values.map((v) => v.value), ...(national ? [national.value] : [])]) as [number, number];
   // Room for the value labels beyond the bar ends.
@@ -52,7 +62,16 @@ export function provincialRankingChart({ indicator, values, national, width, idP
       marginRight: 12,
       marginTop: 34,
       marginBottom: 44,
-      x: { domain, label: words.chart.unitAxis(unit), tickFormat: formatTick, ticks: narrow ? 4 : 6, grid: true, labelAnchor: 'right', labelArrow: 'none', labelOffset: 36 },
+      x: {
+        domain,
+        label: words.chart.unitAxis(unit),
+        tickFormat: formatTick,
+        ticks: narrow ? 4 : 6,
+        grid: true,
+        labelAnchor: 'right',
+        labelArrow: 'none',
+        labelOffset: 36,
+      },
       y: { domain: rows.map((r) => r.name), label: null, padding: 0.2, tickSize: 0 },
       marks: [
         ...(national
@@ -79,8 +98,34 @@ export function provincialRankingChart({ indicator, values, national, width, idP
           title: 'tip',
           className: TIP_CLASS,
         }),
-        Plot.text(rows.filter((r) => r.value >= 0), { x: 'value', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fill: chartColors.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-        Plot.text(rows.filter((r) => r.value < 0), { x: 'value', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fill: chartColors.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(
+          rows.filter((r) => r.value >= 0),
+          {
+            x: 'value',
+            y: 'name',
+            text: 'label',
+            textAnchor: 'start',
+            dx: 4,
+            fill: chartColors.text,
+            stroke: 'white',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          },
+        ),
+        Plot.text(
+          rows.filter((r) => r.value < 0),
+          {
+            x: 'value',
+            y: 'name',
+            text: 'label',
+            textAnchor: 'end',
+            dx: -4,
+            fill: chartColors.text,
+            stroke: 'white',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          },
+        ),
         Plot.ruleX([0], { stroke: chartColors.text }),
       ],
     },

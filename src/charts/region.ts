@@ -26,7 +26,13 @@ export function regionLineText(indicator: IndicatorSpec, values: PublishedValue[
   const [first, last] = [values[0]!, values.at(-1)!];
   return {
     title: words.region.lineTitle(region, indicator.name_zh),
-    description: words.region.lineDescription(region, formatYear(first.year, words), formatYear(last.year, words), valueText(first, indicator.unit), valueText(last, indicator.unit)),
+    description: words.region.lineDescription(
+      region,
+      formatYear(first.year, words),
+      formatYear(last.year, words),
+      valueText(first, indicator.unit),
+      valueText(last, indicator.unit),
+    ),
   };
 }
 
@@ -63,7 +69,16 @@ export function regionLineChart({ indicator, values, national, width, height, id
         Plot.line(nat, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.national, strokeWidth: 1.5, strokeDasharray: '5,3' }),
         Plot.dot(nat, { x: 'year', y: 'value', r: 2, fill: chartColors.national, title: 'tip', className: TIP_CLASS }),
         Plot.line(own, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 2 }),
-        Plot.dot(own, { x: 'year', y: 'value', r: 3, fill: (r: PublishedValue) => (isTentative(r) ? 'white' : chartColors.line), stroke: chartColors.line, strokeWidth: 1.5, title: 'tip', className: TIP_CLASS }),
+        Plot.dot(own, {
+          x: 'year',
+          y: 'value',
+          r: 3,
+          fill: (r: PublishedValue) => (isTentative(r) ? 'white' : chartColors.line),
+          stroke: chartColors.line,
+          strokeWidth: 1.5,
+          title: 'tip',
+          className: TIP_CLASS,
+        }),
       ],
     },
     regionLineText(indicator, values, words),
@@ -84,7 +99,14 @@ export interface RegionStripInput {
   words?: Words;
 }
 
-export function regionStripText({ indicator, values, regionCode, national, rankText, words = zh }: Omit<RegionStripInput, 'width' | 'idPrefix'>): ChartText {
+export function regionStripText({
+  indicator,
+  values,
+  regionCode,
+  national,
+  rankText,
+  words = zh,
+}: Omit<RegionStripInput, 'width' | 'idPrefix'>): ChartText {
   const unit = indicator.unit;
   const own = values.find((v) => v.regionCode === regionCode)!;
   const region = shortRegionName(own.region);
@@ -107,13 +129,37 @@ export function regionStripChart(input: RegionStripInput): string {
       marginRight: 16,
       marginTop: 30,
       marginBottom: 34,
-      x: { label: words.chart.unitAxis(unit), labelArrow: 'none', labelAnchor: 'right', tickFormat: formatTick, ticks: width < 480 ? 4 : 6, nice: true, grid: true },
+      x: {
+        label: words.chart.unitAxis(unit),
+        labelArrow: 'none',
+        labelAnchor: 'right',
+        tickFormat: formatTick,
+        ticks: width < 480 ? 4 : 6,
+        nice: true,
+        grid: true,
+      },
       y: { axis: null },
       marks: [
         ...(national ? [Plot.ruleX([national.value], { stroke: chartColors.national, strokeWidth: 2, strokeDasharray: '4,2', insetTop: -12 })] : []),
-        ...(national ? [Plot.text([national.value], { x: (d: number) => d, frameAnchor: 'top', dy: -18, text: () => words.indicator.national, fill: chartColors.national })] : []),
-        Plot.dotX(rows.filter((r) => !r.mine), { x: 'value', r: 4, fill: '#9aa0a6', fillOpacity: 0.7, title: 'tip', className: TIP_CLASS }),
-        Plot.dotX(rows.filter((r) => r.mine), { x: 'value', r: 7, fill: chartColors.line, stroke: 'white', strokeWidth: 1.5, title: 'tip', className: TIP_CLASS }),
+        ...(national
+          ? [
+              Plot.text([national.value], {
+                x: (d: number) => d,
+                frameAnchor: 'top',
+                dy: -18,
+                text: () => words.indicator.national,
+                fill: chartColors.national,
+              }),
+            ]
+          : []),
+        Plot.dotX(
+          rows.filter((r) => !r.mine),
+          { x: 'value', r: 4, fill: '#9aa0a6', fillOpacity: 0.7, title: 'tip', className: TIP_CLASS },
+        ),
+        Plot.dotX(
+          rows.filter((r) => r.mine),
+          { x: 'value', r: 7, fill: chartColors.line, stroke: 'white', strokeWidth: 1.5, title: 'tip', className: TIP_CLASS },
+        ),
       ],
     },
     regionStripText(input),

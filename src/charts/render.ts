@@ -33,15 +33,24 @@ export function legendSymbol(kind: LegendKind, attributes = ''): string {
   const c = chartColors;
   const a = attributes ? ` ${attributes}` : '';
   switch (kind) {
-    case 'firm': return `<circle${a} cx="11" cy="6" r="4" fill="${c.line}"/>`;
-    case 'tentative': return `<circle${a} cx="11" cy="6" r="4" fill="white" stroke="${c.line}" stroke-width="1.5"/>`;
-    case 'break': return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.break}" stroke-dasharray="3,2" stroke-width="1.5"/>`;
-    case 'national': return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.national}" stroke-dasharray="4,2" stroke-width="2"/>`;
-    case 'bar-tentative': return `<rect${a} x="2" y="2" width="18" height="8" fill="${c.tentativeBar}" stroke="${c.line}" stroke-width="0.75"/>`;
-    case 'region-line': return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.line}" stroke-width="2.5"/>`;
-    case 'national-line': return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.national}" stroke-width="1.5" stroke-dasharray="5,3"/>`;
-    case 'region-dot': return `<circle${a} cx="11" cy="6" r="5" fill="${c.line}"/>`;
-    case 'other-dot': return `<circle${a} cx="11" cy="6" r="4" fill="#9aa0a6"/>`;
+    case 'firm':
+      return `<circle${a} cx="11" cy="6" r="4" fill="${c.line}"/>`;
+    case 'tentative':
+      return `<circle${a} cx="11" cy="6" r="4" fill="white" stroke="${c.line}" stroke-width="1.5"/>`;
+    case 'break':
+      return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.break}" stroke-dasharray="3,2" stroke-width="1.5"/>`;
+    case 'national':
+      return `<line${a} x1="11" x2="11" y1="0" y2="12" stroke="${c.national}" stroke-dasharray="4,2" stroke-width="2"/>`;
+    case 'bar-tentative':
+      return `<rect${a} x="2" y="2" width="18" height="8" fill="${c.tentativeBar}" stroke="${c.line}" stroke-width="0.75"/>`;
+    case 'region-line':
+      return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.line}" stroke-width="2.5"/>`;
+    case 'national-line':
+      return `<line${a} x1="1" x2="21" y1="6" y2="6" stroke="${c.national}" stroke-width="1.5" stroke-dasharray="5,3"/>`;
+    case 'region-dot':
+      return `<circle${a} cx="11" cy="6" r="5" fill="${c.line}"/>`;
+    case 'other-dot':
+      return `<circle${a} cx="11" cy="6" r="4" fill="#9aa0a6"/>`;
   }
 }
 

@@ -25,7 +25,10 @@ export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[]
 }
 
 export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh }: SparklineInput): string {
-  const segment = segmentByBreaks(values, indicator.breaks.map((b) => b.year));
+  const segment = segmentByBreaks(
+    values,
+    indicator.breaks.map((b) => b.year),
+  );
   const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0 }));
   const last = rows.slice(-1);
   // A point alone in its segment (a single year before a break) has no line: draw it as a dot.

@@ -27,7 +27,9 @@ function pageRules(scope: string, page: typeof lightPage): string {
 }
 
 function darkRules(scope: string): string {
-  const paint = Object.entries(darkColors).map(([light, dark]) => `${scope} [fill="${light}"]{fill:${dark}}${scope} [stroke="${light}"]{stroke:${dark}}`);
+  const paint = Object.entries(darkColors).map(
+    ([light, dark]) => `${scope} [fill="${light}"]{fill:${dark}}${scope} [stroke="${light}"]{stroke:${dark}}`,
+  );
   // Plot sets the text colour inline on the <svg>: only !important overrides an inline style.
   return pageRules(scope, darkPage) + `${scope} svg{color:${darkPage.text}!important}` + paint.join('');
 }

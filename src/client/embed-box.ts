@@ -58,7 +58,10 @@ function setup(box: HTMLElement): void {
     copy.addEventListener('click', () => {
       const done = (ok: boolean) => (status.textContent = (ok ? status.dataset.copied : status.dataset.failed) ?? '');
       code.select();
-      navigator.clipboard?.writeText(code.value).then(() => done(true), () => done(document.execCommand('copy'))) ?? done(document.execCommand('copy'));
+      navigator.clipboard?.writeText(code.value).then(
+        () => done(true),
+        () => done(document.execCommand('copy')),
+      ) ?? done(document.execCommand('copy'));
     });
   }
 

@@ -13,11 +13,18 @@ export interface EmbedPageData {
   offer: EmbedOffer;
   regionNames: Record<string, string>;
   /** Templates from the words file; {name}, {regions}, {years}, {from}, {to} are filled in by the script. */
-  words: { regionsTitle: string; highlightNote: string; customDescription: string; yearRange: string; subtitle: string; listSeparator: string; focusHint: string };
+  words: {
+    regionsTitle: string;
+    highlightNote: string;
+    customDescription: string;
+    yearRange: string;
+    subtitle: string;
+    listSeparator: string;
+    focusHint: string;
+  };
   line?: LineChartSpec;
   /** Source line for a line chart that includes provinces. */
   sourceLineAll?: string;
 }
 
 export const EMBED_DATA_ID = 'embed-data';
-

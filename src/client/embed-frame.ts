@@ -42,14 +42,21 @@ function showCustomLine(page: EmbedPageData, options: EmbedOptions): void {
     const width = Math.max(280, Math.min(720, Math.floor(frame.clientWidth) || 720));
     if (width === drawnWidth) return;
     drawnWidth = width;
-    custom.innerHTML = drawLineChart(spec, selection, width, { id: 'custom', title, description: fillTemplate(w.customDescription, { regions: names, years: yearText }) });
+    custom.innerHTML = drawLineChart(spec, selection, width, {
+      id: 'custom',
+      title,
+      description: fillTemplate(w.customDescription, { regions: names, years: yearText }),
+    });
   };
   draw();
   window.addEventListener('resize', () => requestAnimationFrame(draw));
   const legend = document.querySelector('[data-embed-series]');
   if (legend && series.length > 1) {
     legend.innerHTML = series
-      .map((s) => `<li><svg width="22" height="12" aria-hidden="true"><path d="M2,6H20" stroke="${s.color}" stroke-width="2"/><circle cx="11" cy="6" r="3" fill="${s.color}"/></svg>${escapeXml(s.name)}</li>`)
+      .map(
+        (s) =>
+          `<li><svg width="22" height="12" aria-hidden="true"><path d="M2,6H20" stroke="${s.color}" stroke-width="2"/><circle cx="11" cy="6" r="3" fill="${s.color}"/></svg>${escapeXml(s.name)}</li>`,
+      )
       .join('');
     (legend as HTMLElement).hidden = false;
   }

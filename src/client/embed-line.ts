@@ -63,15 +63,23 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
   const y = (v: number) => r2(height - bottom - ((v - y0) / (y1 - y0 || 1)) * (height - top - bottom));
   const c = spec.colors;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${text.id}-title" aria-describedby="${text.id}-desc" fill="currentColor" font-size="12" text-anchor="middle">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${text.id}-title" aria-describedby="${text.id}-desc" fill="currentColor" font-size="12" text-anchor="middle">`,
+  );
   out.push(`<title id="${text.id}-title">${escapeXml(text.title)}</title><desc id="${text.id}-desc">${escapeXml(text.description)}</desc>`);
-  out.push(`<g stroke="currentColor" stroke-opacity="0.1" aria-hidden="true">${yTicks.map((t) => `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}"/>`).join('')}</g>`);
+  out.push(
+    `<g stroke="currentColor" stroke-opacity="0.1" aria-hidden="true">${yTicks.map((t) => `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}"/>`).join('')}</g>`,
+  );
   out.push(`<g stroke="currentColor" fill="none" aria-hidden="true">${yTicks.map((t) => `<path d="M${left},${y(t)}h-6"/>`).join('')}</g>`);
-  out.push(`<g text-anchor="end" font-variant="tabular-nums">${yTicks.map((t, i) => `<text x="${left - 9}" y="${y(t)}" dy="0.32em">${labels[i]}</text>`).join('')}</g>`);
+  out.push(
+    `<g text-anchor="end" font-variant="tabular-nums">${yTicks.map((t, i) => `<text x="${left - 9}" y="${y(t)}" dy="0.32em">${labels[i]}</text>`).join('')}</g>`,
+  );
   out.push(`<text x="3" y="3" dy="0.71em" text-anchor="start">${escapeXml(spec.unitAxis)}</text>`);
   const xTicks = yearTicks(from, to, narrow ? 5 : 9);
   out.push(`<g stroke="currentColor" fill="none" aria-hidden="true">${xTicks.map((t) => `<path d="M${x(t)},${height - bottom}v6"/>`).join('')}</g>`);
-  out.push(`<g font-variant="tabular-nums">${xTicks.map((t) => `<text x="${x(t)}" y="${height - bottom + 9}" dy="0.71em">${t}</text>`).join('')}</g>`);
+  out.push(
+    `<g font-variant="tabular-nums">${xTicks.map((t) => `<text x="${x(t)}" y="${height - bottom + 9}" dy="0.71em">${t}</text>`).join('')}</g>`,
+  );
   for (const year of spec.breaks.filter((b) => b > from && b <= to)) {
     const bx = r2(x(year - 0.5));
     out.push(`<line x1="${bx}" x2="${bx}" y1="${top}" y2="${height - bottom}" stroke="${c.break}" stroke-dasharray="5,4"/>`);

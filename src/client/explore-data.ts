@@ -21,7 +21,15 @@ export function loadData(url: string): Promise<ExploreData> {
 /** A region's values as the shared formatters expect them. */
 export function regionSeries(data: ExploreData, code: string): ProvincialValue[] {
   const region = data.regions[code] ?? code;
-  return (data.values[code] ?? []).map(([year, value, decimals, status, source]) => ({ regionCode: code, region, year, value, decimals, status, source }));
+  return (data.values[code] ?? []).map(([year, value, decimals, status, source]) => ({
+    regionCode: code,
+    region,
+    year,
+    value,
+    decimals,
+    status,
+    source,
+  }));
 }
 
 export function valuesOfYear(data: ExploreData, year: number): { provinces: ProvincialValue[]; national?: ProvincialValue } {

@@ -71,10 +71,15 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
     if (parts.length > 0) yearTips.set(year, zh.explore.yearTip(formatYear(year), parts.join(zh.explore.tipSeparator)));
   }
   const names = series.map((s) => s.name).join(zh.listSeparator);
-  const provinces = series.slice(1).map((s) => s.name).join(zh.listSeparator);
-  const title = change ? zh.explore.changeTitle(data.name, formatYear(view.base))
-    : provinces ? zh.explore.compareTitle(data.name, provinces)
-    : zh.chart.lineTitle(data.name); // only the years narrowed: the national chart's own title
+  const provinces = series
+    .slice(1)
+    .map((s) => s.name)
+    .join(zh.listSeparator);
+  const title = change
+    ? zh.explore.changeTitle(data.name, formatYear(view.base))
+    : provinces
+      ? zh.explore.compareTitle(data.name, provinces)
+      : zh.chart.lineTitle(data.name); // only the years narrowed: the national chart's own title
   const description = zh.explore.compareDescription(formatYear(view.from), formatYear(view.to), names);
   const yLabel = change ? zh.explore.changeAxis(formatYear(view.base), zh.change.pointUnits[unit] ?? unit) : zh.chart.unitAxis(unit);
   const sizes = JSON.parse(root.dataset.sizes ?? '[[720,360],[340,240]]') as [number, number][];
@@ -100,7 +105,10 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
   frame.setAttribute('aria-label', title + zh.chart.focusHint);
   if (legend) {
     legend.innerHTML = series
-      .map((s) => `<li><svg width="22" height="12" viewBox="0 0 22 12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="3"/></svg>${escapeXml(s.name)}</li>`)
+      .map(
+        (s) =>
+          `<li><svg width="22" height="12" viewBox="0 0 22 12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="3"/></svg>${escapeXml(s.name)}</li>`,
+      )
       .join('');
     legend.hidden = false;
   }
@@ -109,7 +117,12 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
   const notes = [
     ...(empty ? [zh.explore.emptyRange(formatYear(view.from), formatYear(view.to))] : []),
     ...(missing.length > 0 ? [zh.explore.missingBase(missing.join(zh.listSeparator), formatYear(view.base))] : []),
-    ...(change ? data.breaks.filter((b) => b > view.from && b <= view.to).slice(0, 1).map((b) => zh.explore.breakWarning(formatYear(b))) : []),
+    ...(change
+      ? data.breaks
+          .filter((b) => b > view.from && b <= view.to)
+          .slice(0, 1)
+          .map((b) => zh.explore.breakWarning(formatYear(b)))
+      : []),
   ];
   if (note) note.textContent = notes.join('');
 }

@@ -85,7 +85,8 @@ function start(root: HTMLElement): void {
         box.disabled = !box.checked && v.regions.length >= MAX_COMPARED;
       }
       const summary = national.querySelector<HTMLElement>('[data-compare-summary]');
-      if (summary) summary.textContent = v.regions.length === 0 ? summary.dataset.none! : fillTemplate(summary.dataset.picked!, { count: v.regions.length });
+      if (summary)
+        summary.textContent = v.regions.length === 0 ? summary.dataset.none! : fillTemplate(summary.dataset.picked!, { count: v.regions.length });
       for (const radio of national.querySelectorAll<HTMLInputElement>('input[data-mode]')) radio.checked = radio.value === v.mode;
       const base = national.querySelector<HTMLSelectElement>('[data-base-year]');
       if (base) {
@@ -103,7 +104,8 @@ function start(root: HTMLElement): void {
       }
     }
     if (provincial) {
-      for (const button of provincial.querySelectorAll<HTMLButtonElement>('button[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === v.view));
+      for (const button of provincial.querySelectorAll<HTMLButtonElement>('button[data-view]'))
+        button.setAttribute('aria-pressed', String(button.dataset.view === v.view));
       for (const panel of provincial.querySelectorAll<HTMLElement>('[data-panel]')) panel.hidden = panel.dataset.panel !== v.view;
       const select = provincial.querySelector<HTMLSelectElement>('[data-year-select]');
       if (select && v.year !== null) select.value = String(v.year);
@@ -137,7 +139,9 @@ function start(root: HTMLElement): void {
     const at = bounds.provincialYears.indexOf(view.year ?? -1);
     if (step) change({ year: bounds.provincialYears[at + step] ?? view.year });
   });
-  provincial?.querySelector('[data-year-select]')?.addEventListener('change', (event) => change({ year: Number((event.target as HTMLSelectElement).value) }));
+  provincial
+    ?.querySelector('[data-year-select]')
+    ?.addEventListener('change', (event) => change({ year: Number((event.target as HTMLSelectElement).value) }));
 
   addEventListener('popstate', () => {
     view = parseView(location.search, bounds);

@@ -44,7 +44,8 @@ function loadPagefind(base: string): Promise<Pagefind | null> {
     .catch(() => null));
 }
 
-const kindOf = (url: string, base: string): Hit['kind'] => (url.startsWith(`${base}indicators/`) ? 'indicator' : url.startsWith(`${base}regions/`) ? 'region' : 'page');
+const kindOf = (url: string, base: string): Hit['kind'] =>
+  url.startsWith(`${base}indicators/`) ? 'indicator' : url.startsWith(`${base}regions/`) ? 'region' : 'page';
 
 /**
  * Names first; then pages Pagefind finds in the text. Under the box, pages only when no name matches: every

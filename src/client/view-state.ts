@@ -55,7 +55,11 @@ export function parseView(search: string, bounds: ViewBounds): ExploreView {
   let to = yearIn(q.get('to'), bounds.chartYears) ?? fallback.to;
   if (from >= to) [from, to] = [fallback.from, fallback.to];
   const mode = q.get('mode') === 'change' ? 'change' : 'absolute';
-  const base = yearIn(q.get('base'), bounds.chartYears.filter((y) => y >= from && y <= to)) ?? from;
+  const base =
+    yearIn(
+      q.get('base'),
+      bounds.chartYears.filter((y) => y >= from && y <= to),
+    ) ?? from;
   const year = yearIn(q.get('year'), bounds.provincialYears) ?? fallback.year;
   const requested = q.get('view') as ProvincialView | null;
   const view = requested && PROVINCIAL_VIEWS.includes(requested) && year !== null ? requested : fallback.view;

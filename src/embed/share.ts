@@ -29,7 +29,12 @@ export function shareTags(id: string, title: string, description: string): Share
     title,
     description,
     page: sitePaths.indicator(id),
-    image: { path: sitePaths.picture(id, view.kind, 'png'), width: picture.width * PNG_SCALE, height: picture.height * PNG_SCALE, alt: `${view.title}。${view.description}` },
+    image: {
+      path: sitePaths.picture(id, view.kind, 'png'),
+      width: picture.width * PNG_SCALE,
+      height: picture.height * PNG_SCALE,
+      alt: `${view.title}。${view.description}`,
+    },
     oembed: sitePaths.oembed(id),
   };
 }

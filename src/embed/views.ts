@@ -18,7 +18,6 @@ import type { LineChartSpec } from '../client/embed-line.ts';
 import { tagRankingRows } from './ranking-rows.ts';
 import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
 
-
 export interface ChartView {
   kind: ChartViewKind;
   indicator: IndicatorSpec;
@@ -82,7 +81,8 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
   const provinces = new Map<string, PublishedValue[]>();
   for (const v of series.values) if (v.regionCode !== NATIONAL_CODE) provinces.set(v.regionCode, [...(provinces.get(v.regionCode) ?? []), v]);
   const lines = [[NATIONAL_CODE, national] as const, ...[...provinces].filter(([, values]) => values.length > 1)];
-  const renderLine: ChartView['render'] = (width, idPrefix) => nationalLineChart({ indicator, values: national, width, height: lineHeight(width), idPrefix, words });
+  const renderLine: ChartView['render'] = (width, idPrefix) =>
+    nationalLineChart({ indicator, values: national, width, height: lineHeight(width), idPrefix, words });
   const allYears = [...new Set(lines.flatMap(([, values]) => values.map((v) => v.year)))].sort((a, b) => a - b);
   return {
     kind: 'line',
@@ -90,10 +90,20 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
     ...text,
     subtitle: words.embed.subtitle(indicator.unit, words.yearRange(Math.min(...years), Math.max(...years))),
     sourceLine: sourceLine(national, series.sources, words),
-    sourceLineAll: sourceLine(lines.flatMap(([, values]) => values), series.sources, words),
-    legend: lineLegend(national, indicator.breaks.map((b) => b.year), words),
+    sourceLineAll: sourceLine(
+      lines.flatMap(([, values]) => values),
+      series.sources,
+      words,
+    ),
+    legend: lineLegend(
+      national,
+      indicator.breaks.map((b) => b.year),
+      words,
+    ),
     offer: { regions: lines.map(([code]) => code), defaultRegions: [NATIONAL_CODE], years: allYears, langs },
-    regionNames: Object.fromEntries(lines.map(([code, values]) => [code, code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region)])),
+    regionNames: Object.fromEntries(
+      lines.map(([code, values]) => [code, code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region)]),
+    ),
     render: renderLine,
     fallbackHeight: fallbackHeight(renderLine),
     line: {
@@ -104,16 +114,26 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
       series: lines.map(([code, values]) => ({
         code,
         name: code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region),
-        points: [...values].sort((a, b) => a.year - b.year).map((v) => [v.year, v.value, isTentative(v) ? 1 : 0, regionTip(v, indicator.unit, words)]),
+        points: [...values]
+          .sort((a, b) => a.year - b.year)
+          .map((v) => [v.year, v.value, isTentative(v) ? 1 : 0, regionTip(v, indicator.unit, words)]),
       })),
     },
   };
 }
 
-function rankingView(series: PublishedSeries, year: number, values: PublishedValue[], national: PublishedValue | undefined, words: Words, langs: string[]): ChartView {
+function rankingView(
+  series: PublishedSeries,
+  year: number,
+  values: PublishedValue[],
+  national: PublishedValue | undefined,
+  words: Words,
+  langs: string[],
+): ChartView {
   const { indicator } = series;
   const codes = values.map((v) => v.regionCode);
-  const renderRanking: ChartView['render'] = (width, idPrefix) => tagRankingRows(provincialRankingChart({ indicator, values, national, width, idPrefix, words }), codes);
+  const renderRanking: ChartView['render'] = (width, idPrefix) =>
+    tagRankingRows(provincialRankingChart({ indicator, values, national, width, idPrefix, words }), codes);
   return {
     kind: 'ranking',
     indicator,
@@ -136,7 +156,17 @@ export function chartViews(series: PublishedSeries, language: EmbedLanguage = DE
   const provincial = latestProvincialValues(series);
   const views: ChartView[] = [];
   if (national.length > 0) views.push(lineView(series, national, words, langs));
-  if (provincial) views.push(rankingView(series, provincial.year, provincial.values, national.find((v) => v.year === provincial.year), words, langs));
+  if (provincial)
+    views.push(
+      rankingView(
+        series,
+        provincial.year,
+        provincial.values,
+        national.find((v) => v.year === provincial.year),
+        words,
+        langs,
+      ),
+    );
   return views;
 }
 
@@ -144,7 +174,9 @@ export function chartViews(series: PublishedSeries, language: EmbedLanguage = DE
 const allViewsCache = new Map<string, { id: string; view: ChartView }[]>();
 export function allChartViews(language: EmbedLanguage = DEFAULT_LANGUAGE): { id: string; view: ChartView }[] {
   if (!allViewsCache.has(language.code)) {
-    const list = readCatalog().flatMap((entry) => chartViews(readSeries(entry.indicator.id), language).map((view) => ({ id: entry.indicator.id, view })));
+    const list = readCatalog().flatMap((entry) =>
+      chartViews(readSeries(entry.indicator.id), language).map((view) => ({ id: entry.indicator.id, view })),
+    );
     allViewsCache.set(language.code, list);
   }
   return allViewsCache.get(language.code)!;

@@ -48,6 +48,13 @@ export function defaultDataShown(series: PublishedSeries): DataShownBlock[] {
   const nationalYears = series.values.filter((v) => v.regionCode === NATIONAL_CODE).map((v) => v.year);
   if (nationalYears.length > 0) blocks.push({ regions: [NATIONAL_CODE], from: Math.min(...nationalYears), to: Math.max(...nationalYears) });
   const year = provincialYears(series).at(-1);
-  if (year !== undefined) blocks.push({ regions: provincialValuesOf(series, year).map((v) => v.regionCode).sort(), from: year, to: year });
+  if (year !== undefined)
+    blocks.push({
+      regions: provincialValuesOf(series, year)
+        .map((v) => v.regionCode)
+        .sort(),
+      from: year,
+      to: year,
+    });
   return blocks;
 }

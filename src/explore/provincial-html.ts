@@ -21,7 +21,13 @@ function barScale(values: number[]): (v: number) => number {
  * `<li>` items of the ranked list, highest first; the national value is a row of its own at its place and a
  * dashed mark across every bar. `regionHref` links each province to its region page.
  */
-export function rankingItemsHtml(values: ProvincialValue[], national: ProvincialValue | undefined, unit: string, regionHref: (code: string) => string, words: Words = zh): string {
+export function rankingItemsHtml(
+  values: ProvincialValue[],
+  national: ProvincialValue | undefined,
+  unit: string,
+  regionHref: (code: string) => string,
+  words: Words = zh,
+): string {
   const x = barScale([...values.map((v) => v.value), ...(national ? [national.value] : [])]);
   const zero = x(0);
   const mark = national ? `<span class="rank-national-mark" style="left:${x(national.value)}%"></span>` : '';
@@ -55,7 +61,12 @@ function statusBadge(status: Status, words: Words): string {
 }
 
 /** `<tr>` rows of the provincial table (rank, province, value, status, source) and the national footer row. */
-export function provincialTableHtml(values: ProvincialValue[], national: ProvincialValue | undefined, sources: Record<string, string>, words: Words = zh): { body: string; foot: string } {
+export function provincialTableHtml(
+  values: ProvincialValue[],
+  national: ProvincialValue | undefined,
+  sources: Record<string, string>,
+  words: Words = zh,
+): { body: string; foot: string } {
   const source = (id: string) => `<td class="source"><a href="#source-${escapeXml(id)}">${escapeXml(sources[id] ?? id)}</a></td>`;
   const body = values
     .map(

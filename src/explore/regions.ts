@@ -49,6 +49,17 @@ export function regionIndicators(code: string): RegionIndicator[] {
     if (!latest) return [];
     const ofYear = provincialValuesOf(series, latest.year);
     const nationalSeries = nationalValues(series);
-    return [{ indicator: series.indicator, values, latest, ofYear, rank: rankOf(ofYear, code)!, count: ofYear.length, national: nationalSeries.find((v) => v.year === latest.year), nationalSeries }];
+    return [
+      {
+        indicator: series.indicator,
+        values,
+        latest,
+        ofYear,
+        rank: rankOf(ofYear, code)!,
+        count: ofYear.length,
+        national: nationalSeries.find((v) => v.year === latest.year),
+        nationalSeries,
+      },
+    ];
   });
 }

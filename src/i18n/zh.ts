@@ -28,7 +28,8 @@ export const zh = {
   nav: { label: '主导航', home: '指标一览', downloads: '下载数据', quality: '数据质量', about: '关于数据' },
   footer: {
     sourcesHeading: '数据来源',
-    sources: '数据来自国家统计局（国家数据·年度数据、分省年度数据、统计公报与新闻发布）和国家卫生健康委员会（《我国卫生健康事业发展统计公报》）等官方发布。每个数值的具体出处见各指标页。',
+    sources:
+      '数据来自国家统计局（国家数据·年度数据、分省年度数据、统计公报与新闻发布）和国家卫生健康委员会（《我国卫生健康事业发展统计公报》）等官方发布。每个数值的具体出处见各指标页。',
     note: '本站不是官方网站；数值按原发布的小数位数照录，未作推算。',
   },
 
@@ -56,7 +57,18 @@ export const zh = {
     nationalTableHeading: '全国历年数值',
     nationalTableCaption: (name: string, unit: string) => `${name}（全国，单位：${unit}）`,
     provincialTableCaption: (name: string, year: string, unit: string) => `${name}（${year}，分省，单位：${unit}）`,
-    columns: { year: '年份', value: '数值', status: '核对状态', source: '来源', region: '省份', area: '地区', rank: '位次', earlierValue: '早先发布的数值', replacedBy: '现行数值', note: '说明' },
+    columns: {
+      year: '年份',
+      value: '数值',
+      status: '核对状态',
+      source: '来源',
+      region: '省份',
+      area: '地区',
+      rank: '位次',
+      earlierValue: '早先发布的数值',
+      replacedBy: '现行数值',
+      note: '说明',
+    },
     earlierTableCaption: (name: string, unit: string) => `${name}：早先发布的数值（单位：${unit}）`,
     replacedBy: (value: string, source: string) => `${value}（${source}）`,
     notReplaced: '—',
@@ -198,7 +210,8 @@ export const zh = {
     lineDescription: (region: string, from: string, to: string, first: string, last: string) =>
       `折线图，${from}至${to}。${region}${first}，${last}；虚线为全国。`,
     stripTitle: (region: string, name: string, year: string) => `${name}：${region}在${year}各省份中的位置`,
-    stripDescription: (region: string, value: string, rank: string, national: string) => `点图，每个点是一个省份。${region}${value}，${rank}；${national}。`,
+    stripDescription: (region: string, value: string, rank: string, national: string) =>
+      `点图，每个点是一个省份。${region}${value}，${rank}；${national}。`,
     legendRegion: (region: string) => `实线：${region}`,
     legendNational: '虚线：全国',
     legendOthers: '灰点：其他省份',
@@ -258,7 +271,10 @@ export const zh = {
     viewLabel: '图表',
     regionsLabel: '地区',
     regionsSummary: (max: number) => `选择地区（最多${max}个）`,
-    regionsHint: { line: '折线图：在全国之外加画所选省份的历年数值。', ranking: '排名图：突出显示所选省份，其余省份变浅。' } as Record<'line' | 'ranking', string>,
+    regionsHint: { line: '折线图：在全国之外加画所选省份的历年数值。', ranking: '排名图：突出显示所选省份，其余省份变浅。' } as Record<
+      'line' | 'ranking',
+      string
+    >,
     fromLabel: '起始年份',
     toLabel: '截止年份',
     themeLabel: '配色',
@@ -267,14 +283,18 @@ export const zh = {
     optionsHeading: '网址参数',
     optionsIntro: '也可以直接在嵌入地址后面加参数，例如 ?regions=110000,310000&from=2015&to=2020&theme=dark。无法识别的取值按默认处理。',
     optionDocs: [
-      ['regions', '地区代码（国家标准GB/T 2260），用逗号分隔，最多6个。折线图：100000为全国，可加省份（仅限有分省历年数据的指标）；排名图：突出显示所选省份。默认：折线图为全国，排名图不突出任何省份。'],
+      [
+        'regions',
+        '地区代码（国家标准GB/T 2260），用逗号分隔，最多6个。折线图：100000为全国，可加省份（仅限有分省历年数据的指标）；排名图：突出显示所选省份。默认：折线图为全国，排名图不突出任何省份。',
+      ],
       ['from、to', '折线图的起止年份，例如 from=2015&to=2020。默认：全部年份。排名图只有一个年份，不受影响。'],
       ['theme', 'light（浅色，默认）、dark（深色）或 auto（跟随读者的系统设置）。'],
       ['lang', '语言。目前只有中文：zh（默认）；其他取值显示中文版。'],
     ] as [string, string][],
     pixels: (px: number) => `${px}像素`,
     heightOf: (view: string, px: number) => `${view}${px}像素`,
-    heightNote: (heights: string) => `不加脚本时，框架高度固定（${heights}），足以显示整张图表；加上脚本后，高度随图表内容自动调整。选择地区或年份需要读者的浏览器开启JavaScript，否则显示默认图表。`,
+    heightNote: (heights: string) =>
+      `不加脚本时，框架高度固定（${heights}），足以显示整张图表；加上脚本后，高度随图表内容自动调整。选择地区或年份需要读者的浏览器开启JavaScript，否则显示默认图表。`,
     regionCodeLabel: (name: string, code: string) => `${name}（${code}）`,
   },
 
@@ -302,7 +322,8 @@ export const zh = {
       '负数用减号“−”表示。与前一数值比较时，比率以“个千分点”“个百分点”表示变化；前一数值不是上一年时，写明比较的年份。',
     ],
     downloadHeading: '下载',
-    download: '每个指标页都可下载当前显示的数据、长表CSV、宽表CSV和JSON，并给出引用格式和读取代码；“下载数据”页列出全部文件和打包下载，“数据质量”页列出读入的文件、警告和被拒绝的单元格。',
+    download:
+      '每个指标页都可下载当前显示的数据、长表CSV、宽表CSV和JSON，并给出引用格式和读取代码；“下载数据”页列出全部文件和打包下载，“数据质量”页列出读入的文件、警告和被拒绝的单元格。',
   },
   /** Sizes of downloads: 86字节, 178.5 KB, 1.2 MB. */
   fileSize: (bytes: number): string =>
@@ -348,7 +369,8 @@ export const zh = {
     description: '医改数据全部指标的长表CSV、宽表CSV、JSON、数据包（datapackage.json）、修订记录和数据处理报告，附大小、行数和校验值。',
     heading: '下载数据',
     version: (version: string, date: string) => `数据版本 ${version}，更新于${date}。`,
-    intro: '每个指标提供三种文件：长表CSV（每行一个数值，含核对状态和来源）、宽表CSV（地区×年份）和JSON（数值与元数据）。全部文件也可打包下载，包内附数据包描述、说明和校验值。',
+    intro:
+      '每个指标提供三种文件：长表CSV（每行一个数值，含核对状态和来源）、宽表CSV（地区×年份）和JSON（数值与元数据）。全部文件也可打包下载，包内附数据包描述、说明和校验值。',
     bundleHeading: '打包下载',
     bundleLink: (size: string) => `下载全部数据（zip，${size}）`,
     bundleNote: '解压后运行 sha256sum -c SHA256SUMS 可校验每个文件；datapackage.json 可直接用 frictionless（Python、R）等工具读取。',
@@ -357,13 +379,23 @@ export const zh = {
     otherFilesCaption: '数据包描述、说明、校验值、修订记录和数据处理报告',
     indicatorsHeading: '各指标文件',
     tableCaption: '各指标的下载文件（大小、行数、更新日期）',
-    columns: { indicator: '指标', tidy: '长表CSV', wide: '宽表CSV', json: 'JSON', date: '更新日期', file: '文件', content: '内容', size: '大小', rows: '行数' },
+    columns: {
+      indicator: '指标',
+      tidy: '长表CSV',
+      wide: '宽表CSV',
+      json: 'JSON',
+      date: '更新日期',
+      file: '文件',
+      content: '内容',
+      size: '大小',
+      rows: '行数',
+    },
     formatHeading: '文件的写法',
     format: [
       'CSV为UTF-8编码，文件开头带字节顺序标记（BOM）：在中文Windows的Excel中双击打开不会乱码；pandas 用 encoding="utf-8-sig"，R 的 readr 会自动识别。',
       '引号和换行遵循 RFC 4180（逗号分隔，CRLF换行，含逗号、引号或换行的字段加双引号）。',
       '数值照原发布的小数位数写出，不补零、不舍位；负数写作 -0.99，在电子表格中仍是数值。',
-      '以 =、+、-、@、制表符或回车开头的文字单元格前加英文单引号（\'），防止电子表格把它当作公式执行。',
+      "以 =、+、-、@、制表符或回车开头的文字单元格前加英文单引号（'），防止电子表格把它当作公式执行。",
       '地区代码为GB/T 2260行政区划代码（全国为100000），读取时请按文字处理，以免丢失格式。',
     ],
     licenceHeading: '许可',
@@ -377,8 +409,10 @@ export const zh = {
     intro: '每个输入数值要么发布，要么在这里列出并说明原因。下列数目来自数据处理报告（report.json），构建时逐项对账。',
     reportLink: '下载数据处理报告（report.json）',
     summaryHeading: '对账',
-    summary: (cells: number, written: number, empty: number, rejected: number) => `输入数据单元格${cells}个 = 写出${written}个 + 空白${empty}个 + 拒绝${rejected}个。`,
-    summaryPublished: (written: number, published: number, earlier: number) => `写出的${written}个数值 = 现行数值${published}个 + 早先发布、已被取代的数值${earlier}个。`,
+    summary: (cells: number, written: number, empty: number, rejected: number) =>
+      `输入数据单元格${cells}个 = 写出${written}个 + 空白${empty}个 + 拒绝${rejected}个。`,
+    summaryPublished: (written: number, published: number, earlier: number) =>
+      `写出的${written}个数值 = 现行数值${published}个 + 早先发布、已被取代的数值${earlier}个。`,
     reconciled: '数目相符。',
     notReconciled: '数目不符，请报告此问题。',
     statusHeading: '核对状态',
@@ -386,7 +420,16 @@ export const zh = {
     statusColumns: { status: '核对状态', count: '数值个数', share: '占比' },
     filesHeading: '输入文件',
     filesCaption: '每个输入文件的读入情况',
-    fileColumns: { file: '文件', format: '格式', encoding: '编码', cells: '数据单元格', written: '写出', empty: '空白', rejected: '拒绝', warnings: '警告' },
+    fileColumns: {
+      file: '文件',
+      format: '格式',
+      encoding: '编码',
+      cells: '数据单元格',
+      written: '写出',
+      empty: '空白',
+      rejected: '拒绝',
+      warnings: '警告',
+    },
     problemsHeading: '警告与被拒绝的单元格',
     problemsCaption: '每条警告和错误，含文件、行、列',
     problemColumns: { place: '位置', severity: '类别', code: '代码', message: '说明', cells: '涉及单元格' },

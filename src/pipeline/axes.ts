@@ -33,9 +33,7 @@ export type AxisLabel =
 export function readAxisLabel(kind: AxisKind, text: string): AxisLabel {
   if (kind === 'year') {
     const year = parseYearLabel(text);
-    return year === undefined
-      ? { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年），实际为「${text}」` }
-      : { kind: 'year', year };
+    return year === undefined ? { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年），实际为「${text}」` } : { kind: 'year', year };
   }
   if (kind === 'region') {
     const region = findRegion(text);

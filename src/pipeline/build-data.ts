@@ -22,5 +22,14 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const validated = validate(results, catalog);
   const files = results.map((r) => r.report);
   const problems: Problem[] = files.flatMap((f) => f.problems);
-  return { files: publish(validated, catalog, files, inputs.map((p) => relative(root, p))), problems, reports: files };
+  return {
+    files: publish(
+      validated,
+      catalog,
+      files,
+      inputs.map((p) => relative(root, p)),
+    ),
+    problems,
+    reports: files,
+  };
 }

@@ -158,8 +158,16 @@ export class FileCollector {
     this.counts.valuesWritten++;
     this.outliers.observe(series, key.indicator, key.region, key.year, value, place.line, place.column);
     const o: Observation = {
-      indicator: key.indicator, unit: key.unit, regionCode: key.regionCode, region: key.region, year: key.year,
-      value, decimals, sourceFile: this.file, sourceLine: place.line, sourceColumn: place.column,
+      indicator: key.indicator,
+      unit: key.unit,
+      regionCode: key.regionCode,
+      region: key.region,
+      year: key.year,
+      value,
+      decimals,
+      sourceFile: this.file,
+      sourceLine: place.line,
+      sourceColumn: place.column,
     };
     if (extra.source !== undefined) o.source = extra.source;
     if (extra.status !== undefined) o.status = extra.status;

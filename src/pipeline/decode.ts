@@ -62,9 +62,11 @@ export class StrictDecoder {
     const text = tryDecode(this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', piece);
     if (text !== undefined) return this.read(text);
     const message =
-      this.encoding === 'utf-8-bom' ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
-      : this.encoding === 'utf-8' ? '文件前面是 UTF-8 文本，这一行却不是有效的 UTF-8：文件混用了两种编码；请从原始导出文件重新读取'
-      : '文件前面是 GBK/GB18030 文本，这一行却含有无效字节：文件已损坏或混用了编码；请从原始导出文件重新读取';
+      this.encoding === 'utf-8-bom'
+        ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
+        : this.encoding === 'utf-8'
+          ? '文件前面是 UTF-8 文本，这一行却不是有效的 UTF-8：文件混用了两种编码；请从原始导出文件重新读取'
+          : '文件前面是 GBK/GB18030 文本，这一行却含有无效字节：文件已损坏或混用了编码；请从原始导出文件重新读取';
     return this.failure(piece, firstLine, this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', message);
   }
 

@@ -94,8 +94,12 @@ export class FileReader {
     this.head = undefined;
     if (SPREADSHEET.has(extname(this.out.file).toLowerCase()) || isSpreadsheetBytes(head)) {
       this.out.problem({
-        code: 'spreadsheet-refused', severity: 'error', line: 1, column: 1,
-        message: '这是电子表格文件（.xls/.xlsx），不直接读取：请在国家数据网站导出时选择 CSV，或在 Excel/WPS 中「另存为 → CSV UTF-8（逗号分隔）」，再读取该 CSV 文件',
+        code: 'spreadsheet-refused',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        message:
+          '这是电子表格文件（.xls/.xlsx），不直接读取：请在国家数据网站导出时选择 CSV，或在 Excel/WPS 中「另存为 → CSV UTF-8（逗号分隔）」，再读取该 CSV 文件',
       });
       return this.refuse({ status: 'refused', format: 'spreadsheet' });
     }

@@ -31,7 +31,10 @@ const indent = (json: string, pad: string) => pad + json.replaceAll('\n', `\n${p
 
 /** Ingests `inputs` into `outDir`; `onFile` sees each file's report (e.g. to print its problems). */
 export async function ingestInputs(
-  inputs: string[], outDir: string, options: IngestOptions, onFile: (report: FileReport) => void = () => {},
+  inputs: string[],
+  outDir: string,
+  options: IngestOptions,
+  onFile: (report: FileReport) => void = () => {},
 ): Promise<IngestTotals> {
   const reportPath = join(outDir, 'report.json');
   const report = createWriteStream(`${reportPath}.partial`);
@@ -49,7 +52,11 @@ export async function ingestInputs(
       const file = await ingestToSink(input, writer, options);
       const entry: FileReport & { output?: string } = file;
       if (file.status === 'read') {
-        closing.push(writer.close(file.counts.valuesWritten === 0).catch((error) => { failure ??= error; }));
+        closing.push(
+          writer.close(file.counts.valuesWritten === 0).catch((error) => {
+            failure ??= error;
+          }),
+        );
         if (closing.length >= 16) await Promise.all(closing.splice(0));
         used.add(name);
         entry.output = `${name}.csv`;

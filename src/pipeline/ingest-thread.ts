@@ -7,12 +7,19 @@ import type { IngestOptions } from './types.ts';
 
 const YOUNG_GENERATION_MB = 16;
 
-interface Job { inputs: string[]; outDir: string; options: IngestOptions }
+interface Job {
+  inputs: string[];
+  outDir: string;
+  options: IngestOptions;
+}
 type Message = { kind: 'problems'; lines: string[] } | { kind: 'done'; totals: IngestTotals; ms: number };
 
 /** Ingests in a worker; `onProblems` gets each file's problem lines (file:line:column: …) as it is done. */
 export function ingestInThread(
-  inputs: string[], outDir: string, options: IngestOptions, onProblems: (lines: string[]) => void,
+  inputs: string[],
+  outDir: string,
+  options: IngestOptions,
+  onProblems: (lines: string[]) => void,
 ): Promise<{ totals: IngestTotals; ms: number }> {
   const job: Job = { inputs, outDir, options };
   const worker = new Worker(new URL(import.meta.url), {

@@ -108,7 +108,12 @@ function finish(out: FileCollector, report: Partial<FileReport>, followUp: Follo
   if (followUp) out.settle(followUp);
   const refused = report.status === 'refused' || out.problems.some((p) => p.code === 'spreadsheet-refused');
   return {
-    file: out.file, status: refused ? 'refused' : 'read', header: {}, series: [], ...report,
-    counts: out.counts, problems: out.problems,
+    file: out.file,
+    status: refused ? 'refused' : 'read',
+    header: {},
+    series: [],
+    ...report,
+    counts: out.counts,
+    problems: out.problems,
   };
 }

@@ -15,7 +15,12 @@ export interface NbsTable {
   series: SeriesMeta[];
 }
 
-interface Refusal { code: string; message: string; option?: string; line: number }
+interface Refusal {
+  code: string;
+  message: string;
+  option?: string;
+  line: number;
+}
 
 /** How values are read once the table header (and what the rows are) is known. */
 interface Plan {
@@ -103,7 +108,12 @@ export class NbsTableReader {
       const { code, message, option, line } = this.refusal;
       this.out.reset();
       const problem = this.out.rejectMany([], { line, column: 1 }, code, message, option);
-      this.out.counts = { dataCells: this.body.nonEmpty + this.body.empty, valuesWritten: 0, cellsEmpty: this.body.empty, cellsRejected: this.body.nonEmpty };
+      this.out.counts = {
+        dataCells: this.body.nonEmpty + this.body.empty,
+        valuesWritten: 0,
+        cellsEmpty: this.body.empty,
+        cellsRejected: this.body.nonEmpty,
+      };
       problem.cells = this.body.nonEmpty;
       return undefined;
     }
@@ -159,13 +169,18 @@ export class NbsTableReader {
     } else if (fixedKind === 'region') {
       const text = header['地区'] ?? (header['数据库'] === '年度数据' ? '全国' : options.region);
       if (!text) {
-        return this.refuse('missing-region', '文件没有说明数据属于哪个地区（没有「数据库：年度数据」或「地区：」行）；全国数据请用 --region 全国', '--region');
+        return this.refuse(
+          'missing-region',
+          '文件没有说明数据属于哪个地区（没有「数据库：年度数据」或「地区：」行）；全国数据请用 --region 全国',
+          '--region',
+        );
       }
       plan.region = text === '全国' ? nationalRegion() : findRegion(text);
       if (!plan.region) return this.refuse('unknown-region', `未知地区「${text}」`, '--region');
     } else {
       plan.year = singleYearOf(header['时间']) ?? options.year;
-      if (plan.year === undefined) return this.refuse('missing-year', `文件只有一个时期但没有说明是哪一年（时间：${header['时间'] ?? '无'}）`, '--year');
+      if (plan.year === undefined)
+        return this.refuse('missing-year', `文件只有一个时期但没有说明是哪一年（时间：${header['时间'] ?? '无'}）`, '--year');
     }
     plan.colLabels = cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
     // Labels without a unit cannot be published: the table is refused once, naming them, at its end.

@@ -23,7 +23,10 @@ function check(prev: SeriesPoint, cur: SeriesPoint, next: SeriesPoint, indicator
   const low = cur.value * FACTOR < Math.min(prev.value, next.value);
   if (!high && !low) return undefined;
   return {
-    line: cur.line, column: cur.column, code: 'outlier', severity: 'warning',
+    line: cur.line,
+    column: cur.column,
+    code: 'outlier',
+    severity: 'warning',
     message: `${region} ${cur.year}年「${indicator}」为 ${cur.value}，与前后年份（${prev.value}、${next.value}）相差 ${FACTOR} 倍以上：请核对口径（如抽样比例不同的年份）；数值已照录`,
   };
 }
@@ -54,7 +57,10 @@ export class OutlierWatch {
   /** One accepted value of series `s` (ids from 0, in order of first appearance). Plain numbers: no object per value. */
   observe(s: number, indicator: string, region: string, year: number, value: number, line: number, column: number): void {
     if (s >= this.capacity) this.grow(s);
-    if (this.names[2 * s] === undefined) { this.names[2 * s] = indicator; this.names[2 * s + 1] = region; }
+    if (this.names[2 * s] === undefined) {
+      this.names[2 * s] = indicator;
+      this.names[2 * s + 1] = region;
+    }
     const count = this.seen[s]!;
     if (count < 3) this.seen[s] = count + 1;
     if (this.direction[s] === UNORDERED) return;
@@ -69,9 +75,14 @@ export class OutlierWatch {
       this.direction[s] = step;
     }
     if (count >= 2) this.checkWindow(s, indicator, region, { year, value, line, column });
-    this.years[a] = this.years[a + 1]!; this.values[a] = this.values[a + 1]!;
-    this.lines[a] = this.lines[a + 1]!; this.columns[a] = this.columns[a + 1]!;
-    this.years[a + 1] = year; this.values[a + 1] = value; this.lines[a + 1] = line; this.columns[a + 1] = column;
+    this.years[a] = this.years[a + 1]!;
+    this.values[a] = this.values[a + 1]!;
+    this.lines[a] = this.lines[a + 1]!;
+    this.columns[a] = this.columns[a + 1]!;
+    this.years[a + 1] = year;
+    this.values[a + 1] = value;
+    this.lines[a + 1] = line;
+    this.columns[a + 1] = column;
   }
 
   /** The window's newer value against its neighbours: the older one and the value just read. */

@@ -29,7 +29,12 @@ function catalogEntry(series: PublishedSeries): PublishedCatalogEntry {
   };
 }
 
-export function publish(validated: Map<string, ValidatedIndicator>, catalog: Catalog, files: FileReport[], inputs: string[]): Map<string, FileContent> {
+export function publish(
+  validated: Map<string, ValidatedIndicator>,
+  catalog: Catalog,
+  files: FileReport[],
+  inputs: string[],
+): Map<string, FileContent> {
   const out = new Map<string, FileContent>();
   const all: PublishedSeries[] = [];
   for (const { indicator, values, earlierReleases } of validated.values()) {
@@ -54,7 +59,10 @@ export function publish(validated: Map<string, ValidatedIndicator>, catalog: Cat
   out.set(publishedPaths.report, reportJson);
   const downloads = publishDownloads(all, catalog, reportJson);
   for (const [file, content] of downloads.files) out.set(publishedPaths.download(file), content);
-  out.set(publishedPaths.downloadsIndex, JSON.stringify({ version: catalog.release.version, date: catalog.release.date, files: downloads.entries }, null, 1) + '\n');
+  out.set(
+    publishedPaths.downloadsIndex,
+    JSON.stringify({ version: catalog.release.version, date: catalog.release.date, files: downloads.entries }, null, 1) + '\n',
+  );
   out.set(publishedPaths.release, JSON.stringify(catalog.release, null, 1) + '\n');
   return out;
 }

@@ -38,7 +38,15 @@ export interface PublishedCatalogEntry {
 export interface PublishedReport {
   generatedFrom: string[];
   files: FileReport[];
-  totals: { files: number; dataCells: number; valuesWritten: number; cellsEmpty: number; cellsRejected: number; published: number; earlierReleases: number };
+  totals: {
+    files: number;
+    dataCells: number;
+    valuesWritten: number;
+    cellsEmpty: number;
+    cellsRejected: number;
+    published: number;
+    earlierReleases: number;
+  };
 }
 
 /**

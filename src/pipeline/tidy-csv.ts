@@ -11,7 +11,14 @@ export function formatValue(value: number, decimals: number): string {
 
 export function tidyCsv(observations: Observation[]): string {
   const rows = observations.map((o) => [
-    o.indicator, o.unit, o.regionCode, o.region, String(o.year), formatValue(o.value, o.decimals), o.sourceFile, String(o.sourceLine),
+    o.indicator,
+    o.unit,
+    o.regionCode,
+    o.region,
+    String(o.year),
+    formatValue(o.value, o.decimals),
+    o.sourceFile,
+    String(o.sourceLine),
   ]);
   return Papa.unparse({ fields: [...TIDY_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }

@@ -87,10 +87,18 @@ export class TidyLongReader {
     const columns = tidyColumns(header.cells)!;
     const at = (name: string) => columns.get(name) ?? -1;
     this.col = {
-      indicator: at('indicator'), region: at('region'), region_code: at('region_code'), year: at('year'), value: at('value'),
-      unit: at('unit'), source: at('source'), status: at('status'), note: at('note'),
+      indicator: at('indicator'),
+      region: at('region'),
+      region_code: at('region_code'),
+      year: at('year'),
+      value: at('value'),
+      unit: at('unit'),
+      source: at('source'),
+      status: at('status'),
+      note: at('note'),
     };
-    if (!columns.has('indicator') && !options.indicator) this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
+    if (!columns.has('indicator') && !options.indicator)
+      this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
     else if (!columns.has('region') && !columns.has('region_code') && !options.region) {
       this.refusal = { code: 'missing-region', message: '没有 region（地区）列；全国数据请用 --region 全国', option: '--region' };
     }
@@ -123,15 +131,27 @@ export class TidyLongReader {
   }
 
   /** A row whose value cannot be placed: one problem, at the column that lacks something. */
-  private rejectRow(row: SourceRow, raw: string, label: Label, unit: string | undefined, region: Region | undefined, regionText: string, yearText: string): void {
+  private rejectRow(
+    row: SourceRow,
+    raw: string,
+    label: Label,
+    unit: string | undefined,
+    region: Region | undefined,
+    regionText: string,
+    yearText: string,
+  ): void {
     const col = this.col;
     const place = (i: number) => ({ line: row.line, column: (i === -1 ? col.value : i) + 1 });
     const out = this.out;
     if (label.name === '') out.rejectMany([raw], place(col.indicator), 'missing-label', '指标为空');
     else if (!unit) out.rejectMany([raw], place(col.unit), 'missing-unit', `「${label.name}」没有单位`, '--unit');
     else if (!region) {
-      out.rejectMany([raw], place(col.region !== -1 ? col.region : col.region_code), 'unknown-region',
-        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、6位代码或 全国`);
+      out.rejectMany(
+        [raw],
+        place(col.region !== -1 ? col.region : col.region_code),
+        'unknown-region',
+        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、6位代码或 全国`,
+      );
     } else out.rejectMany([raw], place(col.year), 'bad-year', `应为年份（如 2024），实际为「${yearText}」`);
   }
 

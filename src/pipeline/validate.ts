@@ -27,22 +27,52 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
     };
     for (const o of observations) {
       const spec = byName.get(o.indicator);
-      if (!spec) { reject(o, 'unknown-indicator', `数据目录中没有指标「${o.indicator}」：应为 data/catalog/ 中的 id、name_zh 或 aliases`); continue; }
-      if (o.unit !== spec.unit) { reject(o, 'unit-mismatch', `「${spec.name_zh}」的单位应为 ${spec.unit}，实际为 ${o.unit}`); continue; }
-      if (!o.source || !catalog.sources.has(o.source)) { reject(o, 'unknown-source', `来源应为 data/sources/ 中已有的 id，实际为「${o.source ?? ''}」`); continue; }
-      if (!spec.sources.includes(o.source)) { reject(o, 'source-not-in-catalog', `来源 ${o.source} 不在 data/catalog/${spec.id}.yaml 的 sources 中`); continue; }
+      if (!spec) {
+        reject(o, 'unknown-indicator', `数据目录中没有指标「${o.indicator}」：应为 data/catalog/ 中的 id、name_zh 或 aliases`);
+        continue;
+      }
+      if (o.unit !== spec.unit) {
+        reject(o, 'unit-mismatch', `「${spec.name_zh}」的单位应为 ${spec.unit}，实际为 ${o.unit}`);
+        continue;
+      }
+      if (!o.source || !catalog.sources.has(o.source)) {
+        reject(o, 'unknown-source', `来源应为 data/sources/ 中已有的 id，实际为「${o.source ?? ''}」`);
+        continue;
+      }
+      if (!spec.sources.includes(o.source)) {
+        reject(o, 'source-not-in-catalog', `来源 ${o.source} 不在 data/catalog/${spec.id}.yaml 的 sources 中`);
+        continue;
+      }
       const status = (o.status ?? '') as Status;
-      if (!STATUSES.includes(status)) { reject(o, 'bad-status', `状态应为 ${STATUSES.join('、')} 之一，实际为「${o.status ?? ''}」`); continue; }
+      if (!STATUSES.includes(status)) {
+        reject(o, 'bad-status', `状态应为 ${STATUSES.join('、')} 之一，实际为「${o.status ?? ''}」`);
+        continue;
+      }
       const value: PublishedValue = {
-        regionCode: o.regionCode, region: o.region, year: o.year, value: o.value, decimals: o.decimals, status,
-        source: o.source, sourceFile: o.sourceFile, sourceLine: o.sourceLine, ...(o.note ? { note: o.note } : {}),
+        regionCode: o.regionCode,
+        region: o.region,
+        year: o.year,
+        value: o.value,
+        decimals: o.decimals,
+        status,
+        source: o.source,
+        sourceFile: o.sourceFile,
+        sourceLine: o.sourceLine,
+        ...(o.note ? { note: o.note } : {}),
       };
       const target = out.get(spec.id)!;
-      if (status === 'superseded') { target.earlierReleases.push(value); continue; }
+      if (status === 'superseded') {
+        target.earlierReleases.push(value);
+        continue;
+      }
       const key = `${spec.id}/${o.regionCode}/${o.year}`;
       const first = inForce.get(key);
       if (first) {
-        reject(o, 'duplicate-value', `${o.region} ${o.year}年「${spec.name_zh}」已有现行数值（${first.sourceFile} 第${first.sourceLine}行）；早期发布的数值请标为 superseded`);
+        reject(
+          o,
+          'duplicate-value',
+          `${o.region} ${o.year}年「${spec.name_zh}」已有现行数值（${first.sourceFile} 第${first.sourceLine}行）；早期发布的数值请标为 superseded`,
+        );
         continue;
       }
       inForce.set(key, o);
@@ -50,6 +80,9 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
     }
   }
   const order = (a: PublishedValue, b: PublishedValue) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year;
-  for (const v of out.values()) { v.values.sort(order); v.earlierReleases.sort(order); }
+  for (const v of out.values()) {
+    v.values.sort(order);
+    v.earlierReleases.sort(order);
+  }
   return out;
 }

@@ -2,7 +2,14 @@
 // Pages and tests go through here, so a missing or partial build/data fails with one clear message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PUBLISHED_DIR, publishedPaths, type PublishedCatalogEntry, type PublishedReport, type PublishedSeries, type PublishedValue } from '../pipeline/published.ts';
+import {
+  PUBLISHED_DIR,
+  publishedPaths,
+  type PublishedCatalogEntry,
+  type PublishedReport,
+  type PublishedSeries,
+  type PublishedValue,
+} from '../pipeline/published.ts';
 import { NATIONAL_CODE } from '../pipeline/regions.ts';
 import type { DownloadEntry } from '../pipeline/downloads/index.ts';
 import type { ReleaseSpec } from '../catalog/schema.ts';

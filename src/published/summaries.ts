@@ -57,7 +57,7 @@ export function rankingLegend(values: PublishedValue[], hasNational: boolean, wo
 export function yearRanges(years: number[], words: Words = zh): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(j > i ? words.yearRange(sorted[i]!, sorted[j]!) : words.year(sorted[i]!));
@@ -71,7 +71,14 @@ export function provincialSummary(byYear: { year: number; count: number }[], wor
   const total = byYear.reduce((sum, y) => sum + y.count, 0);
   const counts = new Set(byYear.map((y) => y.count));
   const perYear = counts.size === 1 ? words.indicator.sourceProvincialPerYear(byYear[0]!.count) : '';
-  return words.indicator.sourceProvincial(total, yearRanges(byYear.map((y) => y.year), words), perYear);
+  return words.indicator.sourceProvincial(
+    total,
+    yearRanges(
+      byYear.map((y) => y.year),
+      words,
+    ),
+    perYear,
+  );
 }
 
 /** A source's short name: its title, with the edition year added when another source has the same title. */

@@ -13,7 +13,10 @@ export interface SearchName {
 const CJK = /[\u3400-\u9fff]/;
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
 }
 
 /** Optimal string alignment distance: edits, with a swap of two neighbours counted as one (brith -> birth). */

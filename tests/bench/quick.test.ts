@@ -33,7 +33,10 @@ describe('npm run bench -- --quick', () => {
 
     // Ingestion: both formats at both sizes, real speeds and memory.
     expect(report.ingestion!.map((f) => [f.format, f.sizeMb])).toEqual([
-      ['classic GBK provincial exports', 0.1], ['classic GBK provincial exports', 1], ['county-level tidy long CSV', 0.1], ['county-level tidy long CSV', 1],
+      ['classic GBK provincial exports', 0.1],
+      ['classic GBK provincial exports', 1],
+      ['county-level tidy long CSV', 0.1],
+      ['county-level tidy long CSV', 1],
     ]);
     for (const f of report.ingestion!) {
       expect(f.mbPerSecond.median).toBeGreaterThan(0);
@@ -69,15 +72,26 @@ describe('npm run bench -- --quick', () => {
       for (const c of CATEGORIES) expect(page!.scores[c].median).toBeGreaterThan(0);
     }
 
-    for (const [path, n] of numbers({ ingestion: report.ingestion, build: report.build, pageWeight: report.pageWeight, lighthouse: report.lighthouse })) {
+    for (const [path, n] of numbers({
+      ingestion: report.ingestion,
+      build: report.build,
+      pageWeight: report.pageWeight,
+      lighthouse: report.lighthouse,
+    })) {
       expect(Number.isFinite(n) && n >= 0, `${path} = ${n}`).toBe(true);
     }
     const names = report.budgets.map((b) => b.name);
-    expect(names).toEqual(expect.arrayContaining([
-      'classic GBK provincial exports, 1 MB: speed', 'county-level tidy long CSV: peak memory at 1 MB / at 0.1 MB',
-      'ms per page at 20 indicators / at 2', 'indicator page: JavaScript, gzipped', 'embed page: JavaScript, gzipped',
-      'indicator page: whole transfer, gzipped', ...(existsSync(CHROMIUM) ? ['indicator: performance', 'indicator: seo'] : []),
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'classic GBK provincial exports, 1 MB: speed',
+        'county-level tidy long CSV: peak memory at 1 MB / at 0.1 MB',
+        'ms per page at 20 indicators / at 2',
+        'indicator page: JavaScript, gzipped',
+        'embed page: JavaScript, gzipped',
+        'indicator page: whole transfer, gzipped',
+        ...(existsSync(CHROMIUM) ? ['indicator: performance', 'indicator: seo'] : []),
+      ]),
+    );
     for (const b of report.budgets) {
       if (b.name.startsWith('embed') && b.value === null) continue; // no embed pages in this build
       expect(b.pass, b.name).toBe(b.op === '>=' ? b.value! >= b.limit : b.value! <= b.limit);
@@ -89,8 +103,14 @@ describe('npm run bench -- --quick', () => {
 
 describe('bench parts', () => {
   it('names page kinds by path, and unknown ones by their first folder', () => {
-    expect(['/', '/404.html', '/indicators/birth-rate/', '/embed/birth-rate/line/', '/regions/110000/', '/downloads/'].map(pageKind))
-      .toEqual(['home', '404', 'indicator', 'embed', 'region', 'downloads']);
+    expect(['/', '/404.html', '/indicators/birth-rate/', '/embed/birth-rate/line/', '/regions/110000/', '/downloads/'].map(pageKind)).toEqual([
+      'home',
+      '404',
+      'indicator',
+      'embed',
+      'region',
+      'downloads',
+    ]);
     expect(pageKind('/compare/a-b/')).toBe('other (/compare/)');
   });
 
@@ -103,11 +123,17 @@ describe('bench parts', () => {
     const s = (median: number) => ({ median, min: median, max: median, runs: 1 });
     const ingest = (sizeMb: number, mbps: number, rss: number) =>
       ({ format: 'f', sizeMb, mbPerSecond: s(mbps), peakRssMb: s(rss) }) as unknown as IngestFigure;
-    const build = (indicators: number, ms?: number) => ({ indicators, msPerPage: ms && s(ms), failures: ms ? [] : ['did not finish'] }) as unknown as BuildFigure;
-    const budgets = evaluateBudgets({ ingestion: [ingest(10, 60, 100), ingest(100, 40, 160)], build: [build(16, 10), build(160, 12), build(1600, 20)] });
+    const build = (indicators: number, ms?: number) =>
+      ({ indicators, msPerPage: ms && s(ms), failures: ms ? [] : ['did not finish'] }) as unknown as BuildFigure;
+    const budgets = evaluateBudgets({
+      ingestion: [ingest(10, 60, 100), ingest(100, 40, 160)],
+      build: [build(16, 10), build(160, 12), build(1600, 20)],
+    });
     expect(budgets.map((b) => [b.name, b.value, b.pass])).toEqual([
-      ['f, 10 MB: speed', 60, true], ['f, 100 MB: speed', 40, false],
-      ['f: peak memory at 100 MB / at 10 MB', 1.6, false], ['ms per page at 1600 indicators / at 160', 20 / 12, false],
+      ['f, 10 MB: speed', 60, true],
+      ['f, 100 MB: speed', 40, false],
+      ['f: peak memory at 100 MB / at 10 MB', 1.6, false],
+      ['ms per page at 1600 indicators / at 160', 20 / 12, false],
     ]);
     expect(LIMITS.ingestMbPerSecond).toBe(50);
     const unfinished = evaluateBudgets({ build: [build(160, 12), build(1600)] });

@@ -50,7 +50,11 @@ describe('download the data shown', () => {
     expect(provinces).toHaveLength(31);
     expect(new Set(provinces.map((r) => Number(r.year)))).toEqual(new Set([provincialYear]));
     const beijing = series.values.find((v) => v.regionCode === '110000' && v.year === provincialYear)!;
-    expect(provinces.find((r) => r.region_code === '110000')).toMatchObject({ region: '北京市', value: String(beijing.value), status: beijing.status });
+    expect(provinces.find((r) => r.region_code === '110000')).toMatchObject({
+      region: '北京市',
+      value: String(beijing.value),
+      status: beijing.status,
+    });
     await page.context().close();
   });
 

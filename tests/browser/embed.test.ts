@@ -73,7 +73,8 @@ describe('embed page without JavaScript', () => {
         await page.setViewportSize({ width, height: 600 });
         const height = await bodyHeight(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (height > view.fallbackHeight || overflow > 0) misfits.push(`${id}/${view.kind} at ${width}px: ${height} > ${view.fallbackHeight} or overflow ${overflow}`);
+        if (height > view.fallbackHeight || overflow > 0)
+          misfits.push(`${id}/${view.kind} at ${width}px: ${height} > ${view.fallbackHeight} or overflow ${overflow}`);
       }
     }
     expect(misfits).toEqual([]);
@@ -166,12 +167,15 @@ describe('host page', () => {
   it('a frame the host page adds after load, with its own copy of the snippet, is sized too', async () => {
     const { page } = await hostPage({ loader: true });
     const src = site.url('/embed/birth-rate/ranking/');
-    await page.evaluate(({ src, loader }) => {
-      const frame = Object.assign(document.createElement('iframe'), { id: 'late', src, title: 'late chart' });
-      frame.setAttribute('data-yigai-embed', '');
-      frame.style.cssText = 'width:600px;height:200px;border:0';
-      document.body.append(frame, Object.assign(document.createElement('script'), { src: loader, async: true }));
-    }, { src, loader: site.url('/embed.js') });
+    await page.evaluate(
+      ({ src, loader }) => {
+        const frame = Object.assign(document.createElement('iframe'), { id: 'late', src, title: 'late chart' });
+        frame.setAttribute('data-yigai-embed', '');
+        frame.style.cssText = 'width:600px;height:200px;border:0';
+        document.body.append(frame, Object.assign(document.createElement('script'), { src: loader, async: true }));
+      },
+      { src, loader: site.url('/embed.js') },
+    );
     await expect.poll(() => page.frames().some((f) => f.url().startsWith(src))).toBe(true);
     const late = page.frames().find((f) => f.url().startsWith(src))!;
     await late.waitForSelector('h1');
@@ -227,7 +231,12 @@ describe('host page', () => {
 });
 
 describe('accessibility (axe)', () => {
-  for (const pathname of [LINE, `${RANKING}?theme=dark&regions=110000`, `${LINE}?regions=100000,110000&from=2005`, '/embed/health-expenditure/line/?theme=dark']) {
+  for (const pathname of [
+    LINE,
+    `${RANKING}?theme=dark&regions=110000`,
+    `${LINE}?regions=100000,110000&from=2005`,
+    '/embed/health-expenditure/line/?theme=dark',
+  ]) {
     it(`${pathname} has no violations`, async () => {
       const page = await newPage();
       await page.goto(site.url(pathname));
@@ -355,13 +364,22 @@ describe('pictures', () => {
       const parsed = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const root = doc.documentElement;
-        return { error: doc.querySelector('parsererror')?.textContent ?? null, name: root.nodeName, width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), text: root.textContent ?? '' };
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          name: root.nodeName,
+          width: Number(root.getAttribute('width')),
+          height: Number(root.getAttribute('height')),
+          text: root.textContent ?? '',
+        };
       }, svg);
       expect(parsed.error, svgFile).toBeNull();
       expect(parsed.name).toBe('svg');
       expect(parsed.text).toContain(view.title);
       expect(parsed.text).toContain('来源：');
-      expect(pngSize(path.join(DIST, 'pictures', `${id}-${view.kind}.png`)), id).toEqual({ width: parsed.width * PNG_SCALE, height: parsed.height * PNG_SCALE });
+      expect(pngSize(path.join(DIST, 'pictures', `${id}-${view.kind}.png`)), id).toEqual({
+        width: parsed.width * PNG_SCALE,
+        height: parsed.height * PNG_SCALE,
+      });
     }
     await page.context().close();
   });

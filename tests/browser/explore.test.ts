@@ -34,11 +34,19 @@ interface ProvincePath {
 
 /** Fill, value and tip of every province path, by code. */
 const provinces = (page: Page): Promise<Record<string, ProvincePath>> =>
-  page.locator('svg.province-map path.province').evaluateAll((paths: Element[]) =>
-    Object.fromEntries(paths.map((p) => [p.getAttribute('data-code'), { fill: p.getAttribute('fill'), value: p.getAttribute('data-value'), tip: p.getAttribute('data-tip') }])),
-  );
+  page
+    .locator('svg.province-map path.province')
+    .evaluateAll((paths: Element[]) =>
+      Object.fromEntries(
+        paths.map((p) => [
+          p.getAttribute('data-code'),
+          { fill: p.getAttribute('fill'), value: p.getAttribute('data-value'), tip: p.getAttribute('data-tip') },
+        ]),
+      ),
+    );
 
-const dataShown = async (page: Page) => JSON.parse((await page.getAttribute('#data-shown', 'data-shown')) ?? '[]') as { regions: string[]; from: number; to: number }[];
+const dataShown = async (page: Page) =>
+  JSON.parse((await page.getAttribute('#data-shown', 'data-shown')) ?? '[]') as { regions: string[]; from: number; to: number }[];
 
 describe('the province map', () => {
   it('shows 31 provinces with values and Hong Kong, Macao and Taiwan without', async () => {
@@ -251,7 +259,13 @@ describe('region pages', () => {
 });
 
 describe('phones (360px)', () => {
-  for (const pathname of [INDICATOR, `${INDICATOR}?regions=110000,540000&mode=change&view=ranking`, '/regions/540000/', '/regions/', '/search/?q=%E5%87%BA%E7%94%9F%E7%8E%87']) {
+  for (const pathname of [
+    INDICATOR,
+    `${INDICATOR}?regions=110000,540000&mode=change&view=ranking`,
+    '/regions/540000/',
+    '/regions/',
+    '/search/?q=%E5%87%BA%E7%94%9F%E7%8E%87',
+  ]) {
     it(`${pathname} has no horizontal page scroll`, async () => {
       const page = await newPage(360);
       await page.goto(site.url(pathname));
@@ -261,9 +275,11 @@ describe('phones (360px)', () => {
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, `explore-360-${pathname.replace(/\W+/g, '-')}.png`), fullPage: true });
       // Controls are big enough to tap.
-      const small = await page.locator('.explore-controls label, .explore-toolbar button, .explore-controls select, .site-search input, .site-search button').evaluateAll((els) =>
-        els.filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 60)),
-      );
+      const small = await page
+        .locator('.explore-controls label, .explore-toolbar button, .explore-controls select, .site-search input, .site-search button')
+        .evaluateAll((els) =>
+          els.filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 60)),
+        );
       expect(small).toEqual([]);
       await page.context().close();
     });
@@ -284,7 +300,9 @@ describe('layout stability', () => {
       });
       await page.goto(site.url(pathname));
       await page.waitForLoadState('networkidle');
-      await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-explore-controls]:not([hidden])').length)).toBeGreaterThanOrEqual(pathname === INDICATOR ? 2 : 0);
+      await expect
+        .poll(() => page.evaluate(() => document.querySelectorAll('[data-explore-controls]:not([hidden])').length))
+        .toBeGreaterThanOrEqual(pathname === INDICATOR ? 2 : 0);
       const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
       expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
       await page.context().close();
@@ -316,7 +334,12 @@ describe('accessibility (axe)', () => {
 describe('script weight', () => {
   /** Gzipped bytes of every script the page has loaded so far (inline ones included). */
   async function loadedScript(page: Page, seen: Set<string>): Promise<number> {
-    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.m?js(\?|$)/.test(n)));
+    const urls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => /\.m?js(\?|$)/.test(n)),
+    );
     let bytes = 0;
     for (const url of urls.filter((u) => !seen.has(u))) {
       seen.add(url);

@@ -25,7 +25,10 @@ const nationalOnly = catalog.filter((e) => !e.hasProvincial);
 const SECOND_ID = (nationalOnly.find((e) => e.indicator.breaks.length > 0) ?? nationalOnly[0] ?? catalog[1]!).indicator.id;
 
 async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await site.browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   return context.newPage();
 }
 
@@ -137,7 +140,11 @@ describe('downloads', () => {
     const body = await response.body();
     const published = fs.readFileSync(path.join(ROOT, 'build/data/downloads', `${PROVINCIAL_ID}.csv`));
     expect(Buffer.compare(body, published)).toBe(0);
-    const header = body.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
+    const header = body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!
+      .split(',');
     expect(header.slice(0, 3)).toEqual(['indicator_id', 'indicator', 'unit']);
     expect(header).toEqual(expect.arrayContaining(['region_code', 'region', 'year', 'value', 'status', 'source']));
     await page.context().close();
@@ -154,7 +161,8 @@ describe('script weight', () => {
       if (files.has(file)) return;
       files.add(file);
       const code = fs.readFileSync(path.join(DIST, file), 'utf8');
-      for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["'](\.\.?\/[^"']+)["']/g)) visit(path.posix.join(path.posix.dirname(file), m[1]!));
+      for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["'](\.\.?\/[^"']+)["']/g))
+        visit(path.posix.join(path.posix.dirname(file), m[1]!));
     };
     for (const m of html.matchAll(/<script\b[^>]*src="([^"]+)"/g)) visit(m[1]!.replace(/^\//, ''));
     const js = [...inline, ...[...files].map((f) => fs.readFileSync(path.join(DIST, f), 'utf8'))].join('\n');
@@ -169,7 +177,10 @@ describe('script weight', () => {
 describe('screenshots', () => {
   // Written to the temp folder for a person to look at (Chinese rendering, layout at phone width).
   const dir = path.join(os.tmpdir(), 'yigai-screenshots');
-  for (const [name, pathname] of [['home', '/'], [PROVINCIAL_ID, `/indicators/${PROVINCIAL_ID}/`]] as const) {
+  for (const [name, pathname] of [
+    ['home', '/'],
+    [PROVINCIAL_ID, `/indicators/${PROVINCIAL_ID}/`],
+  ] as const) {
     for (const width of [1280, 360]) {
       it(`${name} at ${width}px`, async () => {
         fs.mkdirSync(dir, { recursive: true });

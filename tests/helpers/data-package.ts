@@ -5,7 +5,23 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 
 const NAME = /^[a-z0-9._-]+$/;
-const FIELD_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any']);
+const FIELD_TYPES = new Set([
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'date',
+  'time',
+  'datetime',
+  'year',
+  'yearmonth',
+  'duration',
+  'geopoint',
+  'geojson',
+  'any',
+]);
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 type Json = Record<string, any>;
@@ -13,9 +29,15 @@ type Json = Record<string, any>;
 function checkCell(text: string, field: Json, missing: string[]): string | null {
   if (missing.includes(text)) return field.constraints?.required ? 'required value missing' : null;
   switch (field.type) {
-    case 'integer': if (!/^[-+]?\d+$/.test(text)) return `not an integer: ${text}`; break;
-    case 'year': if (!/^\d{4}$/.test(text)) return `not a year: ${text}`; break;
-    case 'number': if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) return `not a number: ${text}`; break;
+    case 'integer':
+      if (!/^[-+]?\d+$/.test(text)) return `not an integer: ${text}`;
+      break;
+    case 'year':
+      if (!/^\d{4}$/.test(text)) return `not a year: ${text}`;
+      break;
+    case 'number':
+      if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) return `not a number: ${text}`;
+      break;
   }
   const c = field.constraints ?? {};
   if (c.enum && !c.enum.includes(text)) return `not one of ${c.enum.join('|')}: ${text}`;
@@ -26,7 +48,9 @@ function checkCell(text: string, field: Json, missing: string[]): string | null 
 /** Every rule broken, as `resource: message`; empty when the package is valid. `read` returns a file's bytes. */
 export function dataPackageErrors(pkg: Json, read: (path: string) => Uint8Array | undefined): string[] {
   const errors: string[] = [];
-  const need = (ok: unknown, message: string) => { if (!ok) errors.push(message); };
+  const need = (ok: unknown, message: string) => {
+    if (!ok) errors.push(message);
+  };
   need(typeof pkg.name === 'string' && NAME.test(pkg.name), `package name must match ${NAME}`);
   need(Array.isArray(pkg.resources) && pkg.resources.length > 0, 'resources must be a non-empty array');
   need(typeof pkg.version === 'string' && pkg.version.length > 0, 'version required');
@@ -41,7 +65,10 @@ export function dataPackageErrors(pkg: Json, read: (path: string) => Uint8Array 
     names.add(r.name);
     need(typeof r.path === 'string' && !r.path.startsWith('/') && !r.path.split('/').includes('..'), `${at}: path must be relative without ..`);
     const bytes = read(r.path);
-    if (!bytes) { errors.push(`${at}: file ${r.path} missing`); continue; }
+    if (!bytes) {
+      errors.push(`${at}: file ${r.path} missing`);
+      continue;
+    }
     need(r.bytes === bytes.length, `${at}: bytes ${r.bytes} ≠ file size ${bytes.length}`);
     need(r.hash === `sha256:${createHash('sha256').update(bytes).digest('hex')}`, `${at}: hash does not match the file`);
     if (r.profile !== 'tabular-data-resource') continue;
@@ -58,7 +85,11 @@ export function dataPackageErrors(pkg: Json, read: (path: string) => Uint8Array 
     const [header, ...rows] = parsed.data;
     need(JSON.stringify(header) === JSON.stringify(fieldNames), `${at}: header ${header?.join(',')} ≠ fields ${fieldNames.join(',')}`);
     if (r.rows !== undefined) need(r.rows === rows.length, `${at}: rows ${r.rows} ≠ ${rows.length}`);
-    if (r.dialect?.lineTerminator) need(text.split(r.dialect.lineTerminator).length - 1 === rows.length + 1, `${at}: line terminators are not all ${JSON.stringify(r.dialect.lineTerminator)}`);
+    if (r.dialect?.lineTerminator)
+      need(
+        text.split(r.dialect.lineTerminator).length - 1 === rows.length + 1,
+        `${at}: line terminators are not all ${JSON.stringify(r.dialect.lineTerminator)}`,
+      );
     const keys = new Set<string>();
     rows.forEach((row, i) => {
       need(row.length === fields.length, `${at}: row ${i + 2} has ${row.length} cells, expected ${fields.length}`);

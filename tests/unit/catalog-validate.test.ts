@@ -42,7 +42,12 @@ describe('catalog', () => {
   });
 
   it('an unknown area, a missing unit and an unknown key are each named', () => {
-    const root = dataWith('catalog/birth-rate.yaml', (s) => s.replace('area: outcomes', 'area: happiness').replace(/^unit: .*$/m, '').concat('colour: red\n'));
+    const root = dataWith('catalog/birth-rate.yaml', (s) =>
+      s
+        .replace('area: outcomes', 'area: happiness')
+        .replace(/^unit: .*$/m, '')
+        .concat('colour: red\n'),
+    );
     const problems = catalogProblems(root).join('\n');
     expect(problems).toMatch(/birth-rate\.yaml: 字段 area：/);
     expect(problems).toMatch(/birth-rate\.yaml: 字段 unit：/);
@@ -50,13 +55,16 @@ describe('catalog', () => {
   });
 
   it('a source id that does not exist, an id unlike the file name, and broken YAML', () => {
-    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('- nbs-database-annual-2023', '- no-such-source'))))
-      .toEqual([expect.stringMatching(/death-rate\.yaml: 字段 sources\.\d：.*no-such-source/)]);
-    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('id: death-rate', 'id: mortality'))))
-      .toEqual([expect.stringMatching(/death-rate\.yaml: 字段 id：应与文件名一致/)]);
+    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('- nbs-database-annual-2023', '- no-such-source')))).toEqual([
+      expect.stringMatching(/death-rate\.yaml: 字段 sources\.\d：.*no-such-source/),
+    ]);
+    expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('id: death-rate', 'id: mortality')))).toEqual([
+      expect.stringMatching(/death-rate\.yaml: 字段 id：应与文件名一致/),
+    ]);
     // Broken YAML is named with its line; the indicators that cite that source then say so too.
-    expect(catalogProblems(dataWith('sources/nhc-bulletin-2023.yaml', 'title: [unclosed\n'))[0])
-      .toMatch(/nhc-bulletin-2023\.yaml: YAML 无法解析：.*line 2/);
+    expect(catalogProblems(dataWith('sources/nhc-bulletin-2023.yaml', 'title: [unclosed\n'))[0]).toMatch(
+      /nhc-bulletin-2023\.yaml: YAML 无法解析：.*line 2/,
+    );
   });
 });
 
@@ -70,15 +78,21 @@ describe('validation of the bundled raw data', () => {
     r.problems.filter((p) => p.file.endsWith('zz-extra.csv')).map((p) => [p.code, p.line, p.column]);
 
   it('a unit that changed, an unknown indicator, an unknown source, a bad status, a second value in force', async () => {
-    const r = await build([
-      '人口出生率,全国,2030,0.7,%,nbs-database-annual-2023,single-source,',
-      '幸福指数,全国,2024,1,分,nbs-database-annual-2023,single-source,',
-      '人口死亡率,全国,2030,7.1,‰,somewhere,single-source,',
-      '人口死亡率,全国,2031,7.1,‰,nbs-database-annual-2023,guessed,',
-      '人口出生率,全国,2024,6.77,‰,nbs-population-release-2024,cross-checked,',
-    ].join('\n'));
+    const r = await build(
+      [
+        '人口出生率,全国,2030,0.7,%,nbs-database-annual-2023,single-source,',
+        '幸福指数,全国,2024,1,分,nbs-database-annual-2023,single-source,',
+        '人口死亡率,全国,2030,7.1,‰,somewhere,single-source,',
+        '人口死亡率,全国,2031,7.1,‰,nbs-database-annual-2023,guessed,',
+        '人口出生率,全国,2024,6.77,‰,nbs-population-release-2024,cross-checked,',
+      ].join('\n'),
+    );
     expect(codes(r)).toEqual([
-      ['unit-mismatch', 2, 4], ['unknown-indicator', 3, 4], ['unknown-source', 4, 4], ['bad-status', 5, 4], ['duplicate-value', 6, 4],
+      ['unit-mismatch', 2, 4],
+      ['unknown-indicator', 3, 4],
+      ['unknown-source', 4, 4],
+      ['bad-status', 5, 4],
+      ['duplicate-value', 6, 4],
     ]);
     expect(r.problems.find((p) => p.code === 'unit-mismatch')!.message).toBe('「人口出生率」的单位应为 ‰，实际为 %');
     for (const report of r.reports) expect(conservationErrors(report)).toEqual([]);

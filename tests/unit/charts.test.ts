@@ -11,9 +11,10 @@ import { sparkline } from '../../src/charts/sparkline.ts';
 import { TIP_CLASS } from '../../src/charts/render.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
-
 if (!fs.existsSync(path.join(publishedDir(), 'catalog.json'))) {
-  throw new Error(`build/data/catalog.json is missing: run \`npm run data\` first (chart snapshots render the published series). 先运行 npm run data。`);
+  throw new Error(
+    `build/data/catalog.json is missing: run \`npm run data\` first (chart snapshots render the published series). 先运行 npm run data。`,
+  );
 }
 
 /** One element per line, so a snapshot diff shows what moved. */
@@ -38,7 +39,8 @@ const charts: Record<string, () => string> = {
   'birth-rate-national-narrow': () => nationalLineChart({ ...national('birth-rate'), width: 340, height: 240, idPrefix: 'line' }),
   'birth-rate-ranking': () => ranking('birth-rate', 720, 'rank'),
   'natural-growth-rate-ranking': () => ranking('natural-growth-rate', 720, 'rank'),
-  'basic-medical-insurance-participants-national': () => nationalLineChart({ ...national('basic-medical-insurance-participants'), width: 720, idPrefix: 'line' }),
+  'basic-medical-insurance-participants-national': () =>
+    nationalLineChart({ ...national('basic-medical-insurance-participants'), width: 720, idPrefix: 'line' }),
   'health-expenditure-national': () => nationalLineChart({ ...national('health-expenditure'), width: 720, idPrefix: 'line' }),
   'birth-rate-sparkline': () => sparkline({ ...national('birth-rate'), idPrefix: 'spark' }),
 };

@@ -25,7 +25,11 @@ const REFUSED: Record<string, string> = {
   'xiehuiaa__housing_price__主要城市年度数据.csv': 'missing-unit',
 };
 
-const files = SHARED_PRESENT ? readdirSync(CORPUS).filter((f) => f !== 'README.md').sort() : [];
+const files = SHARED_PRESENT
+  ? readdirSync(CORPUS)
+      .filter((f) => f !== 'README.md')
+      .sort()
+  : [];
 
 describe.skipIf(!SHARED_PRESENT)(`real exports in ${CORPUS}`, () => {
   it('holds the files the corpus README lists', () => {
@@ -62,7 +66,12 @@ describe.skipIf(!SHARED_PRESENT)(`real exports in ${CORPUS}`, () => {
     const birth = await ingestFile(CORPUS + 'lemon1022__BirthTrends__人口出生率、死亡率、自然增长率近50年数据.csv', { region: '全国' });
     expect(birth.observations.find((o) => o.indicator === '人口出生率' && o.year === 2012)?.value).toBe(14.57);
     const cross = await ingestFile(CORPUS + 'Liushenwuzhu-Alpaca__province-economy__分省年度数据出生率.csv');
-    expect(cross.observations.find((o) => o.regionCode === '540000' && o.indicator === '人口自然增长率')).toMatchObject({ year: 2024, value: 8.43, sourceLine: 29, sourceColumn: 4 });
+    expect(cross.observations.find((o) => o.regionCode === '540000' && o.indicator === '人口自然增长率')).toMatchObject({
+      year: 2024,
+      value: 8.43,
+      sourceLine: 29,
+      sourceColumn: 4,
+    });
     const gbk = await ingestFile(CORPUS + 'RenJiyi163__panel_data_analysis_for_thesis__分省年度数据 (2).csv');
     expect(gbk.report).toMatchObject({ encoding: 'gb18030', counts: { dataCells: 620, cellsEmpty: 93 } });
     expect(gbk.report.problems.filter((p) => p.code === 'outlier')).toHaveLength(31);

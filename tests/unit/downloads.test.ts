@@ -33,16 +33,27 @@ describe('formula neutralizing', () => {
   it('prefixes text a spreadsheet would run, leaves numbers (negative too) as numbers', () => {
     const hostile = ['=1+1', "=cmd|' /C calc'!A0", '+SUM(A1:A2)', '-A1*2', '@SUM(A1)', '\tfoo', '\rbar', '=HYPERLINK("http://x","点")'];
     for (const cell of hostile) expect(neutralizeCell(cell), cell).toBe(`'${cell}`);
-    for (const cell of ['-3.2', '-0.99', '+5', '0', '12', '3.40', '-12', '人口出生率', 'a=b', '1/10万', '']) expect(neutralizeCell(cell), cell).toBe(cell);
+    for (const cell of ['-3.2', '-0.99', '+5', '0', '12', '3.40', '-12', '人口出生率', 'a=b', '1/10万', ''])
+      expect(neutralizeCell(cell), cell).toBe(cell);
   });
 
   it('survives a round trip through the CSV writer and papaparse, quoting per RFC 4180', () => {
-    const csv = csvDocument(['a', 'b', 'c'], [['=1+1', '-0.5', 'say "hi", then\r\nbye'], ['@x', '-7', '+']]);
+    const csv = csvDocument(
+      ['a', 'b', 'c'],
+      [
+        ['=1+1', '-0.5', 'say "hi", then\r\nbye'],
+        ['@x', '-7', '+'],
+      ],
+    );
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toContain('"say ""hi"", then\r\nbye"');
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(rows).toEqual([['a', 'b', 'c'], ["'=1+1", '-0.5', 'say "hi", then\r\nbye'], ["'@x", '-7', "'+"]]);
+    expect(rows).toEqual([
+      ['a', 'b', 'c'],
+      ["'=1+1", '-0.5', 'say "hi", then\r\nbye'],
+      ["'@x", '-7', "'+"],
+    ]);
   });
 
   it('no published CSV cell starts like a formula unless it is a plain number', () => {
@@ -67,8 +78,15 @@ describe('every CSV and JSON parses back to exactly the published values', () =>
       for (const row of tidy) {
         const v = byKey.get(`${row.region_code}|${row.year}`)!;
         expect(v, `${id} ${row.region_code} ${row.year}`).toBeDefined();
-        expect([row.value, row.unit, row.status, row.source_id, row.region, row.source_file, row.source_line])
-          .toEqual([formatValue(v.value, v.decimals), series.indicator.unit, v.status, v.source, v.region, v.sourceFile, String(v.sourceLine)]);
+        expect([row.value, row.unit, row.status, row.source_id, row.region, row.source_file, row.source_line]).toEqual([
+          formatValue(v.value, v.decimals),
+          series.indicator.unit,
+          v.status,
+          v.source,
+          v.region,
+          v.sourceFile,
+          String(v.sourceLine),
+        ]);
         expect(Number(row.value)).toBe(v.value);
       }
       const wide = parseCsv(`${id}-wide.csv`);
@@ -109,9 +127,19 @@ describe('data package, checksums and the zip', () => {
   const pkg = JSON.parse(text('datapackage.json'));
 
   it('datapackage.json passes the structural check, with one resource per file', () => {
-    expect(dataPackageErrors(pkg, (p) => { try { return bytes(p); } catch { return undefined; } })).toEqual([]);
+    expect(
+      dataPackageErrors(pkg, (p) => {
+        try {
+          return bytes(p);
+        } catch {
+          return undefined;
+        }
+      }),
+    ).toEqual([]);
     const paths = pkg.resources.map((r: { path: string }) => r.path).sort();
-    const expected = readdirSync(DIR).filter((f) => /\.(csv|json)$/.test(f) && f !== 'datapackage.json').sort();
+    const expected = readdirSync(DIR)
+      .filter((f) => /\.(csv|json)$/.test(f) && f !== 'datapackage.json')
+      .sort();
     expect(paths).toEqual(expected);
     const birth = pkg.resources.find((r: { name: string }) => r.name === 'birth-rate');
     expect(birth.schema.fields.find((f: { name: string }) => f.name === 'value').unit).toBe('‰');
@@ -133,8 +161,13 @@ describe('data package, checksums and the zip', () => {
   });
 
   it('SHA256SUMS lists every file with its hash, and the zip holds exactly those files', () => {
-    const sums = text('SHA256SUMS').trim().split('\n').map((l) => l.split('  ') as [string, string]);
-    const files = readdirSync(DIR).filter((f) => f !== 'SHA256SUMS' && f !== 'yigai-data.zip').sort();
+    const sums = text('SHA256SUMS')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('  ') as [string, string]);
+    const files = readdirSync(DIR)
+      .filter((f) => f !== 'SHA256SUMS' && f !== 'yigai-data.zip')
+      .sort();
     expect(sums.map(([, f]) => f)).toEqual(files);
     for (const [hash, file] of sums) expect(createHash('sha256').update(bytes(file)).digest('hex'), file).toBe(hash);
     const zip = unzipSync(bytes('yigai-data.zip'));
@@ -156,7 +189,15 @@ describe('data package, checksums and the zip', () => {
 });
 
 describe('citations and the data shown', () => {
-  const release = { version: '2026.11.22', date: '2026-11-22', title: '医改数据', title_en: 'CHRD', compiler: '医改数据', compiler_en: 'China Health Reform Data', licence: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', note: 'n' } };
+  const release = {
+    version: '2026.11.22',
+    date: '2026-11-22',
+    title: '医改数据',
+    title_en: 'CHRD',
+    compiler: '医改数据',
+    compiler_en: 'China Health Reform Data',
+    licence: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', note: 'n' },
+  };
   const parts = { release, url: 'https://example.org/indicators/birth-rate/', accessed: '2026-12-01' };
 
   it('GB/T 7714: 主要责任者. 题名[DS/OL]. 版本. (更新日期)[引用日期]. 网址.', () => {
@@ -183,7 +224,9 @@ describe('citations and the data shown', () => {
 
   it('a chosen view: two provinces over five years; junk in the view record is ignored', () => {
     const download = JSON.parse(text('birth-rate.json')) as SeriesDownload;
-    const blocks = parseShownBlocks(JSON.stringify([{ regions: ['110000', '310000'], from: 2010, to: 2014 }, { regions: 'all', from: 1, to: 3000 }, null]));
+    const blocks = parseShownBlocks(
+      JSON.stringify([{ regions: ['110000', '310000'], from: 2010, to: 2014 }, { regions: 'all', from: 1, to: 3000 }, null]),
+    );
     expect(blocks).toHaveLength(1);
     const { rows } = shownCsv(download, blocks);
     expect(rows).toBe(10);

@@ -13,7 +13,12 @@ import { chartViews, EMBED_WIDTHS, sourceLine } from '../../src/embed/views.ts';
 import { readSeries } from '../../src/published/read.ts';
 import { absoluteUrl, sitePaths } from '../../src/site.ts';
 
-const offer: EmbedOffer = { regions: ['100000', '110000', '310000', '440000', '510000', '530000', '540000', '650000'], defaultRegions: ['100000'], years: [2001, 2010, 2025], langs: ['zh'] };
+const offer: EmbedOffer = {
+  regions: ['100000', '110000', '310000', '440000', '510000', '530000', '540000', '650000'],
+  defaultRegions: ['100000'],
+  years: [2001, 2010, 2025],
+  langs: ['zh'],
+};
 
 describe('embed options', () => {
   it('defaults: national, all years, light, zh', () => {
@@ -32,7 +37,17 @@ describe('embed options', () => {
 
   it('falls back to the default for anything it does not offer', () => {
     const d = defaultOptions(offer);
-    for (const query of ['?regions=999999', '?regions=,,', '?from=1990', '?to=2099', '?from=2020&to=2010', '?from=20x0', '?theme=Dark', '?lang=en', '?regions=<script>']) {
+    for (const query of [
+      '?regions=999999',
+      '?regions=,,',
+      '?from=1990',
+      '?to=2099',
+      '?from=2020&to=2010',
+      '?from=20x0',
+      '?theme=Dark',
+      '?lang=en',
+      '?regions=<script>',
+    ]) {
       const parsed = parseEmbedOptions(query, offer);
       expect(showsDefaultChart(parsed, offer), query).toBe(true);
       expect(parsed.theme).toBe(d.theme);
@@ -84,7 +99,12 @@ describe('embed messages', () => {
 
 describe('embed code', () => {
   it('is a titled, lazy, borderless iframe with a fixed height, and the loader line when asked', () => {
-    const code = embedSnippet({ src: '/embed/birth-rate/line/?regions=100000,110000&theme=dark', title: '人口出生率“全国”', height: 590, loader: '/embed.js' });
+    const code = embedSnippet({
+      src: '/embed/birth-rate/line/?regions=100000,110000&theme=dark',
+      title: '人口出生率“全国”',
+      height: 590,
+      loader: '/embed.js',
+    });
     const { document } = parseHTML(`<!doctype html><html><body>${code}</body></html>`);
     const frame = document.querySelector('iframe')!;
     expect(frame.getAttribute('src')).toBe('/embed/birth-rate/line/?regions=100000,110000&theme=dark');
@@ -110,13 +130,37 @@ describe('line chart drawn in the browser', () => {
     breaks: [2011],
     colors: { text: '#1f1f1f', break: '#5c5c5c', palette: ['#1d5a96', '#c2570c'] },
     series: [
-      { code: '100000', name: '全国', points: [[2010, 11.9, 0, 'a'], [2011, 13.27, 0, 'b'], [2012, 14.57, 1, 'c'], [2013, 13.03, 0, 'd']] },
-      { code: '110000', name: '北京', points: [[2009, 8.1, 1, 'e'], [2012, 9.05, 1, 'f']] },
+      {
+        code: '100000',
+        name: '全国',
+        points: [
+          [2010, 11.9, 0, 'a'],
+          [2011, 13.27, 0, 'b'],
+          [2012, 14.57, 1, 'c'],
+          [2013, 13.03, 0, 'd'],
+        ],
+      },
+      {
+        code: '110000',
+        name: '北京',
+        points: [
+          [2009, 8.1, 1, 'e'],
+          [2012, 9.05, 1, 'f'],
+        ],
+      },
     ],
   };
 
   it('labels ticks without float noise or separators, with a true minus', () => {
-    const cases: [number, string][] = [[0, '0'], [5, '5'], [-5, '\u22125'], [0.30000000000000004, '0.3'], [-0.02, '\u22120.02'], [1e5, '100000'], [14.000001, '14.000001']];
+    const cases: [number, string][] = [
+      [0, '0'],
+      [5, '5'],
+      [-5, '\u22125'],
+      [0.30000000000000004, '0.3'],
+      [-0.02, '\u22120.02'],
+      [1e5, '100000'],
+      [14.000001, '14.000001'],
+    ];
     for (const [value, label] of cases) expect(formatTick(value)).toBe(label);
   });
 

@@ -28,7 +28,15 @@ describe('the view in the URL', () => {
   });
 
   it('reads back what it writes', () => {
-    const view = { ...defaultView(bounds), regions: ['540000', '110000'], mode: 'change' as const, base: 2015, from: 2005, year: 2021, view: 'table' as const };
+    const view = {
+      ...defaultView(bounds),
+      regions: ['540000', '110000'],
+      mode: 'change' as const,
+      base: 2015,
+      from: 2005,
+      year: 2021,
+      view: 'table' as const,
+    };
     const query = viewQuery(view, bounds);
     expect(query).toBe('?regions=540000,110000&mode=change&base=2015&from=2005&year=2021&view=table');
     expect(parseView(query, bounds)).toEqual(view);
@@ -72,33 +80,55 @@ describe('the comparison chart', () => {
       from: 2010,
       to: 2014,
       series: [
-        { name: '全国', color: '#1d5a96', national: true, points: [2010, 2011, 2012, 2013, 2014].map((year) => ({ year, value: 12 - (year - 2010), tentative: false })) },
+        {
+          name: '全国',
+          color: '#1d5a96',
+          national: true,
+          points: [2010, 2011, 2012, 2013, 2014].map((year) => ({ year, value: 12 - (year - 2010), tentative: false })),
+        },
         { name: '北京', color: '#c2410c', national: false, points: [2010, 2012].map((year) => ({ year, value: 7, tentative: true })) },
       ],
       breaks: [2011],
       breakLabel: '序列断点',
       yLabel: '单位：‰',
-      yearTips: new Map([[2010, '2010年：全国12‰；北京7‰'], [2011, '2011年：全国11‰']]),
+      yearTips: new Map([
+        [2010, '2010年：全国12‰；北京7‰'],
+        [2011, '2011年：全国11‰'],
+      ]),
       zeroLine: false,
       colors: { text: '#1f1f1f', break: '#5c5c5c' },
     });
     const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
     expect(svg).not.toMatch(/NaN|undefined/);
     expect(document.querySelectorAll('.compare-series')).toHaveLength(2);
-    expect([...document.querySelectorAll('.tip-points rect')].map((r) => r.getAttribute('data-tip'))).toEqual(['2010年：全国12‰；北京7‰', '2011年：全国11‰']);
+    expect([...document.querySelectorAll('.tip-points rect')].map((r) => r.getAttribute('data-tip'))).toEqual([
+      '2010年：全国12‰；北京7‰',
+      '2011年：全国11‰',
+    ]);
     expect(document.querySelector('svg')?.getAttribute('aria-labelledby')).toBe('c-title');
     expect(svg).toContain('stroke-dasharray="5,4"');
   });
 });
 
 describe('ranking and table markup', () => {
-  const v = (regionCode: string, region: string, value: number): ProvincialValue => ({ regionCode, region, year: 2024, value, decimals: 2, status: 'single-source', source: 's' });
+  const v = (regionCode: string, region: string, value: number): ProvincialValue => ({
+    regionCode,
+    region,
+    year: 2024,
+    value,
+    decimals: 2,
+    status: 'single-source',
+    source: 's',
+  });
   const provinces = [v('540000', '西藏自治区', 14.24), v('630000', '青海省', 10.11), v('110000', '北京市', 10.11), v('310000', '上海市', 4.47)];
   const national = { ...v('100000', '全国', 6.77), status: 'cross-checked' as const };
 
   it('ranks highest first, ties sharing a rank, with the national row at its place', () => {
     const { document } = parseHTML(`<ol>${rankingItemsHtml(provinces, national, '‰', (code) => `/regions/${code}/`)}</ol>`);
-    const rows = [...document.querySelectorAll('li')].map((li) => `${li.querySelector('.rank-number')?.textContent}|${li.querySelector('.rank-name')?.textContent}|${li.querySelector('.rank-value')?.textContent}`);
+    const rows = [...document.querySelectorAll('li')].map(
+      (li) =>
+        `${li.querySelector('.rank-number')?.textContent}|${li.querySelector('.rank-name')?.textContent}|${li.querySelector('.rank-value')?.textContent}`,
+    );
     expect(rows).toEqual(['1|西藏|14.24‰', '2|青海|10.11‰', '2|北京|10.11‰', '|全国|6.77‰', '4|上海|4.47‰']);
     expect(document.querySelector('a.rank-name')?.getAttribute('href')).toBe('/regions/540000/');
     expect(document.querySelectorAll('.rank-national-mark')).toHaveLength(5);

@@ -63,9 +63,13 @@ describe('formatChange', () => {
   });
   it('says 增加/减少 with the unit, and the percent change for amounts', () => {
     // 卫生总费用 90895.5亿元 (2024) after 90575.8亿元 (2023)
-    expect(formatChange({ year: 2024, value: 90895.5, decimals: 1 }, { year: 2023, value: 90575.8, decimals: 1 }, '亿元')).toBe('比上年增加319.7亿元，增长0.4%');
+    expect(formatChange({ year: 2024, value: 90895.5, decimals: 1 }, { year: 2023, value: 90575.8, decimals: 1 }, '亿元')).toBe(
+      '比上年增加319.7亿元，增长0.4%',
+    );
     // 基本医疗保险参保人数 136131万人 (2020) after 117664万人 (2017)
-    expect(formatChange({ year: 2020, value: 136131, decimals: 0 }, { year: 2017, value: 117664, decimals: 0 }, '万人')).toBe('比2017年增加18467万人，增长15.7%');
+    expect(formatChange({ year: 2020, value: 136131, decimals: 0 }, { year: 2017, value: 117664, decimals: 0 }, '万人')).toBe(
+      '比2017年增加18467万人，增长15.7%',
+    );
     // 每千人口医疗卫生机构床位 7.23张 (2023) after 6.92张 (2022)
     expect(formatChange({ year: 2023, value: 7.23, decimals: 2 }, { year: 2022, value: 6.92, decimals: 2 }, '张')).toBe('比上年增加0.31张，增长4.5%');
   });

@@ -23,7 +23,15 @@ describe('npm run ingest', () => {
     expect(csv.split('\n')[0]).toBe('indicator,unit,region_code,region,year,value,source_file,source_line');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(12);
-    expect(rows[0]).toMatchObject({ indicator: '人口出生率', unit: '‰', region_code: '110000', region: '北京市', year: '2024', value: '6.09', source_line: '5' });
+    expect(rows[0]).toMatchObject({
+      indicator: '人口出生率',
+      unit: '‰',
+      region_code: '110000',
+      region: '北京市',
+      year: '2024',
+      value: '6.09',
+      source_line: '5',
+    });
     expect(rows.find((x) => x.region_code === '120000' && x.year === '2021')?.value).toBe('5.30'); // decimals as written
     matchSnapshotFile(csv.replaceAll(FIXTURES, 'tests/fixtures/ingest/'), 'ingest/classic-gbk-provincial.csv');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));

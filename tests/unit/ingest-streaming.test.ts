@@ -17,8 +17,14 @@ import { CORPUS, FIXTURES, SHARED_PRESENT } from '../helpers/fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const inputs = [
-  ...readdirSync(FIXTURES).filter((f) => f !== 'README.md').map((f) => [f, FIXTURES + f]),
-  ...(SHARED_PRESENT ? readdirSync(CORPUS).filter((f) => f !== 'README.md').map((f) => [f, CORPUS + f]) : []),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f !== 'README.md')
+    .map((f) => [f, FIXTURES + f]),
+  ...(SHARED_PRESENT
+    ? readdirSync(CORPUS)
+        .filter((f) => f !== 'README.md')
+        .map((f) => [f, CORPUS + f])
+    : []),
 ];
 const json = (x: unknown) => JSON.stringify(x);
 
@@ -76,7 +82,8 @@ describe('counting', () => {
 });
 
 describe('decoding, piece by piece', () => {
-  const gbkExport = (rows: string[]) => encodeGbk(['数据库：分省年度数据', '指标：人口出生率(‰)', '时间：最近2年', '地区,2024年,2023年', ...rows].join('\r\n') + '\r\n');
+  const gbkExport = (rows: string[]) =>
+    encodeGbk(['数据库：分省年度数据', '指标：人口出生率(‰)', '时间：最近2年', '地区,2024年,2023年', ...rows].join('\r\n') + '\r\n');
 
   it('a GBK file with broken bytes is refused at the line and field that hold them', () => {
     const good = gbkExport(['北京市,6.09,5.63', '天津市,4.99,4.56']);
@@ -89,7 +96,10 @@ describe('decoding, piece by piece', () => {
 
   it('plain ASCII for the first pieces, then GBK: read as GBK, like the whole file', () => {
     const ascii = Array.from({ length: 4000 }, (_, i) => `indicator${i},100000,${2000 + (i % 20)},1.5,x,s`);
-    const bytes = new Uint8Array([...utf8(`indicator,region,year,value,unit,source\n${ascii.join('\n')}\n`), ...encodeGbk('人口出生率,全国,2024,6.77,‰,nbs\n')]);
+    const bytes = new Uint8Array([
+      ...utf8(`indicator,region,year,value,unit,source\n${ascii.join('\n')}\n`),
+      ...encodeGbk('人口出生率,全国,2024,6.77,‰,nbs\n'),
+    ]);
     for (const piece of [1000, 1 << 16]) {
       const r = ingestBytes(bytes, 'late-gbk.csv', {}, piece);
       expect(r.report.encoding).toBe('gb18030');
@@ -112,8 +122,15 @@ describe('what a second reading settles', () => {
 
   it('a duplicate far from the first value names the first value’s line and column', () => {
     const rows = Array.from({ length: 200 }, (_, i) => `人口出生率,北京市,${1900 + i},${i},‰,s,single-source`);
-    const r = ingestBytes(tidy([...rows, '人口出生率,北京市,1950,1,‰,s,single-source', '人口出生率,北京市,1950,49,‰,s,superseded']), 'dup.csv', {}, 512);
-    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'duplicate-value', line: 202, column: 4, message: '北京市 1950年「人口出生率」重复：第52行第4列已有数值' })]);
+    const r = ingestBytes(
+      tidy([...rows, '人口出生率,北京市,1950,1,‰,s,single-source', '人口出生率,北京市,1950,49,‰,s,superseded']),
+      'dup.csv',
+      {},
+      512,
+    );
+    expect(r.report.problems).toEqual([
+      expect.objectContaining({ code: 'duplicate-value', line: 202, column: 4, message: '北京市 1950年「人口出生率」重复：第52行第4列已有数值' }),
+    ]);
     expect(r.observations).toHaveLength(201); // the earlier release is kept beside the value in force
   });
 
@@ -121,13 +138,19 @@ describe('what a second reading settles', () => {
     const years = [2015, 2010, 2020, 2011, 2016, 2012, 2014, 2013];
     const value = (y: number) => (y === 2015 || y === 2011 ? 90 : 5);
     const r = ingestBytes(tidy(years.map((y) => `人口出生率,天津市,${y},${value(y)},‰,s,single-source`)), 'unordered.csv', {}, 64);
-    expect(r.report.problems.map((p) => [p.code, p.line])).toEqual([['outlier', 5], ['outlier', 2]]); // 2011, then 2015
+    expect(r.report.problems.map((p) => [p.code, p.line])).toEqual([
+      ['outlier', 5],
+      ['outlier', 2],
+    ]); // 2011, then 2015
   });
 });
 
 describe('county-level rows', () => {
   it('a 6-digit code under a known province is a county, named as the row writes it', () => {
-    const r = ingestBytes(utf8('indicator,region_code,region,year,value,unit\n合成指标,110105,朝阳区,2024,5.1,‰\n合成指标,990105,某县,2024,5.2,‰\n'), 'county.csv');
+    const r = ingestBytes(
+      utf8('indicator,region_code,region,year,value,unit\n合成指标,110105,朝阳区,2024,5.1,‰\n合成指标,990105,某县,2024,5.2,‰\n'),
+      'county.csv',
+    );
     expect(r.observations).toEqual([expect.objectContaining({ regionCode: '110105', region: '朝阳区', value: 5.1 })]);
     expect(r.report.scope).toBe('county');
     expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unknown-region', line: 3 })]);
@@ -138,9 +161,24 @@ describe('the command’s streamed outputs', () => {
   it('the tidy CSV writer writes what tidyCsv writes, quoting and all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'writer-'));
     const o = (over: Partial<Observation>): Observation => ({
-      indicator: '人口出生率', unit: '‰', regionCode: '110000', region: '北京市', year: 2024, value: 6.09, decimals: 2, sourceFile: 'a.csv', sourceLine: 5, sourceColumn: 2, ...over,
+      indicator: '人口出生率',
+      unit: '‰',
+      regionCode: '110000',
+      region: '北京市',
+      year: 2024,
+      value: 6.09,
+      decimals: 2,
+      sourceFile: 'a.csv',
+      sourceLine: 5,
+      sourceColumn: 2,
+      ...over,
     });
-    const observations = [o({}), o({ indicator: 'a,b', value: -0, decimals: 1 }), o({ region: ' 北京"市', value: 1e21, decimals: 0 }), o({ sourceFile: 'dir/x\ny.csv', value: 5.3, decimals: 2 })];
+    const observations = [
+      o({}),
+      o({ indicator: 'a,b', value: -0, decimals: 1 }),
+      o({ region: ' 北京"市', value: 1e21, decimals: 0 }),
+      o({ sourceFile: 'dir/x\ny.csv', value: 5.3, decimals: 2 }),
+    ];
     for (const list of [observations, []]) {
       const writer = new TidyCsvWriter(join(dir, 'out.csv'));
       for (const x of list) writer.add(x);

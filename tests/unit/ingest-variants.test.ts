@@ -17,7 +17,9 @@ describe('NBS export variants', () => {
     expect(tuples(r)[0]).toEqual(['人口出生率', '‰', '110000', 2024, 6.09, 5, 3]);
     expect(r.observations.find((o) => o.regionCode === '150000' && o.year === 2021)?.value).toBe(6.26);
     expect(r.report.series[0]).toEqual({
-      indicator: '人口出生率', unit: '‰', sourceLine: '国家统计局',
+      indicator: '人口出生率',
+      unit: '‰',
+      sourceLine: '国家统计局',
       notes: ['1. 2021年数据为第七次人口普查后修订数,其他年份为抽样调查推算数。'],
     });
   });
@@ -34,16 +36,21 @@ describe('NBS export variants', () => {
     const r = await read('new-cross-section.csv');
     expect(r.report).toMatchObject({ status: 'read', encoding: 'utf-8-bom', format: 'nbs-new', layout: 'cross-section', scope: 'provincial' });
     expect(tuples(r)).toEqual([
-      ['人口出生率', '‰', '110000', 2024, 6.09, 4, 2], ['人口死亡率', '‰', '110000', 2024, 6.08, 4, 3],
-      ['人口自然增长率', '‰', '110000', 2024, 0.01, 4, 4], ['人口出生率', '‰', '450000', 2024, 8.37, 5, 2],
-      ['人口死亡率', '‰', '450000', 2024, 7.49, 5, 3], ['人口自然增长率', '‰', '450000', 2024, 0.88, 5, 4],
+      ['人口出生率', '‰', '110000', 2024, 6.09, 4, 2],
+      ['人口死亡率', '‰', '110000', 2024, 6.08, 4, 3],
+      ['人口自然增长率', '‰', '110000', 2024, 0.01, 4, 4],
+      ['人口出生率', '‰', '450000', 2024, 8.37, 5, 2],
+      ['人口死亡率', '‰', '450000', 2024, 7.49, 5, 3],
+      ['人口自然增长率', '‰', '450000', 2024, 0.88, 5, 4],
     ]);
   });
 
   it('new UTF-8 export without 指标 line is refused, naming --indicator; with it, TAB-only cells are empty', async () => {
     const refused = await read('new-utf8-tab-no-indicator.csv');
     expect(refused.report.status).toBe('refused');
-    expect(refused.report.problems).toEqual([expect.objectContaining({ code: 'missing-indicator', option: '--indicator', line: 3, column: 1, cells: 4 })]);
+    expect(refused.report.problems).toEqual([
+      expect.objectContaining({ code: 'missing-indicator', option: '--indicator', line: 3, column: 1, cells: 4 }),
+    ]);
     expect(conservationErrors(refused.report)).toEqual([]);
     const r = await read('new-utf8-tab-no-indicator.csv', { indicator: '地方财政科学技术支出(亿元)' });
     expect(r.report.counts).toEqual({ dataCells: 6, valuesWritten: 4, cellsEmpty: 2, cellsRejected: 0 });
@@ -88,7 +95,8 @@ describe('NBS export variants', () => {
     const r = await read('missing-and-empty-year-columns.csv');
     expect(r.report.counts).toEqual({ dataCells: 14, valuesWritten: 12, cellsEmpty: 2, cellsRejected: 0 });
     expect(r.report.problems.map((p) => [p.code, p.severity, p.line, p.column])).toEqual([
-      ['outlier', 'warning', 5, 7], ['outlier', 'warning', 6, 7],
+      ['outlier', 'warning', 5, 7],
+      ['outlier', 'warning', 6, 7],
     ]);
     expect(r.observations.find((o) => o.year === 2015 && o.regionCode === '110000')?.value).toBe(35775);
   });
@@ -96,7 +104,14 @@ describe('NBS export variants', () => {
   it('tidy long CSV with English headers keeps source, status and note', async () => {
     const r = await read('tidy-long.csv');
     expect(r.report).toMatchObject({ status: 'read', format: 'tidy-long', encoding: 'utf-8' });
-    expect(r.observations[1]).toMatchObject({ indicator: '人口自然增长率', value: -0.99, source: 'nbs-release-2024', status: 'cross-checked', note: 'read via reprint, 央视新闻', sourceLine: 3 });
+    expect(r.observations[1]).toMatchObject({
+      indicator: '人口自然增长率',
+      value: -0.99,
+      source: 'nbs-release-2024',
+      status: 'cross-checked',
+      note: 'read via reprint, 央视新闻',
+      sourceLine: 3,
+    });
     expect(r.observations[2]).toMatchObject({ regionCode: '110000', region: '北京市' });
   });
 
@@ -113,7 +128,10 @@ describe('refusals and rejected cells', () => {
     const r = await read('bad-cells.csv');
     expect(r.report.status).toBe('read');
     expect(r.report.problems.map((p) => [p.code, p.line, p.column, p.cells])).toEqual([
-      ['bad-number', 5, 3, 1], ['unknown-region', 6, 1, 2], ['missing-marker', 7, 2, 1], ['extra-cells', 7, 4, 1],
+      ['bad-number', 5, 3, 1],
+      ['unknown-region', 6, 1, 2],
+      ['missing-marker', 7, 2, 1],
+      ['extra-cells', 7, 4, 1],
     ]);
     expect(r.report.problems[0]!.message).toBe('应为数值，实际为「abc」');
     expect(r.report.problems[1]!.message).toContain('未知地区「火星省」');
@@ -137,7 +155,10 @@ describe('refusals and rejected cells', () => {
   });
 
   it('a unitless label is read when --unit supplies the unit; a single-period table with --year', async () => {
-    expect((await read('utf8-no-units.csv', { unit: '亿元' })).observations.map((o) => [o.unit, o.value])).toEqual([['亿元', 35312.4], ['亿元', 31668.95]]);
+    expect((await read('utf8-no-units.csv', { unit: '亿元' })).observations.map((o) => [o.unit, o.value])).toEqual([
+      ['亿元', 35312.4],
+      ['亿元', 31668.95],
+    ]);
     expect((await read('national-no-year.csv', { year: 2024 })).observations[0]).toMatchObject({ year: 2024, value: 6.77, regionCode: '100000' });
   });
 

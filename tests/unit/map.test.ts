@@ -12,13 +12,25 @@ import { matchSnapshotFile } from '../helpers/snapshot.ts';
 const series = readSeries('birth-rate');
 const provincial = series.values.filter((v) => v.regionCode !== NATIONAL_CODE);
 const classes = mapClasses(provincial.map((v) => v.value));
-const svg = provinceMap({ indicator: series.indicator, values: provincialValuesOf(series, 2024), year: 2024, classes, idPrefix: 'map', describedBy: 'ranking' });
+const svg = provinceMap({
+  indicator: series.indicator,
+  values: provincialValuesOf(series, 2024),
+  year: 2024,
+  classes,
+  idPrefix: 'map',
+  describedBy: 'ranking',
+});
 const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
 
 describe('boundaries joined on GB/T 2260 codes', () => {
   it('gives every boundary a code from data/regions.csv, and every region there a boundary', () => {
-    const mapped = mapRegions().map((r) => r.code).sort();
-    const expected = allRegions().filter((r) => r.code !== NATIONAL_CODE).map((r) => r.code).sort();
+    const mapped = mapRegions()
+      .map((r) => r.code)
+      .sort();
+    const expected = allRegions()
+      .filter((r) => r.code !== NATIONAL_CODE)
+      .map((r) => r.code)
+      .sort();
     expect(mapped).toEqual(expected);
     expect(mapRegions().find((r) => r.code === '710000')?.name).toBe('台湾');
     expect(featureRegionCode({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { name: '香港' } })).toBe('810000');
@@ -87,7 +99,11 @@ describe('colour classes and legend', () => {
   });
 
   it('puts zero between orange (below) and blue (above) when values have both signs', () => {
-    const growth = mapClasses(readSeries('natural-growth-rate').values.filter((v) => v.regionCode !== NATIONAL_CODE).map((v) => v.value));
+    const growth = mapClasses(
+      readSeries('natural-growth-rate')
+        .values.filter((v) => v.regionCode !== NATIONAL_CODE)
+        .map((v) => v.value),
+    );
     const zeroAt = growth.thresholds.indexOf(0);
     expect(zeroAt).toBeGreaterThan(0);
     const isOrange = (hex: string) => parseInt(hex.slice(1, 3), 16) > parseInt(hex.slice(5, 7), 16);
@@ -100,11 +116,26 @@ describe('colour classes and legend', () => {
   });
 
   it('says each class in words', () => {
-    expect(mapLegend(classes).map((l) => l.text)).toEqual(['低于5', '5至7.5以下', '7.5至10以下', '10至12.5以下', '12.5至15以下', '15至17.5以下', '17.5及以上']);
+    expect(mapLegend(classes).map((l) => l.text)).toEqual([
+      '低于5',
+      '5至7.5以下',
+      '7.5至10以下',
+      '10至12.5以下',
+      '12.5至15以下',
+      '15至17.5以下',
+      '17.5及以上',
+    ]);
   });
 
   it('simplifies a ring but keeps its ends', () => {
-    const ring: [number, number][] = [[0, 0], [1, 0.1], [2, 0], [3, 5], [4, 0], [0, 0]];
+    const ring: [number, number][] = [
+      [0, 0],
+      [1, 0.1],
+      [2, 0],
+      [3, 5],
+      [4, 0],
+      [0, 0],
+    ];
     const simple = simplifyRing(ring, 0.5);
     expect(simple[0]).toEqual([0, 0]);
     expect(simple.at(-1)).toEqual([0, 0]);

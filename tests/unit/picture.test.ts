@@ -36,7 +36,8 @@ describe('picture of birth-rate', () => {
   it('holds title, unit, source and address, in the bundled font first', () => {
     const { document } = parseHTML(`<!doctype html><html><body>${picture.svg}</body></html>`);
     const text = document.querySelector('svg')!.textContent ?? '';
-    for (const part of [view.title, view.subtitle, '来源：国家统计局', '医改数据 https://example.org/indicators/birth-rate/']) expect(text).toContain(part);
+    for (const part of [view.title, view.subtitle, '来源：国家统计局', '医改数据 https://example.org/indicators/birth-rate/'])
+      expect(text).toContain(part);
     expect(picture.svg).not.toContain('font-family:&quot;PingFang SC&quot;'); // the chart's own stack got Noto Sans SC first
     expect(PICTURE_FONT.startsWith('"Noto Sans SC"')).toBe(true);
   });

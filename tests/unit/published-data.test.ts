@@ -5,7 +5,12 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { conservationErrors } from '../../src/pipeline/report.ts';
 import { REFERENCE, SHARED_PRESENT } from '../helpers/fixtures.ts';
-import { readCatalog as publishedCatalog, readCsvBytes, readReport as publishedReport, readSeries as publishedSeries } from '../../src/published/read.ts';
+import {
+  readCatalog as publishedCatalog,
+  readCsvBytes,
+  readReport as publishedReport,
+  readSeries as publishedSeries,
+} from '../../src/published/read.ts';
 
 const publishedCsv = (id: string) => new TextDecoder().decode(readCsvBytes(id));
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
@@ -21,7 +26,10 @@ describe.skipIf(!SHARED_PRESENT)('published values against ../shared/reference/o
     const mismatches: string[] = [];
     for (const row of reference) {
       const entry = catalog.find((e) => e.indicator.name_zh === row.indicator_zh);
-      if (!entry) { mismatches.push(`${row.indicator_zh}: no indicator`); continue; }
+      if (!entry) {
+        mismatches.push(`${row.indicator_zh}: no indicator`);
+        continue;
+      }
       const series = publishedSeries(entry.indicator.id);
       expect(series.indicator.unit).toBe(row.unit);
       const value = series.values.find((v) => v.regionCode === '100000' && v.year === Number(row.year));
@@ -61,9 +69,21 @@ describe('the bundled dataset', () => {
 
   it('has every required national series from 2010 or earlier, and provincial vital rates', () => {
     const catalog = publishedCatalog();
-    const required = ['birth-rate', 'death-rate', 'natural-growth-rate', 'life-expectancy', 'maternal-mortality', 'infant-mortality',
-      'hospital-delivery-rate', 'beds-per-1000', 'physicians-per-1000', 'health-expenditure', 'health-expenditure-per-capita',
-      'ncms-participation-rate', 'basic-medical-insurance-participants'];
+    const required = [
+      'birth-rate',
+      'death-rate',
+      'natural-growth-rate',
+      'life-expectancy',
+      'maternal-mortality',
+      'infant-mortality',
+      'hospital-delivery-rate',
+      'beds-per-1000',
+      'physicians-per-1000',
+      'health-expenditure',
+      'health-expenditure-per-capita',
+      'ncms-participation-rate',
+      'basic-medical-insurance-participants',
+    ];
     for (const id of required) expect(catalog.map((e) => e.indicator.id)).toContain(id);
     for (const id of ['birth-rate', 'death-rate', 'natural-growth-rate']) {
       const series = publishedSeries(id);

@@ -7,12 +7,17 @@ import { pointTip, regionTip, segmentByBreaks, shortRegionName } from '../../src
 describe('year ranges and region names', () => {
   it('joins consecutive years', () => {
     expect(yearRanges([2024, 2001, 2002, 2003, 2021, 2019, 2018])).toBe('2001—2003年、2018—2019年、2021年、2024年');
-    expect(provincialSummary([{ year: 2021, count: 31 }, { year: 2024, count: 31 }])).toBe('分省数值62个：2021年、2024年，每年31个省份');
+    expect(
+      provincialSummary([
+        { year: 2021, count: 31 },
+        { year: 2024, count: 31 },
+      ]),
+    ).toBe('分省数值62个：2021年、2024年，每年31个省份');
   });
   it('shortens NBS full province names for chart labels', () => {
-    expect(['北京市', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区', '黑龙江省'].map(shortRegionName)).toEqual([
-      '北京', '内蒙古', '广西', '西藏', '宁夏', '新疆', '黑龙江',
-    ]);
+    expect(['北京市', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区', '黑龙江省'].map(shortRegionName)).toEqual(
+      ['北京', '内蒙古', '广西', '西藏', '宁夏', '新疆', '黑龙江'],
+    );
   });
   it('splits a series at its breaks', () => {
     const at = (year: number) => ({ year }) as Parameters<typeof segmentByBreaks>[0][number];

@@ -11,14 +11,16 @@ import { sitePaths } from '../../site.ts';
 
 const pictureName = sitePaths.pictureName;
 
-export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: pictureName(id, view.kind) } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  allChartViews().map(({ id, view }) => ({ params: { picture: pictureName(id, view.kind) } }))) satisfies GetStaticPaths;
 
 const WINDOW = Math.max(2, availableParallelism());
 let order: ReturnType<typeof allChartViews> | undefined;
 const started = new Map<string, Promise<Uint8Array>>();
 const written = new Set<string>();
 
-const render = ({ view }: (typeof order & {})[number]) => renderAsync(viewPicture(view).svg, pngOptions()).then((image) => image.asPng() as Uint8Array);
+const render = ({ view }: (typeof order & {})[number]) =>
+  renderAsync(viewPicture(view).svg, pngOptions()).then((image) => image.asPng() as Uint8Array);
 
 function start(index: number): void {
   const entry = order![index];

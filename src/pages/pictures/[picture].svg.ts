@@ -4,7 +4,8 @@ import { allChartViews } from '../../embed/views.ts';
 import { viewPicture } from '../../embed/pictures.ts';
 import { sitePaths } from '../../site.ts';
 
-export const getStaticPaths = (() => allChartViews().map(({ id, view }) => ({ params: { picture: sitePaths.pictureName(id, view.kind) }, props: { view } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  allChartViews().map(({ id, view }) => ({ params: { picture: sitePaths.pictureName(id, view.kind) }, props: { view } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${viewPicture(props.view).svg}\n`, {

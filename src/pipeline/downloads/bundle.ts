@@ -15,7 +15,10 @@ export function sha256(content: FileContent): string {
 
 /** `sha256sum -c SHA256SUMS` format: hash, two spaces, path; sorted by path. */
 export function checksumFile(files: Map<string, FileContent>): string {
-  return [...files.keys()].sort().map((path) => `${sha256(files.get(path)!)}  ${path}\n`).join('');
+  return [...files.keys()]
+    .sort()
+    .map((path) => `${sha256(files.get(path)!)}  ${path}\n`)
+    .join('');
 }
 
 export function zipBundle(folder: string, files: Map<string, FileContent>, date: string): Uint8Array {

@@ -67,8 +67,16 @@ export function dataPackage(input: PackageInput): string {
     resources: [
       ...input.tables.map(({ table, file, sources }) => tabularResource(table, file, sources)),
       ...input.others.map(({ name, title, description, format, file }) => ({
-        profile: 'data-resource', name, path: file.path, title, description, format, mediatype: 'application/json',
-        encoding: 'utf-8', bytes: file.bytes, hash: `sha256:${file.sha256}`,
+        profile: 'data-resource',
+        name,
+        path: file.path,
+        title,
+        description,
+        format,
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
       })),
     ],
   };

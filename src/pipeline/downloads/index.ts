@@ -38,7 +38,17 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
     return file;
   };
   const addTable = (kind: DownloadKind, table: Table, sources: SourceSpec[], indicatorId?: string) => {
-    const file = add(kind, `${table.name}.csv`, csvDocument(table.fields.map((f) => f.name), table.rows), table.title, table.rows.length, indicatorId);
+    const file = add(
+      kind,
+      `${table.name}.csv`,
+      csvDocument(
+        table.fields.map((f) => f.name),
+        table.rows,
+      ),
+      table.title,
+      table.rows.length,
+      indicatorId,
+    );
     pkg.tables.push({ table, file, sources });
   };
 
@@ -52,21 +62,38 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
     const parts: CitationParts = { release, url: `${release.site_url ?? SITE_URL_PLACEHOLDER}/indicators/${indicator.id}/`, accessed: '引用日期' };
     const title = `${indicator.name_zh}（数值与元数据，JSON）`;
     const file = add('json', `${indicator.id}.json`, seriesJson(series, parts), title, series.values.length, indicator.id);
-    pkg.others.push({ name: `${indicator.id}-json`, title, description: `${indicator.name_zh}的数值、定义、单位、来源、修订和引用格式。`, format: 'json', file });
+    pkg.others.push({
+      name: `${indicator.id}-json`,
+      title,
+      description: `${indicator.name_zh}的数值、定义、单位、来源、修订和引用格式。`,
+      format: 'json',
+      file,
+    });
   }
   const revisions = revisionsTable(all);
   addTable('revisions', revisions, []);
   const report = add('report', 'report.json', reportJson, '数据处理报告（读入、警告、拒绝的单元格）');
-  pkg.others.push({ name: 'ingest-report', title: '数据处理报告', description: '读入的文件、每个文件的计数、每条警告和每个被拒绝的单元格。Ingestion report.', format: 'json', file: report });
+  pkg.others.push({
+    name: 'ingest-report',
+    title: '数据处理报告',
+    description: '读入的文件、每个文件的计数、每条警告和每个被拒绝的单元格。Ingestion report.',
+    format: 'json',
+    file: report,
+  });
   pkg.sources = [...used.values()].sort((a, b) => a.id.localeCompare(b.id));
 
   add('datapackage', 'datapackage.json', dataPackage(pkg), '数据包描述（Frictionless Data Package）');
   const readmeEntries: ReadmeEntry[] = entries.map((e) => ({ file: e, title: e.title }));
-  add('readme', 'README.md', bundleReadme(release, readmeEntries, {
-    values: all.reduce((n, s) => n + s.values.length, 0),
-    earlier: all.reduce((n, s) => n + s.earlierReleases.length, 0),
-    indicators: all.length,
-  }), '说明（内容、写法、校验、引用、许可）');
+  add(
+    'readme',
+    'README.md',
+    bundleReadme(release, readmeEntries, {
+      values: all.reduce((n, s) => n + s.values.length, 0),
+      earlier: all.reduce((n, s) => n + s.earlierReleases.length, 0),
+      indicators: all.length,
+    }),
+    '说明（内容、写法、校验、引用、许可）',
+  );
   add('checksums', 'SHA256SUMS', checksumFile(files), '全部文件的 SHA-256 校验值');
   const zip = zipBundle(`yigai-data-${release.version}`, files, release.date);
   entries.push({ ...written(BUNDLE_FILE, zip), kind: 'bundle', title: `全部数据打包下载（数据版本 ${release.version}）` });

@@ -15,9 +15,7 @@ export function bundleReadme(release: ReleaseSpec, entries: ReadmeEntry[], total
   const url = release.site_url ?? SITE_URL_PLACEHOLDER;
   const parts = { release, url, accessed: '引用日期' };
   const partsEn = { release, url, accessed: 'YYYY-MM-DD' };
-  const list = entries
-    .map(({ file, title }) => `| ${file.path} | ${title} | ${file.rows ?? ''} | ${file.bytes} |`)
-    .join('\n');
+  const list = entries.map(({ file, title }) => `| ${file.path} | ${title} | ${file.rows ?? ''} | ${file.bytes} |`).join('\n');
   return `# ${release.title}
 
 数据版本 ${release.version}（${release.date}）。${totals.indicators} 个指标，现行数值 ${totals.values} 个，早先发布、已被取代的数值 ${totals.earlier} 个。

@@ -17,10 +17,17 @@ export function coverage(series: PublishedSeries): Coverage {
 
 function row(v: PublishedValue) {
   return {
-    region_code: v.regionCode, region: v.region, year: v.year, value: v.value,
+    region_code: v.regionCode,
+    region: v.region,
+    year: v.year,
+    value: v.value,
     // The value as published (decimals kept): 5.30 stays "5.30" where the number 5.3 would lose the zero.
-    value_text: formatValue(v.value, v.decimals), status: v.status, source_id: v.source,
-    source_file: v.sourceFile, source_line: v.sourceLine, ...(v.note ? { note: v.note } : {}),
+    value_text: formatValue(v.value, v.decimals),
+    status: v.status,
+    source_id: v.source,
+    source_file: v.sourceFile,
+    source_line: v.sourceLine,
+    ...(v.note ? { note: v.note } : {}),
   };
 }
 

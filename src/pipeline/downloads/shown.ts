@@ -19,11 +19,34 @@ export interface SeriesDownload {
   name_zh: string;
   unit: string;
   sources: SourceSpec[];
-  values: { region_code: string; region: string; year: number; value_text: string; status: string; source_id: string; source_file: string; source_line: number; note?: string }[];
+  values: {
+    region_code: string;
+    region: string;
+    year: number;
+    value_text: string;
+    status: string;
+    source_id: string;
+    source_file: string;
+    source_line: number;
+    note?: string;
+  }[];
 }
 
-export const SHOWN_COLUMNS = ['indicator_id', 'indicator', 'unit', 'region_code', 'region', 'year', 'value', 'status', 'source_id', 'source', 'source_file', 'source_line', 'note'];
-
+export const SHOWN_COLUMNS = [
+  'indicator_id',
+  'indicator',
+  'unit',
+  'region_code',
+  'region',
+  'year',
+  'value',
+  'status',
+  'source_id',
+  'source',
+  'source_file',
+  'source_line',
+  'note',
+];
 
 /** A block list from the page's data-shown attribute; anything malformed is dropped rather than trusted. */
 export function parseShownBlocks(text: string | null | undefined): ShownBlock[] {
@@ -34,9 +57,15 @@ export function parseShownBlocks(text: string | null | undefined): ShownBlock[] 
     return [];
   }
   if (!Array.isArray(raw)) return [];
-  return raw.filter((b): b is ShownBlock =>
-    typeof b === 'object' && b !== null && Array.isArray(b.regions) && b.regions.every((r: unknown) => typeof r === 'string') &&
-    Number.isInteger(b.from) && Number.isInteger(b.to));
+  return raw.filter(
+    (b): b is ShownBlock =>
+      typeof b === 'object' &&
+      b !== null &&
+      Array.isArray(b.regions) &&
+      b.regions.every((r: unknown) => typeof r === 'string') &&
+      Number.isInteger(b.from) &&
+      Number.isInteger(b.to),
+  );
 }
 
 export function shownCsv(series: SeriesDownload, blocks: ShownBlock[]): { csv: string; rows: number } {
@@ -44,11 +73,29 @@ export function shownCsv(series: SeriesDownload, blocks: ShownBlock[]): { csv: s
   const inView = (regionCode: string, year: number) => blocks.some((b) => b.regions.includes(regionCode) && year >= b.from && year <= b.to);
   const rows = series.values
     .filter((v) => inView(v.region_code, v.year))
-    .sort((a, b) => Number(b.region_code === NATIONAL_CODE) - Number(a.region_code === NATIONAL_CODE) || a.region_code.localeCompare(b.region_code) || a.year - b.year)
+    .sort(
+      (a, b) =>
+        Number(b.region_code === NATIONAL_CODE) - Number(a.region_code === NATIONAL_CODE) ||
+        a.region_code.localeCompare(b.region_code) ||
+        a.year - b.year,
+    )
     .map((v) => {
       const source = sources.get(v.source_id);
-      return [series.id, series.name_zh, series.unit, v.region_code, v.region, String(v.year), v.value_text, v.status, v.source_id,
-        source ? sourceCitation(source) : '', v.source_file, String(v.source_line), v.note ?? ''];
+      return [
+        series.id,
+        series.name_zh,
+        series.unit,
+        v.region_code,
+        v.region,
+        String(v.year),
+        v.value_text,
+        v.status,
+        v.source_id,
+        source ? sourceCitation(source) : '',
+        v.source_file,
+        String(v.source_line),
+        v.note ?? '',
+      ];
     });
   return { csv: csvDocument(SHOWN_COLUMNS, rows), rows: rows.length };
 }

@@ -26,18 +26,46 @@ export interface Table {
   rows: string[][];
 }
 
-const REGION_CODE: FieldSpec = { name: 'region_code', type: 'string', title: '地区代码', description: 'GB/T 2260 行政区划代码；100000 表示全国。GB/T 2260 division code; 100000 = national.', constraints: { required: true, pattern: '^\\d{6}$' } };
+const REGION_CODE: FieldSpec = {
+  name: 'region_code',
+  type: 'string',
+  title: '地区代码',
+  description: 'GB/T 2260 行政区划代码；100000 表示全国。GB/T 2260 division code; 100000 = national.',
+  constraints: { required: true, pattern: '^\\d{6}$' },
+};
 const REGION: FieldSpec = { name: 'region', type: 'string', title: '地区', description: '地区名称（全国或省级行政区）。Region name.' };
 const YEAR: FieldSpec = { name: 'year', type: 'year', title: '年份', description: '统计年度。Reference year.', constraints: { required: true } };
-const STATUS: FieldSpec = { name: 'status', type: 'string', title: '核对状态', description: '核对状态。Verification status: cross-checked, single-source, preliminary, revised (superseded in revisions only).', constraints: { enum: [...STATUSES] } };
+const STATUS: FieldSpec = {
+  name: 'status',
+  type: 'string',
+  title: '核对状态',
+  description: '核对状态。Verification status: cross-checked, single-source, preliminary, revised (superseded in revisions only).',
+  constraints: { enum: [...STATUSES] },
+};
 const sourceFields = (prefix: string, what: string): FieldSpec[] => [
-  { name: `${prefix}source_id`, type: 'string', title: `${what}来源代码`, description: '来源的代码，对应 datapackage.json 的 sources。Source id, see sources in datapackage.json.' },
-  { name: `${prefix}source`, type: 'string', title: `${what}来源`, description: '原始发布：发布机构、题名、发布年份。Original publication: publisher, title, year.' },
+  {
+    name: `${prefix}source_id`,
+    type: 'string',
+    title: `${what}来源代码`,
+    description: '来源的代码，对应 datapackage.json 的 sources。Source id, see sources in datapackage.json.',
+  },
+  {
+    name: `${prefix}source`,
+    type: 'string',
+    title: `${what}来源`,
+    description: '原始发布：发布机构、题名、发布年份。Original publication: publisher, title, year.',
+  },
 ];
 
 function valueField(series: PublishedSeries, name = 'value', title = '数值'): FieldSpec {
   const { unit, unit_en } = series.indicator;
-  return { name, type: 'number', title, unit, description: `数值，单位：${unit}；小数位数与原发布相同。Value in ${unit_en}, with the decimals of the original publication.` };
+  return {
+    name,
+    type: 'number',
+    title,
+    unit,
+    description: `数值，单位：${unit}；小数位数与原发布相同。Value in ${unit_en}, with the decimals of the original publication.`,
+  };
 }
 
 const byPlace = (a: PublishedValue, b: PublishedValue) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year;
@@ -49,11 +77,25 @@ export function tidyTable(series: PublishedSeries): Table {
   const { indicator } = series;
   const earlier = new Map<string, PublishedValue[]>();
   for (const e of series.earlierReleases) earlier.set(key(e), [...(earlier.get(key(e)) ?? []), e]);
-  const rows = [...series.values].sort(byPlace).map((v) => [
-    indicator.id, indicator.name_zh, indicator.unit, v.regionCode, v.region, String(v.year), formatValue(v.value, v.decimals), v.status,
-    v.source, cite(series, v), series.sources[v.source]!.url ?? '', v.sourceFile, String(v.sourceLine), v.note ?? '',
-    (earlier.get(key(v)) ?? []).map((e) => `${formatValue(e.value, e.decimals)}（${cite(series, e)}）`).join('；'),
-  ]);
+  const rows = [...series.values]
+    .sort(byPlace)
+    .map((v) => [
+      indicator.id,
+      indicator.name_zh,
+      indicator.unit,
+      v.regionCode,
+      v.region,
+      String(v.year),
+      formatValue(v.value, v.decimals),
+      v.status,
+      v.source,
+      cite(series, v),
+      series.sources[v.source]!.url ?? '',
+      v.sourceFile,
+      String(v.sourceLine),
+      v.note ?? '',
+      (earlier.get(key(v)) ?? []).map((e) => `${formatValue(e.value, e.decimals)}（${cite(series, e)}）`).join('；'),
+    ]);
   return {
     name: indicator.id,
     title: `${indicator.name_zh}（长表）`,
@@ -63,12 +105,32 @@ export function tidyTable(series: PublishedSeries): Table {
       { name: 'indicator_id', type: 'string', title: '指标代码', description: '指标的代码。Indicator id.' },
       { name: 'indicator', type: 'string', title: '指标', description: '指标名称。Indicator name.' },
       { name: 'unit', type: 'string', title: '单位', description: '计量单位，照原发布写法。Unit as published.' },
-      REGION_CODE, REGION, YEAR, valueField(series), STATUS, ...sourceFields('', ''),
-      { name: 'source_url', type: 'string', title: '来源网址', description: '原始发布的网址（已知时）。URL of the original publication, when known.' },
-      { name: 'source_file', type: 'string', title: '输入文件', description: '数值读自的输入文件（仓库内路径）。Input file the value was read from.' },
+      REGION_CODE,
+      REGION,
+      YEAR,
+      valueField(series),
+      STATUS,
+      ...sourceFields('', ''),
+      {
+        name: 'source_url',
+        type: 'string',
+        title: '来源网址',
+        description: '原始发布的网址（已知时）。URL of the original publication, when known.',
+      },
+      {
+        name: 'source_file',
+        type: 'string',
+        title: '输入文件',
+        description: '数值读自的输入文件（仓库内路径）。Input file the value was read from.',
+      },
       { name: 'source_line', type: 'integer', title: '输入行号', description: '输入文件中的行号。Line in the input file.' },
       { name: 'note', type: 'string', title: '说明', description: '关于该数值的说明。Note on the value.' },
-      { name: 'earlier_releases', type: 'string', title: '早先发布的数值', description: '同一数值早先发布、后被修订或取代的版本及其来源，以“；”分隔。Earlier releases of this figure with their sources.' },
+      {
+        name: 'earlier_releases',
+        type: 'string',
+        title: '早先发布的数值',
+        description: '同一数值早先发布、后被修订或取代的版本及其来源，以“；”分隔。Earlier releases of this figure with their sources.',
+      },
     ],
     rows,
   };
@@ -87,8 +149,12 @@ export function wideTable(series: PublishedSeries): Table {
     title: `${indicator.name_zh}（宽表）`,
     description: `${indicator.name_zh}：每行一个地区，每列一个年份（单位：${indicator.unit}）；空格表示没有数值。核对状态和来源见长表。`,
     primaryKey: ['region_code'],
-    fields: [REGION_CODE, REGION, { name: 'unit', type: 'string', title: '单位', description: '计量单位。Unit.' },
-      ...years.map((y) => ({ ...valueField(series, String(y), `${y}年`) }))],
+    fields: [
+      REGION_CODE,
+      REGION,
+      { name: 'unit', type: 'string', title: '单位', description: '计量单位。Unit.' },
+      ...years.map((y) => ({ ...valueField(series, String(y), `${y}年`) })),
+    ],
     rows: order.map((code) => [code, regions.get(code)!, indicator.unit, ...years.map((y) => cell.get(`${code}|${y}`) ?? '')]),
   };
 }
@@ -101,9 +167,20 @@ export function revisionsTable(all: PublishedSeries[]): Table {
     for (const e of [...series.earlierReleases].sort(byPlace)) {
       const now = inForce.get(key(e));
       rows.push([
-        series.indicator.id, series.indicator.name_zh, series.indicator.unit, e.regionCode, e.region, String(e.year),
-        formatValue(e.value, e.decimals), e.source, cite(series, e), e.note ?? '',
-        now ? formatValue(now.value, now.decimals) : '', now?.status ?? '', now?.source ?? '', now ? cite(series, now) : '',
+        series.indicator.id,
+        series.indicator.name_zh,
+        series.indicator.unit,
+        e.regionCode,
+        e.region,
+        String(e.year),
+        formatValue(e.value, e.decimals),
+        e.source,
+        cite(series, e),
+        e.note ?? '',
+        now ? formatValue(now.value, now.decimals) : '',
+        now?.status ?? '',
+        now?.source ?? '',
+        now ? cite(series, now) : '',
       ]);
     }
   }
@@ -115,7 +192,9 @@ export function revisionsTable(all: PublishedSeries[]): Table {
       { name: 'indicator_id', type: 'string', title: '指标代码', description: 'Indicator id.' },
       { name: 'indicator', type: 'string', title: '指标', description: 'Indicator name.' },
       { name: 'unit', type: 'string', title: '单位', description: 'Unit as published.' },
-      REGION_CODE, REGION, YEAR,
+      REGION_CODE,
+      REGION,
+      YEAR,
       { name: 'earlier_value', type: 'number', title: '早先发布的数值', description: '早先发布的数值。The earlier release.' },
       ...sourceFields('earlier_', '早先数值'),
       { name: 'earlier_note', type: 'string', title: '说明', description: 'Note on the earlier release.' },
