@@ -3,7 +3,7 @@
 import { STATUSES } from '../../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../published.ts';
 import { NATIONAL_CODE } from '../regions.ts';
-import { formatValue } from '../tidy-csv.ts';
+import { formatValue } from '../ingest/tidy-output.ts';
 import { sourceCitation } from './citation.ts';
 
 export interface FieldSpec {
