@@ -130,12 +130,11 @@ describe('refusals and rejected cells', () => {
     expect(r.report.problems.map((p) => [p.code, p.line, p.column, p.cells])).toEqual([
       ['bad-number', 5, 3, 1],
       ['unknown-region', 6, 1, 2],
-      ['missing-marker', 7, 2, 1],
-      ['extra-cells', 7, 4, 1],
+      ['extra-fields', 7, 4, 3],
     ]);
     expect(r.report.problems[0]!.message).toBe('应为数值，实际为「abc」');
     expect(r.report.problems[1]!.message).toContain('未知地区「火星省」');
-    expect(r.report.counts).toEqual({ dataCells: 7, valuesWritten: 2, cellsEmpty: 0, cellsRejected: 5 });
+    expect(r.report.counts).toEqual({ dataCells: 7, valuesWritten: 1, cellsEmpty: 0, cellsRejected: 6 });
     expect(conservationErrors(r.report)).toEqual([]);
   });
 

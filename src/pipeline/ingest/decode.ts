@@ -1,4 +1,4 @@
-// Encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
+// Stage 1 of ingestion: encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
 // BOM) or GB18030/GBK. Strict, so a wrong guess fails, naming the line, instead of letting mojibake through.
 import { isUtf8 } from 'node:buffer';
 import type { Encoding } from '../types.ts';
@@ -149,6 +149,8 @@ function looksBinary(text: string): boolean {
  */
 export class LineChunker {
   private carry: Uint8Array[] = [];
+  /** Bytes held waiting for a line break (the caller refuses a file whose line grows past a limit). */
+  carried = 0;
 
   push(bytes: Uint8Array): Uint8Array | undefined {
     let cut = bytes.lastIndexOf(0x0a);
@@ -159,16 +161,19 @@ export class LineChunker {
     // What is kept is copied: the caller may reuse `bytes` once this returns (and the piece is decoded).
     if (cut === -1) {
       this.carry.push(Uint8Array.prototype.slice.call(bytes));
+      this.carried += bytes.length;
       return undefined;
     }
     const piece = this.join(bytes.subarray(0, cut + 1));
     this.carry = cut + 1 < bytes.length ? [Uint8Array.prototype.slice.call(bytes, cut + 1)] : [];
+    this.carried = bytes.length - cut - 1;
     return piece;
   }
 
   end(): Uint8Array | undefined {
     const rest = this.join(new Uint8Array(0));
     this.carry = [];
+    this.carried = 0;
     return rest.length > 0 ? rest : undefined;
   }
 

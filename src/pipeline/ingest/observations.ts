@@ -1,7 +1,7 @@
-// Collects what one input file yields: problems, the cell counts that prove nothing was lost
+// Stage 4 of ingestion: collects what one input file yields (values read into observations), problems, the cell counts that prove nothing was lost
 // (dataCells = valuesWritten + cellsEmpty + cellsRejected; cellsRejected = sum of problems' cells), and the
 // observations, handed to a sink as they are read so that a large file never sits in memory.
-import { readValueCell } from './numbers.ts';
+import { invalidReason, readValueCell } from './numbers.ts';
 import { OutlierWatch, type SeriesPoint } from './outliers.ts';
 import { SeriesIndex } from './series-index.ts';
 import type { CellCounts, Observation, Problem } from '../types.ts';
@@ -45,7 +45,8 @@ const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
 /**
  * Decimals of a plain decimal (`-?digits[.digits]`), or -1 for anything else: a scan, cheaper than a RegExp.
  * Its value goes to `plainValue`: with at most 15 digits, digits / 10^decimals is a division of two exact
- * doubles, which IEEE rounds correctly, so it is exactly what Number(raw) gives; longer ones use Number.
+ * doubles, which IEEE rounds correctly, so it is exactly what Number(raw) gives; longer ones take the slow path.
+ * Speed trick: nearly every cell of a folder of exports goes through here, so no RegExp and no object per cell.
  */
 function plainDecimals(raw: string): number {
   const n = raw.length;
@@ -63,8 +64,9 @@ function plainDecimals(raw: string): number {
     if (i !== n || i === dot + 1) return -1;
     decimals = i - dot - 1;
   }
-  if (n - start - (decimals > 0 ? 1 : 0) > 15) plainValue = Number(raw);
-  else plainValue = (negative ? -digits : digits) / POWERS_OF_TEN[decimals]!;
+  // More than 15 digits: a double cannot hold them all, so the slow path decides (exact, or rejected).
+  if (n - start - (decimals > 0 ? 1 : 0) > 15) return -1;
+  plainValue = (negative ? -digits : digits) / POWERS_OF_TEN[decimals]!;
   return decimals;
 }
 
@@ -135,7 +137,7 @@ export class FileCollector {
         return this.reject(place, 'missing-marker', 'warning', `「${cell.text}」表示无数据，未作为数值发布`);
       }
       if (cell.kind === 'invalid') {
-        return this.reject(place, 'bad-number', 'error', `应为数值，实际为「${cell.text}」`);
+        return this.reject(place, 'bad-number', 'error', invalidReason(cell));
       }
       value = cell.value;
       decimals = cell.decimals;
@@ -195,6 +197,13 @@ export class FileCollector {
     this.counts.dataCells++;
     this.counts.cellsRejected++;
     this.problem({ ...place, code, severity, message, cells: 1 });
+  }
+
+  /** Rejects `cells` non-empty cells that the row reader could not split (a quote that never closes): one problem. */
+  rejectCount(place: CellPlace, code: string, message: string, cells: number): void {
+    this.counts.dataCells += cells;
+    this.counts.cellsRejected += cells;
+    this.problem({ ...place, code, severity: 'error', message, cells });
   }
 
   /** Rejects a whole row or column of cells for one reason (unknown region, bad year label, …): one problem. */

@@ -1,4 +1,4 @@
-// Reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
+// Stage 3 of ingestion: reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
 // data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
 // cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
 import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './table-axes.ts';
@@ -214,6 +214,14 @@ export class NbsTableReader {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
     }
+    // A value beyond the last header column means the row's cells are shifted (an unquoted comma inside a
+    // value, as in 1,234): which year each value belongs to is unknown, so the whole row is rejected.
+    const extra = extraField(row.cells, plan.colLabels.length);
+    if (extra !== -1) {
+      const message = `第${extra + 1}列没有表头，却有数值「${row.cells[extra]}」：这一行的单元格多于表头（多半是数值里有未加引号的逗号），整行未写出`;
+      out.rejectMany(row.cells.slice(1), { line: row.line, column: extra + 1 }, 'extra-fields', message);
+      return;
+    }
     for (const { column, problem } of plan.badColumns) out.addRejected(problem, row.cells[column] ?? '');
     // One place and one key for the row's cells: the collector reads them and keeps neither.
     const place = { line: row.line, column: 0 };
@@ -223,6 +231,7 @@ export class NbsTableReader {
       const colLabel = plan.colLabels[c];
       if (colLabel?.kind === 'invalid') continue; // counted with its column
       if (!colLabel) {
+        // An unlabelled column inside the table (an empty header cell): its values have no year or name.
         if (raw !== '') out.reject({ line: row.line, column: c + 1 }, 'extra-cells', 'error', `第${c + 1}列没有表头，却有数值「${raw}」`);
         continue;
       }
@@ -246,4 +255,10 @@ export class NbsTableReader {
 
 function asLabel(label: AxisLabel | undefined): Label | undefined {
   return label?.kind === 'indicator' ? label.label : undefined;
+}
+
+/** The first non-empty cell at or past `width` (the header's width), or -1. */
+function extraField(cells: string[], width: number): number {
+  for (let c = width; c < cells.length; c++) if (cells[c] !== '') return c;
+  return -1;
 }

@@ -1,4 +1,4 @@
-// Reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
+// The tidy input reader (stage 3 for tidy files): reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
 // note]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
 import type { FileCollector } from './observations.ts';
@@ -111,6 +111,14 @@ export class TidyLongReader {
     if (this.refusal) {
       if (raw.trim() === '') this.refused.empty++;
       else this.refused.nonEmpty++;
+      return;
+    }
+    // More fields than the header: a value or note with an unquoted comma shifted the row (2020,1,234,‰).
+    const width = this.header.cells.length;
+    for (let c = width; c < cells.length; c++) {
+      if (cells[c] === '') continue;
+      const message = `第${c + 1}列没有表头，却有内容「${cells[c]}」：这一行的字段多于表头（多半是未加引号的逗号），整行未写出`;
+      this.out.rejectMany([raw], { line, column: c + 1 }, 'extra-fields', message);
       return;
     }
     const options = this.options;
