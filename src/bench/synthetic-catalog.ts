@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { REFORM_AREA_IDS } from '../catalog/areas.ts';
+import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
 import { allRegions } from '../pipeline/regions.ts';
 import { seededRandom, smoothValue } from './random.ts';
 

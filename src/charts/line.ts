@@ -3,12 +3,12 @@
 import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatTick, formatYear, formatYearTick } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, pointTip, segmentByBreaks, valueText } from './points.ts';
-import { yearTicks } from '../format/tick.ts';
+import { isTentative, marginForTicks, pointTip, segmentByBreaks, valueText } from '../shared/charts/points.ts';
+import { yearTicks } from '../shared/format/tick.ts';
 
 export interface LineChartInput {
   indicator: IndicatorSpec;

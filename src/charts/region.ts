@@ -2,12 +2,12 @@
 // years, or, for a single year, every province as a dot with this one marked and the national value as a rule.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatTick, formatValue, formatYear, formatYearTick } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatTick, formatValue, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, regionTip, segmentByBreaks, shortRegionName, valueText } from './points.ts';
-import { yearTicks } from '../format/tick.ts';
+import { isTentative, marginForTicks, regionTip, segmentByBreaks, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { yearTicks } from '../shared/format/tick.ts';
 
 export interface RegionLineInput {
   indicator: IndicatorSpec;

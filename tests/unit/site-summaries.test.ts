@@ -1,8 +1,8 @@
 // What the pages say about a series (source summaries, year ranges, region names, break segments), on real data.
 import { describe, expect, it } from 'vitest';
-import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/published/summaries.ts';
-import { latestProvincialValues, nationalValues, readSeries } from '../../src/published/read.ts';
-import { pointTip, regionTip, segmentByBreaks, shortRegionName } from '../../src/charts/points.ts';
+import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/site-data/summaries.ts';
+import { latestProvincialValues, nationalValues, readSeries } from '../../src/site-data/read.ts';
+import { pointTip, regionTip, segmentByBreaks, shortRegionName } from '../../src/shared/charts/points.ts';
 
 describe('year ranges and region names', () => {
   it('joins consecutive years', () => {

@@ -1,6 +1,6 @@
 // What the charts share about published values: which statuses count as firm, tooltip text, the chart unit.
-import type { Status } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
+import type { Status } from '../../catalog/schema.ts';
+import type { PublishedValue } from '../../pipeline/publication.ts';
 import { formatValue, formatYear } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 
