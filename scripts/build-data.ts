@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../src/catalog/load.ts';
 import { buildData } from '../src/pipeline/build-published.ts';
 import { PUBLISHED_DIR } from '../src/pipeline/publication.ts';
-import { problemLine } from '../src/pipeline/report.ts';
+import { problemLine } from '../src/pipeline/ingest/ingest-report.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // YIGAI_DATA_DIR reads another data/ folder (catalog, sources, raw), e.g. the bench's synthetic catalogs.

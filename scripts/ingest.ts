@@ -4,8 +4,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { expandInputs } from '../src/pipeline/ingest-run.ts';
-import { ingestInThread } from '../src/pipeline/ingest-thread.ts';
+import { expandInputs } from '../src/pipeline/ingest/ingest-run.ts';
+import { ingestInThread } from '../src/pipeline/ingest/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
 
 const USAGE = '用法：npm run ingest -- <文件或文件夹>... --out <输出文件夹> [--indicator 指标(单位)] [--region 地区] [--year 年份] [--unit 单位]';

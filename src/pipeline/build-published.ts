@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
-import { ingestFile } from './ingest.ts';
+import { ingestFile } from './ingest/ingest-file.ts';
 import { publish } from './publish.ts';
 import type { Problem } from './types.ts';
 import { validate } from './validate.ts';

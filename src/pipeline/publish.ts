@@ -3,7 +3,7 @@
 // index). Pure: returns path -> content.
 import type { Catalog } from '../catalog/load.ts';
 import { NATIONAL_CODE } from '../shared/national-code.ts';
-import { summarize } from './report.ts';
+import { summarize } from './ingest/ingest-report.ts';
 import type { PublishedCatalogEntry, PublishedReport, PublishedSeries, PublishedValue } from './publication.ts';
 import { publishedPaths } from './publication.ts';
 import type { ValidatedIndicator } from './validate.ts';

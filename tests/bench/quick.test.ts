@@ -5,15 +5,15 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets, LIMITS } from '../../src/bench/budgets.ts';
-import type { BuildFigure } from '../../src/bench/build.ts';
-import type { IngestFigure } from '../../src/bench/ingestion.ts';
-import { CATEGORIES, CHROMIUM } from '../../src/bench/lighthouse.ts';
-import { pageKind } from '../../src/bench/page-weight.ts';
-import type { BenchReport } from '../../src/bench/report.ts';
-import { spread } from '../../src/bench/stats.ts';
+import { evaluateBudgets, LIMITS } from '../../scripts/bench/budgets.ts';
+import type { BuildFigure } from '../../scripts/bench/build.ts';
+import type { IngestFigure } from '../../scripts/bench/ingestion.ts';
+import { CATEGORIES, CHROMIUM } from '../../scripts/bench/lighthouse.ts';
+import { pageKind } from '../../scripts/bench/page-weight.ts';
+import type { BenchReport } from '../../scripts/bench/bench-report.ts';
+import { spread } from '../../scripts/bench/stats.ts';
 
-const SCRIPT = new URL('../../scripts/bench.ts', import.meta.url).pathname;
+const SCRIPT = new URL('../../scripts/bench/index.ts', import.meta.url).pathname;
 
 /** Every number anywhere in `value`, with its path. */
 function numbers(value: unknown, path = ''): [string, number][] {

@@ -2,8 +2,8 @@
 // something) or refused with a clear message, and no cell is lost: the counts reconcile for every file.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/pipeline/ingest.ts';
-import { conservationErrors } from '../../src/pipeline/report.ts';
+import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
+import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 import type { IngestOptions } from '../../src/pipeline/types.ts';
 import { CORPUS, SHARED_PRESENT } from '../helpers/fixtures.ts';
 

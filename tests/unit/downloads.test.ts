@@ -12,7 +12,7 @@ import { BOM, csvDocument, neutralizeCell } from '../../src/shared/downloads/csv
 import { indicatorCitationEn, indicatorCitationZh } from '../../src/shared/downloads/citation.ts';
 import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../src/shared/downloads/shown.ts';
 import { coverage } from '../../src/pipeline/downloads/series-json.ts';
-import { formatValue } from '../../src/pipeline/tidy-csv.ts';
+import { formatValue } from '../../src/pipeline/ingest/tidy-output.ts';
 import { defaultShownBlocks } from '../../src/site-data/summaries.ts';
 import { dataPackageErrors } from '../helpers/data-package.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';

@@ -1,7 +1,7 @@
 // One test per real-world export variant (tests/fixtures/ingest/README.md says where each was seen).
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/pipeline/ingest.ts';
-import { conservationErrors } from '../../src/pipeline/report.ts';
+import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
+import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 const read = (name: string, options = {}) => ingestFile(FIXTURES + name, options, name);

@@ -1,7 +1,7 @@
 // Labels and units, regions, and value cells as they appear in real exports.
 import { describe, expect, it } from 'vitest';
-import { parseLabel, parseYearLabel } from '../../src/pipeline/labels.ts';
-import { readValueCell } from '../../src/pipeline/numbers.ts';
+import { parseLabel, parseYearLabel } from '../../src/pipeline/ingest/labels.ts';
+import { readValueCell } from '../../src/pipeline/ingest/numbers.ts';
 import { allRegions, findRegion } from '../../src/pipeline/regions.ts';
 
 describe('labels and units', () => {

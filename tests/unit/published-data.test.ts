@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { conservationErrors } from '../../src/pipeline/report.ts';
+import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 import { REFERENCE, SHARED_PRESENT } from '../helpers/fixtures.ts';
 import {
   readCatalog as publishedCatalog,

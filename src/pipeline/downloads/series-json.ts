@@ -2,7 +2,7 @@
 // unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
-import { formatValue } from '../tidy-csv.ts';
+import { formatValue } from '../ingest/tidy-output.ts';
 import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from '../../shared/downloads/citation.ts';
 
 export function coverage(series: PublishedSeries): Coverage {

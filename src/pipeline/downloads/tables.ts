@@ -3,7 +3,7 @@
 import { STATUSES } from '../../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
-import { formatValue } from '../tidy-csv.ts';
+import { formatValue } from '../ingest/tidy-output.ts';
 import { sourceCitation } from '../../shared/downloads/citation.ts';
 
 export interface FieldSpec {

@@ -2,8 +2,8 @@
 // worker, same streaming writes), then prints its time and peak memory as one JSON line.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandInputs } from '../pipeline/ingest-run.ts';
-import { ingestInThread } from '../pipeline/ingest-thread.ts';
+import { expandInputs } from '../../src/pipeline/ingest/ingest-run.ts';
+import { ingestInThread } from '../../src/pipeline/ingest/ingest-thread.ts';
 import { peakRssMb } from './child.ts';
 
 const { cwd, paths, outDir } = JSON.parse(process.argv[2]!) as { cwd: string; paths: string[]; outDir: string };

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { resolveFile } from '../../scripts/static-server.ts';
+import { resolveFile } from '../static-server.ts';
 
 export const PAGE_KINDS: { kind: string; pattern: RegExp }[] = [
   { kind: 'home', pattern: /^\/$/ },

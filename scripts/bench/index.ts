@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateBudgets } from '../src/bench/budgets.ts';
-import { benchBuild, buildSite } from '../src/bench/build.ts';
-import { benchIngestion } from '../src/bench/ingestion.ts';
-import { CHROMIUM, LIGHTHOUSE_SETTINGS, benchLighthouse } from '../src/bench/lighthouse.ts';
-import { weighSite } from '../src/bench/page-weight.ts';
-import { reportMarkdown, reportText, type BenchReport } from '../src/bench/report.ts';
+import { evaluateBudgets } from './budgets.ts';
+import { benchBuild, buildSite } from './build.ts';
+import { benchIngestion } from './ingestion.ts';
+import { CHROMIUM, LIGHTHOUSE_SETTINGS, benchLighthouse } from './lighthouse.ts';
+import { weighSite } from './page-weight.ts';
+import { reportMarkdown, reportText, type BenchReport } from './bench-report.ts';
 
 const SECTIONS = ['ingestion', 'build', 'weight', 'lighthouse'];
 const { values } = parseArgs({
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const outDir = resolve(values.out ?? join(root, 'build', 'bench'));
 const only = new Set(values.only ? values.only.split(',') : SECTIONS);
 const quick = values.quick;

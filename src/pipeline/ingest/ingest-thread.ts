@@ -3,7 +3,7 @@
 // file; capped at 16 MB, peak memory stays flat as files grow, at the same speed (npm run bench measures it).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { IngestTotals } from './ingest-run.ts';
-import type { IngestOptions } from './types.ts';
+import type { IngestOptions } from '../types.ts';
 
 const YOUNG_GENERATION_MB = 16;
 
@@ -39,7 +39,7 @@ export function ingestInThread(
 
 if (!isMainThread && workerData?.ingestJob) {
   const { inputs, outDir, options } = workerData.ingestJob as Job;
-  const [{ ingestInputs }, { problemLine }] = await Promise.all([import('./ingest-run.ts'), import('./report.ts')]);
+  const [{ ingestInputs }, { problemLine }] = await Promise.all([import('./ingest-run.ts'), import('./ingest-report.ts')]);
   const started = performance.now();
   const totals = await ingestInputs(inputs, outDir, options, (report) => {
     if (report.problems.length > 0) parentPort!.postMessage({ kind: 'problems', lines: report.problems.map(problemLine) } satisfies Message);

@@ -1,6 +1,6 @@
 // The ingestion report: every input file with its encoding, format, counts and problems, plus totals
 // that reconcile, and the one-line-per-problem text for stderr.
-import type { FileReport, Problem } from './types.ts';
+import type { FileReport, Problem } from '../types.ts';
 
 export interface IngestReport {
   files: (FileReport & { output?: string })[];

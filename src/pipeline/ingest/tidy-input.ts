@@ -1,12 +1,12 @@
 // Reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
 // note]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
-import type { FileCollector } from './collector.ts';
+import type { FileCollector } from './observations.ts';
 import { findCounty, isCounty } from './counties.ts';
-import type { SourceRow } from './csv-rows.ts';
+import type { SourceRow } from './rows.ts';
 import { parseLabel, parseYearLabel, type Label } from './labels.ts';
-import { NATIONAL_CODE, findRegion, type Region } from './regions.ts';
-import type { IngestOptions, Observation } from './types.ts';
+import { NATIONAL_CODE, findRegion, type Region } from '../regions.ts';
+import type { IngestOptions, Observation } from '../types.ts';
 
 const COLUMN_NAMES: Record<string, string[]> = {
   indicator: ['indicator', '指标', '指标名称'],

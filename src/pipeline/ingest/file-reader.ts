@@ -2,13 +2,13 @@
 // decoding, CSV rows, then the reader its first row calls for (tidy long, or a statistics-bureau export).
 // Synchronous and push-based, so the same code reads a file stream and bytes already in memory.
 import { extname } from 'node:path';
-import type { FileCollector } from './collector.ts';
-import { CsvRowReader, type SourceRow } from './csv-rows.ts';
+import type { FileCollector } from './observations.ts';
+import { CsvRowReader, type SourceRow } from './rows.ts';
 import { LineChunker, StrictDecoder } from './decode.ts';
 import { parseHeaderLine } from './labels.ts';
-import { NbsTableReader } from './nbs-table.ts';
-import { TidyLongReader, tidyColumns } from './tidy-long.ts';
-import type { FileReport, IngestOptions } from './types.ts';
+import { NbsTableReader } from './table.ts';
+import { TidyLongReader, tidyColumns } from './tidy-input.ts';
+import type { FileReport, IngestOptions } from '../types.ts';
 
 const SPREADSHEET = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
 /** Bytes looked at before deciding anything: enough for signatures and the first 8192 characters. */

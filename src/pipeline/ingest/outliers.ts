@@ -3,7 +3,7 @@
 // Values stream past: each series keeps a window of its last two values, in typed arrays so that a county
 // file with tens of thousands of series stays small. A series whose years arrive out of order (or twice,
 // as an earlier release) is set aside and checked whole on a second reading of the file.
-import type { Problem } from './types.ts';
+import type { Problem } from '../types.ts';
 
 const FACTOR = 8;
 const UNORDERED = 2;

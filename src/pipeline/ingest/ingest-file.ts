@@ -2,11 +2,11 @@
 // input: every problem becomes an entry with its place, and a file that cannot be read is "refused".
 // Files stream: observations go to a sink as they are read, so memory does not grow with the file.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { FileCollector, type FollowUp, type ObservationSink } from './collector.ts';
+import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
-import type { FileReport, IngestOptions, IngestResult, Observation } from './types.ts';
+import type { FileReport, IngestOptions, IngestResult, Observation } from '../types.ts';
 
-export type { ObservationSink } from './collector.ts';
+export type { ObservationSink } from './observations.ts';
 
 /** Bytes read at a time, and handed on in smaller pieces whose rows die young, so the heap stays small. */
 const READ_BYTES = 1 << 20;

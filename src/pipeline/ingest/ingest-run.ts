@@ -6,10 +6,10 @@ import { createWriteStream } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { ingestToSink } from './ingest.ts';
-import { addToTotals, emptyTotals, type IngestReport } from './report.ts';
-import { TidyCsvWriter } from './tidy-csv-writer.ts';
-import type { FileReport, IngestOptions } from './types.ts';
+import { ingestToSink } from './ingest-file.ts';
+import { addToTotals, emptyTotals, type IngestReport } from './ingest-report.ts';
+import { TidyCsvWriter } from './tidy-output-stream.ts';
+import type { FileReport, IngestOptions } from '../types.ts';
 
 export type IngestTotals = IngestReport['totals'];
 

@@ -4,7 +4,7 @@
 import { readValueCell } from './numbers.ts';
 import { OutlierWatch, type SeriesPoint } from './outliers.ts';
 import { SeriesIndex } from './series-index.ts';
-import type { CellCounts, Observation, Problem } from './types.ts';
+import type { CellCounts, Observation, Problem } from '../types.ts';
 
 export interface CellPlace {
   line: number;

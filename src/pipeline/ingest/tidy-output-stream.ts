@@ -5,9 +5,9 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import type { ObservationSink } from './collector.ts';
-import { TIDY_COLUMNS, formatValue } from './tidy-csv.ts';
-import type { Observation } from './types.ts';
+import type { ObservationSink } from './observations.ts';
+import { TIDY_COLUMNS, formatValue } from './tidy-output.ts';
+import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
 

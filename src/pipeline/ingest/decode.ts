@@ -1,7 +1,7 @@
 // Encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
 // BOM) or GB18030/GBK. Strict, so a wrong guess fails, naming the line, instead of letting mojibake through.
 import { isUtf8 } from 'node:buffer';
-import type { Encoding } from './types.ts';
+import type { Encoding } from '../types.ts';
 
 /** Text of whole lines, or the reason the bytes cannot be read and where. */
 export type Decoded = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../static-server.ts';
 import { repeat, spread, type Spread } from './stats.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

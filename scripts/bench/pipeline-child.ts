@@ -5,6 +5,6 @@ import { peakRssMb } from './child.ts';
 const started = performance.now();
 const log = console.log;
 console.log = () => {}; // the script's own summary line
-await import('../../scripts/build-data.ts');
+await import('../build-data.ts');
 console.log = log;
 console.log(JSON.stringify({ ms: performance.now() - started, peakRssMb: peakRssMb() }));

@@ -1,6 +1,6 @@
 // The tidy output of `npm run ingest`: one value a row, with exactly these columns, in this order.
 import Papa from 'papaparse';
-import type { Observation } from './types.ts';
+import type { Observation } from '../types.ts';
 
 export const TIDY_COLUMNS = ['indicator', 'unit', 'region_code', 'region', 'year', 'value', 'source_file', 'source_line'] as const;
 

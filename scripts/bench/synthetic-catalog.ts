@@ -5,8 +5,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
-import { allRegions } from '../pipeline/regions.ts';
+import { REFORM_AREA_IDS } from '../../src/shared/reform-areas.ts';
+import { allRegions } from '../../src/pipeline/regions.ts';
 import { seededRandom, smoothValue } from './random.ts';
 
 const SOURCE_ID = 'synthetic-bench';

@@ -2,7 +2,7 @@
 // ingested in its own child process the way `npm run ingest` does it; MB/s and peak memory per size.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IngestTotals } from '../pipeline/ingest-run.ts';
+import type { IngestTotals } from '../../src/pipeline/ingest/ingest-run.ts';
 import { runChild } from './child.ts';
 import { writeClassicExports, writeCountyTidy, type GeneratedInput } from './inputs.ts';
 import { repeat, spread, type Spread } from './stats.ts';

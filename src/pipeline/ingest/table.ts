@@ -1,12 +1,12 @@
 // Reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
 // data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
 // cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
-import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './axes.ts';
-import type { FileCollector, SeriesKey } from './collector.ts';
-import type { SourceRow } from './csv-rows.ts';
+import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './table-axes.ts';
+import type { FileCollector, SeriesKey } from './observations.ts';
+import type { SourceRow } from './rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
-import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from './regions.ts';
-import type { IngestOptions, Problem, SeriesMeta } from './types.ts';
+import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from '../regions.ts';
+import type { IngestOptions, Problem, SeriesMeta } from '../types.ts';
 
 export interface NbsTable {
   header: Record<string, string>;

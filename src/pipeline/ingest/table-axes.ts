@@ -2,7 +2,7 @@
 // Which is which decides the layout: time series (years as columns), transposed (years as rows) or
 // cross-section (one year, indicators or regions across).
 import { parseLabel, parseYearLabel, type Label } from './labels.ts';
-import { findRegion, type Region } from './regions.ts';
+import { findRegion, type Region } from '../regions.ts';
 
 export type AxisKind = 'year' | 'region' | 'indicator';
 

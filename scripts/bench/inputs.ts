@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { allRegions } from '../pipeline/regions.ts';
+import { allRegions } from '../../src/pipeline/regions.ts';
 import { encodeGbk } from './gbk.ts';
 import { seededRandom, smoothValue, type Random } from './random.ts';
 
