@@ -3,8 +3,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../src/catalog/load.ts';
-import { buildData } from '../src/pipeline/build-data.ts';
-import { PUBLISHED_DIR } from '../src/pipeline/published.ts';
+import { buildData } from '../src/pipeline/build-published.ts';
+import { PUBLISHED_DIR } from '../src/pipeline/publication.ts';
 import { problemLine } from '../src/pipeline/ingest/ingest-report.ts';
 
 const root = resolve(import.meta.dirname, '..');

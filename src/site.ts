@@ -1,6 +1,6 @@
 // Where the site lives, for the few things that need absolute addresses (embed code, sharing tags, oEmbed,
 // the address printed in pictures). Paths for every embed-related file are built here, in one place.
-import { readRelease } from './published/read.ts';
+import { readRelease } from './site-data/read.ts';
 
 const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
 

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { REFORM_AREA_IDS } from '../../src/catalog/areas.ts';
+import { REFORM_AREA_IDS } from '../../src/shared/reform-areas.ts';
 import { allRegions } from '../../src/pipeline/regions.ts';
 import { seededRandom, smoothValue } from './random.ts';
 

@@ -1,6 +1,6 @@
 // One zod schema per concept: an indicator (data/catalog/<id>.yaml) and a source (data/sources/<id>.yaml).
 import { z } from 'zod';
-import { REFORM_AREA_IDS } from './areas.ts';
+import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
 
 /** Verification status of a published value, shown to readers beside it. */
 export const STATUSES = ['cross-checked', 'single-source', 'preliminary', 'revised', 'superseded'] as const;

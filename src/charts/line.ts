@@ -3,12 +3,12 @@
 import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatTick, formatYear, formatYearTick } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, pointTip, segmentByBreaks, valueText } from './points.ts';
-import { yearTicks } from '../format/tick.ts';
+import { isTentative, marginForTicks, pointTip, lineRuns, valueText } from '../shared/charts/points.ts';
+import { yearTicks } from '../shared/format/tick.ts';
 
 export interface LineChartInput {
   indicator: IndicatorSpec;
@@ -42,7 +42,10 @@ export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[]
 export function nationalLineChart({ indicator, values, width, height = Math.round(width * 0.5), idPrefix, words = zh }: LineChartInput): string {
   const unit = indicator.unit;
   const breakYears = indicator.breaks.map((b) => b.year);
-  const segment = segmentByBreaks(values, breakYears);
+  const segment = lineRuns(
+    values.map((v) => v.year),
+    breakYears,
+  );
   const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0, tip: pointTip(v, unit, words) }));
   const years = values.map((v) => v.year);
   // The tick labels Plot will draw (same nice domain, same count), so the left margin fits the longest.

@@ -3,13 +3,13 @@
 import * as d3 from 'd3';
 import china from 'china-geojson/src/geojson/china.json' with { type: 'json' };
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { zh, type Words } from '../i18n/zh.ts';
-import { formatTick } from '../format/number.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
+import { formatTick } from '../shared/format/number.ts';
 import { CHART_FONT, chartColors } from './render.ts';
-import { regionTip, shortRegionName } from './points.ts';
-import { classColor, stepThresholds, type MapClasses } from './map-classes.ts';
-import { escapeXml } from '../format/markup.ts';
+import { regionTip, shortRegionName } from '../shared/charts/points.ts';
+import { classColor, stepThresholds, type MapClasses } from '../shared/charts/map-classes.ts';
+import { escapeXml } from '../shared/format/markup.ts';
 
 export const MAP_WIDTH = 720;
 const INSET = { width: 92, height: 124, margin: 6 };

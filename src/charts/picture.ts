@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT, chartColors, legendSymbol, type LegendKind } from './render.ts';
-import { escapeXml } from '../format/markup.ts';
+import { escapeXml } from '../shared/format/markup.ts';
 
 /** Noto Sans SC first: the font the PNG is drawn with, and a common one where the SVG is opened. */
 export const PICTURE_FONT = `"Noto Sans SC",${CHART_FONT}`;

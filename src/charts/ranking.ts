@@ -3,11 +3,11 @@
 import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatTick, formatYear, formatNumber, unitSuffix } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatTick, formatYear, formatNumber, unitSuffix } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, regionTip, shortRegionName, valueText } from './points.ts';
+import { isTentative, regionTip, shortRegionName, valueText } from '../shared/charts/points.ts';
 
 export interface RankingChartInput {
   indicator: IndicatorSpec;

@@ -2,12 +2,12 @@
 // years, or, for a single year, every province as a dot with this one marked and the national value as a rule.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatTick, formatValue, formatYear, formatYearTick } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatTick, formatValue, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, regionTip, segmentByBreaks, shortRegionName, valueText } from './points.ts';
-import { yearTicks } from '../format/tick.ts';
+import { isTentative, marginForTicks, regionTip, lineRuns, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { yearTicks } from '../shared/format/tick.ts';
 
 export interface RegionLineInput {
   indicator: IndicatorSpec;
@@ -43,13 +43,11 @@ export function regionLineChart({ indicator, values, national, width, height, id
   const nationalInRange = national.filter((v) => v.year >= from && v.year <= to);
   const breakYears = indicator.breaks.map((b) => b.year);
   const rows = (list: PublishedValue[], name: string) => {
-    const segment = segmentByBreaks(list, breakYears);
-    // A gap of missing years also ends a line segment, so no line is drawn across years without data.
-    let gapSegment = 0;
-    return list.map((v, i) => {
-      if (i > 0 && v.year !== list[i - 1]!.year + 1) gapSegment++;
-      return { ...v, segment: `${segment[i]}-${gapSegment}`, tip: regionTip({ ...v, region: name }, unit, words) };
-    });
+    const segment = lineRuns(
+      list.map((v) => v.year),
+      breakYears,
+    );
+    return list.map((v, i) => ({ ...v, segment: segment[i] ?? 0, tip: regionTip({ ...v, region: name }, unit, words) }));
   };
   const own = rows(values, region);
   const nat = rows(nationalInRange, words.indicator.national);

@@ -3,8 +3,8 @@
 // and renumbered ids so the same data always gives the same bytes (snapshots, stable builds).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { escapeXml } from '../format/markup.ts';
-import { chartColors } from './colors.ts';
+import { escapeXml } from '../shared/format/markup.ts';
+import { chartColors } from '../shared/charts/colors.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */

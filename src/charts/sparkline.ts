@@ -2,11 +2,11 @@
 // (hollow when tentative). The card's text carries the numbers; the sparkline shows the shape.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { formatYear } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { formatYear } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
-import { isTentative, segmentByBreaks, valueText } from './points.ts';
+import { isTentative, lineRuns, valueText } from '../shared/charts/points.ts';
 
 export interface SparklineInput {
   indicator: IndicatorSpec;
@@ -25,8 +25,8 @@ export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[]
 }
 
 export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh }: SparklineInput): string {
-  const segment = segmentByBreaks(
-    values,
+  const segment = lineRuns(
+    values.map((v) => v.year),
     indicator.breaks.map((b) => b.year),
   );
   const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0 }));

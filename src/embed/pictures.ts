@@ -2,7 +2,7 @@
 // and the indicator page's address (absolute when the site's origin is configured). Files, share tags and the
 // sizes the page shows all call it the same way, so they describe the same picture.
 import { composePicture, type Picture } from '../charts/picture.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import { absoluteUrl, siteOrigin, sitePaths } from '../site.ts';
 import { PICTURE_CHART_WIDTH, type ChartView } from './views.ts';
 

@@ -2,19 +2,20 @@
 // exists, its provincial ranking. One description per view feeds the embed page, the picture, oEmbed and the
 // embed box, so they all show the same title, unit, years and sources.
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedSeries, PublishedValue } from '../pipeline/published.ts';
-import { latestProvincialValues, nationalValues, NATIONAL_CODE, readCatalog, readSeries } from '../published/read.ts';
-import { lineLegend, rankingLegend } from '../published/summaries.ts';
+import type { PublishedSeries, PublishedValue } from '../pipeline/publication.ts';
+import { latestProvincialValues, nationalValues, readCatalog, readSeries } from '../site-data/read.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
+import { lineLegend, rankingLegend } from '../site-data/summaries.ts';
 import { lineChartText, nationalLineChart } from '../charts/line.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
-import { regionTip, shortRegionName, isTentative } from '../charts/points.ts';
+import { regionTip, shortRegionName, isTentative } from '../shared/charts/points.ts';
 import { chartColors, type LegendKind } from '../charts/render.ts';
-import { seriesPalette } from '../charts/colors.ts';
-import { formatYear } from '../format/number.ts';
-import { zh, type Words } from '../i18n/zh.ts';
+import { seriesPalette } from '../shared/charts/colors.ts';
+import { formatYear } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartViewKind } from '../site.ts';
-import type { EmbedOffer } from '../client/embed-options.ts';
-import type { LineChartSpec } from '../client/embed-line.ts';
+import type { EmbedOffer } from '../shared/embed/options.ts';
+import type { LineChartSpec } from '../shared/charts/embed-line.ts';
 import { tagRankingRows } from './ranking-rows.ts';
 import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
 

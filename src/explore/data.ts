@@ -1,10 +1,10 @@
 // What the indicator page's scripts fetch on demand (/explore/<id>.json): every value in force, by region, in a
 // compact row form; and the default "data shown" blocks of the page (the download-what-you-see contract).
 import type { Status } from '../catalog/schema.ts';
-import type { PublishedSeries } from '../pipeline/published.ts';
-import { NATIONAL_CODE } from '../pipeline/regions.ts';
-import { sourceLabel } from '../published/summaries.ts';
-import { provincialYears, provincialValuesOf } from '../published/provincial.ts';
+import type { PublishedSeries } from '../pipeline/publication.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
+import { sourceLabel } from '../site-data/summaries.ts';
+import { provincialYears, provincialValuesOf } from '../site-data/provincial.ts';
 
 /** [year, value, decimals, status, source id] */
 export type ExploreRow = [number, number, number, Status, string];

@@ -2,16 +2,16 @@
 // the pages, the catalog with latest values, the report, and the researchers' downloads (downloads/ and its
 // index). Pure: returns path -> content.
 import type { Catalog } from '../catalog/load.ts';
-import { NATIONAL_CODE } from './regions.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { summarize } from './ingest/ingest-report.ts';
-import type { PublishedCatalogEntry, PublishedReport, PublishedSeries, PublishedValue } from './published.ts';
-import { publishedPaths } from './published.ts';
+import type { PublishedCatalogEntry, PublishedReport, PublishedSeries, PublishedValue } from './publication.ts';
+import { publishedPaths } from './publication.ts';
 import type { ValidatedIndicator } from './validate.ts';
 import type { FileReport } from './types.ts';
 import { publishDownloads } from './downloads/index.ts';
 import type { FileContent } from './downloads/bundle.ts';
 
-export { sourceCitation as citation } from './downloads/citation.ts';
+export { sourceCitation as citation } from '../shared/downloads/citation.ts';
 
 function national(values: PublishedValue[]): PublishedValue[] {
   return values.filter((v) => v.regionCode === NATIONAL_CODE);

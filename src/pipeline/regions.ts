@@ -2,7 +2,7 @@
 // (广西省, 新疆省), and the national total (全国, code 100000). Built from data/regions.csv.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { NATIONAL_CODE } from './national-code.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 
 export interface Region {
   code: string;

@@ -3,7 +3,7 @@
 // its file's report (problem and counts), so the counts still reconcile after validation.
 import type { Catalog } from '../catalog/load.ts';
 import { STATUSES, type IndicatorSpec, type Status } from '../catalog/schema.ts';
-import type { PublishedValue } from './published.ts';
+import type { PublishedValue } from './publication.ts';
 import type { IngestResult, Observation, Problem } from './types.ts';
 
 export interface ValidatedIndicator {

@@ -1,8 +1,8 @@
 // The names the search box finds without Pagefind's index (typo-tolerant, see match.ts): every indicator by
 // its Chinese and English names, every province by full, short and English name. Served as /search/names.json.
-import { readCatalog } from '../published/read.ts';
-import { provincialRegions } from '../explore/regions.ts';
-import type { SearchName } from './match.ts';
+import { readCatalog } from '../site-data/read.ts';
+import { provincialRegions } from '../explore/region-pages.ts';
+import type { SearchName } from '../shared/search/match.ts';
 
 /** English names of the provinces, as search keys only (pages show the Chinese names). */
 const REGION_NAMES_EN: Record<string, string> = {

@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { openSite, ROOT, type Site } from './harness.ts';
-import { readCatalog, readDownloadsIndex, readSeries } from '../../src/published/read.ts';
+import { readCatalog, readDownloadsIndex, readSeries } from '../../src/site-data/read.ts';
 
 let site: Site;
 beforeAll(async () => {

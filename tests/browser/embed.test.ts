@@ -13,7 +13,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/static-serve
 import { allChartViews } from '../../src/embed/views.ts';
 import { PNG_SCALE } from '../../src/charts/picture.ts';
 import { darkPage } from '../../src/charts/theme.ts';
-import { HEIGHT } from '../../src/client/embed-messages.ts';
+import { HEIGHT } from '../../src/shared/embed/messages.ts';
 
 let site: Site;
 /** A host page's server: another port, so another origin than the site, on the same loopback address. */

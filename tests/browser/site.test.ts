@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { openSite, DIST, ROOT, type Site } from './harness.ts';
-import { readCatalog } from '../../src/published/read.ts';
+import { readCatalog } from '../../src/site-data/read.ts';
 
 let site: Site;
 beforeAll(async () => {

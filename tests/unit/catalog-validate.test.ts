@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../../src/catalog/load.ts';
-import { buildData } from '../../src/pipeline/build-data.ts';
+import { buildData } from '../../src/pipeline/build-published.ts';
 import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 
 const DATA = new URL('../../data/', import.meta.url).pathname;

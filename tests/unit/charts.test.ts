@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { latestProvincialValues, nationalValues, publishedDir, readSeries } from '../../src/published/read.ts';
+import { latestProvincialValues, nationalValues, publishedDir, readSeries } from '../../src/site-data/read.ts';
 import { nationalLineChart } from '../../src/charts/line.ts';
 import { provincialRankingChart } from '../../src/charts/ranking.ts';
 import { sparkline } from '../../src/charts/sparkline.ts';

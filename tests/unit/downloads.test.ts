@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { publishedDir, readCatalog, readDownloadsIndex, readSeries } from '../../src/published/read.ts';
-import { BOM, csvDocument, neutralizeCell } from '../../src/pipeline/downloads/csv-cells.ts';
-import { indicatorCitationEn, indicatorCitationZh } from '../../src/pipeline/downloads/citation.ts';
-import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../src/pipeline/downloads/shown.ts';
+import { publishedDir, readCatalog, readDownloadsIndex, readSeries } from '../../src/site-data/read.ts';
+import { BOM, csvDocument, neutralizeCell } from '../../src/shared/downloads/csv-cells.ts';
+import { indicatorCitationEn, indicatorCitationZh } from '../../src/shared/downloads/citation.ts';
+import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../src/shared/downloads/shown.ts';
 import { coverage } from '../../src/pipeline/downloads/series-json.ts';
 import { formatValue } from '../../src/pipeline/ingest/tidy-output.ts';
-import { defaultShownBlocks } from '../../src/published/summaries.ts';
+import { defaultShownBlocks } from '../../src/site-data/summaries.ts';
 import { dataPackageErrors } from '../helpers/data-package.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 

@@ -2,15 +2,15 @@
 // chart the embed page redraws in the browser, ranking rows tagged by region, and the views built from build/data.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { defaultOptions, embedQuery, MAX_REGIONS, parseEmbedOptions, showsDefaultChart, type EmbedOffer } from '../../src/client/embed-options.ts';
-import { HEIGHT, HELLO, heightMessage, helloMessage, isHeightMessage, isHelloMessage, MAX_HEIGHT } from '../../src/client/embed-messages.ts';
-import { embedSnippet } from '../../src/client/embed-snippet.ts';
-import { drawLineChart, type LineChartSpec } from '../../src/client/embed-line.ts';
-import { niceTicks } from '../../src/format/tick.ts';
-import { fillTemplate } from '../../src/i18n/template.ts';
-import { formatTick } from '../../src/format/number.ts';
+import { defaultOptions, embedQuery, MAX_REGIONS, parseEmbedOptions, showsDefaultChart, type EmbedOffer } from '../../src/shared/embed/options.ts';
+import { HEIGHT, HELLO, heightMessage, helloMessage, isHeightMessage, isHelloMessage, MAX_HEIGHT } from '../../src/shared/embed/messages.ts';
+import { embedSnippet } from '../../src/shared/embed/snippet.ts';
+import { drawLineChart, type LineChartSpec } from '../../src/shared/charts/embed-line.ts';
+import { niceTicks } from '../../src/shared/format/tick.ts';
+import { fillTemplate } from '../../src/shared/i18n/template.ts';
+import { formatTick } from '../../src/shared/format/number.ts';
 import { chartViews, EMBED_WIDTHS, sourceLine } from '../../src/embed/views.ts';
-import { readSeries } from '../../src/published/read.ts';
+import { readSeries } from '../../src/site-data/read.ts';
 import { absoluteUrl, sitePaths } from '../../src/site.ts';
 
 const offer: EmbedOffer = {
@@ -183,7 +183,7 @@ describe('line chart drawn in the browser', () => {
     expect(dots[2]!.getAttribute('fill')).toBe('white'); // tentative: hollow
     const paths = [...root.querySelectorAll('path[fill="none"][stroke-width="2"]')];
     expect(paths).toHaveLength(2);
-    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(2); // 2010 | 2011–2013
+    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only
     expect(paths[1]!.getAttribute('stroke')).toBe('#c2570c');
     expect(root.textContent).toContain('序列断点');
   });

@@ -2,16 +2,16 @@
 // ranking and table markup, the data file, region facts and the typo-tolerant name search.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { defaultView, parseView, settleView, viewQuery, type ViewBounds } from '../../src/client/view-state.ts';
-import { compareLineChart, runs } from '../../src/charts/compare-lines.ts';
-import { niceTicks, yearTicks } from '../../src/format/tick.ts';
-import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/explore/provincial-html.ts';
+import { defaultView, parseView, settleView, viewQuery, type ViewBounds } from '../../src/shared/explore/view-state.ts';
+import { compareLineChart, runs } from '../../src/shared/charts/compare-lines.ts';
+import { niceTicks, yearTicks } from '../../src/shared/format/tick.ts';
+import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/shared/explore/provincial-html.ts';
 import { defaultDataShown, exploreData } from '../../src/explore/data.ts';
-import { provincialRegions, regionIndicators } from '../../src/explore/regions.ts';
-import { matchNames, nameScore, editDistance } from '../../src/search/match.ts';
+import { provincialRegions, regionIndicators } from '../../src/explore/region-pages.ts';
+import { matchNames, nameScore, editDistance } from '../../src/shared/search/match.ts';
 import { searchNames } from '../../src/search/names.ts';
-import { readSeries } from '../../src/published/read.ts';
-import { provincialValuesOf, rankOf } from '../../src/published/provincial.ts';
+import { readSeries } from '../../src/site-data/read.ts';
+import { provincialValuesOf, rankOf } from '../../src/site-data/provincial.ts';
 
 const bounds: ViewBounds = {
   regionCodes: ['110000', '310000', '540000'],

@@ -1,7 +1,7 @@
 // Number and change formatting, checked with real published figures (see /work/shared/reference/official-figures.csv).
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatTick, formatValue, formatYear, formatYearTick, MINUS, unitSuffix } from '../../src/format/number.ts';
-import { crossesBreak, describeChange, difference, formatChange } from '../../src/format/change.ts';
+import { formatDate, formatNumber, formatTick, formatValue, formatYear, formatYearTick, MINUS, unitSuffix } from '../../src/shared/format/number.ts';
+import { crossesBreak, describeChange, difference, formatChange } from '../../src/shared/format/change.ts';
 
 describe('formatValue', () => {
   it('writes no thousands separators', () => {

@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { featureRegionCode, mapClasses, mapLegend, mapRegions, provinceMap, simplifyRing } from '../../src/charts/map.ts';
-import { classIndex, stepThresholds } from '../../src/charts/map-classes.ts';
-import { allRegions, NATIONAL_CODE } from '../../src/pipeline/regions.ts';
-import { readSeries } from '../../src/published/read.ts';
-import { provincialValuesOf } from '../../src/published/provincial.ts';
+import { classIndex, stepThresholds } from '../../src/shared/charts/map-classes.ts';
+import { allRegions } from '../../src/pipeline/regions.ts';
+import { NATIONAL_CODE } from '../../src/shared/national-code.ts';
+import { readSeries } from '../../src/site-data/read.ts';
+import { provincialValuesOf } from '../../src/site-data/provincial.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
 const series = readSeries('birth-rate');

@@ -5,8 +5,8 @@ import { parseHTML } from 'linkedom';
 import { PICTURE_FONT, PNG_SCALE, pictureToPng, textWidth, wrapText } from '../../src/charts/picture.ts';
 import { chartViews } from '../../src/embed/views.ts';
 import { viewPicture } from '../../src/embed/pictures.ts';
-import { readSeries } from '../../src/published/read.ts';
-import { zh } from '../../src/i18n/zh.ts';
+import { readSeries } from '../../src/site-data/read.ts';
+import { zh } from '../../src/shared/i18n/zh.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
 /** One element per line, so a snapshot diff shows what moved. */

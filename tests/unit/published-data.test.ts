@@ -10,7 +10,7 @@ import {
   readCsvBytes,
   readReport as publishedReport,
   readSeries as publishedSeries,
-} from '../../src/published/read.ts';
+} from '../../src/site-data/read.ts';
 
 const publishedCsv = (id: string) => new TextDecoder().decode(readCsvBytes(id));
 import { matchSnapshotFile } from '../helpers/snapshot.ts';

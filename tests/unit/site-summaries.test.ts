@@ -1,8 +1,8 @@
 // What the pages say about a series (source summaries, year ranges, region names, break segments), on real data.
 import { describe, expect, it } from 'vitest';
-import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/published/summaries.ts';
-import { latestProvincialValues, nationalValues, readSeries } from '../../src/published/read.ts';
-import { pointTip, regionTip, segmentByBreaks, shortRegionName } from '../../src/charts/points.ts';
+import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/site-data/summaries.ts';
+import { latestProvincialValues, nationalValues, readSeries } from '../../src/site-data/read.ts';
+import { pointTip, regionTip, lineRuns, shortRegionName } from '../../src/shared/charts/points.ts';
 
 describe('year ranges and region names', () => {
   it('joins consecutive years', () => {
@@ -20,8 +20,9 @@ describe('year ranges and region names', () => {
     );
   });
   it('splits a series at its breaks', () => {
-    const at = (year: number) => ({ year }) as Parameters<typeof segmentByBreaks>[0][number];
-    expect(segmentByBreaks([2015, 2017, 2020].map(at), [2017])).toEqual([0, 1, 1]);
+    expect(lineRuns([2015, 2016, 2017, 2018], [2017])).toEqual([0, 0, 1, 1]);
+    // A missing year is a gap too: life expectancy has 2010, 2015-2021 and 2023-2024.
+    expect(lineRuns([2010, 2015, 2016, 2021, 2023, 2024], [])).toEqual([0, 1, 1, 2, 3, 3]);
   });
 });
 

@@ -1,7 +1,7 @@
 // /data/<file>: every researcher's download the pipeline published (build/data/downloads/), byte for byte:
 // tidy and wide CSVs, JSON, revisions.csv, report.json, datapackage.json, README.md, SHA256SUMS, the zip.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readDownloadBytes, readDownloadsIndex } from '../../published/read.ts';
+import { readDownloadBytes, readDownloadsIndex } from '../../site-data/read.ts';
 
 export const getStaticPaths = (() => readDownloadsIndex().files.map((f) => ({ params: { file: f.path } }))) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 // /explore/<id>.json: the values the indicator page's scripts load on demand (another year, a comparison).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readCatalog, readSeries } from '../../published/read.ts';
+import { readCatalog, readSeries } from '../../site-data/read.ts';
 import { exploreData } from '../../explore/data.ts';
 
 export const getStaticPaths = (() => readCatalog().map((entry) => ({ params: { id: entry.indicator.id } }))) satisfies GetStaticPaths;

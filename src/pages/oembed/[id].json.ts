@@ -2,12 +2,12 @@
 // oEmbed turn a pasted page address into our embedded chart. Static: one file per indicator, its first chart view.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { indicatorViews } from '../../embed/share.ts';
-import { readCatalog } from '../../published/read.ts';
+import { readCatalog } from '../../site-data/read.ts';
 import { viewPicture } from '../../embed/pictures.ts';
-import { embedSnippet, EMBED_MAX_WIDTH } from '../../client/embed-snippet.ts';
+import { embedSnippet, EMBED_MAX_WIDTH } from '../../shared/embed/snippet.ts';
 import { absoluteUrl, siteOrigin, sitePaths, warnIfNoOrigin } from '../../site.ts';
 import { PNG_SCALE } from '../../charts/picture.ts';
-import { zh } from '../../i18n/zh.ts';
+import { zh } from '../../shared/i18n/zh.ts';
 
 // The same first view as the page's share tags, so the oEmbed thumbnail is the og:image.
 export const getStaticPaths = (() =>

@@ -1,7 +1,7 @@
 // datapackage.json (Frictionless Data Package v1): one resource per file with its Table Schema, sources,
 // licence, version and created date, so frictionless (Python, R) and similar tools load the bundle directly.
 import type { ReleaseSpec, SourceSpec } from '../../catalog/schema.ts';
-import { sourceCitation } from './citation.ts';
+import { sourceCitation } from '../../shared/downloads/citation.ts';
 import type { Table } from './tables.ts';
 
 /** A file as written: its bytes' length and SHA-256, which the resource entry records. */

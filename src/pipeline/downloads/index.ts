@@ -2,10 +2,10 @@
 // CSV and a JSON file; revisions.csv, report.json, datapackage.json, README.md, SHA256SUMS and the zip of all.
 import type { Catalog } from '../../catalog/load.ts';
 import type { SourceSpec } from '../../catalog/schema.ts';
-import type { PublishedSeries } from '../published.ts';
+import type { PublishedSeries } from '../publication.ts';
 import { bytesOf, checksumFile, type FileContent, sha256, zipBundle } from './bundle.ts';
-import { SITE_URL_PLACEHOLDER, type CitationParts } from './citation.ts';
-import { csvDocument } from './csv-cells.ts';
+import { SITE_URL_PLACEHOLDER, type CitationParts } from '../../shared/downloads/citation.ts';
+import { csvDocument } from '../../shared/downloads/csv-cells.ts';
 import { dataPackage, type PackageInput, type WrittenFile } from './datapackage.ts';
 import { bundleReadme, type ReadmeEntry } from './readme.ts';
 import { seriesJson } from './series-json.ts';

@@ -2,8 +2,8 @@
 // check and cite them. Chinese first, with an English summary for tools and readers abroad.
 import type { ReleaseSpec } from '../../catalog/schema.ts';
 import { STATUSES } from '../../catalog/schema.ts';
-import { zh } from '../../i18n/zh.ts';
-import { datasetCitationEn, datasetCitationZh, SITE_URL_PLACEHOLDER } from './citation.ts';
+import { zh } from '../../shared/i18n/zh.ts';
+import { datasetCitationEn, datasetCitationZh, SITE_URL_PLACEHOLDER } from '../../shared/downloads/citation.ts';
 import type { WrittenFile } from './datapackage.ts';
 
 export interface ReadmeEntry {

@@ -1,9 +1,9 @@
 // /data/<id>.json: one indicator's values and everything needed to use them without the site: definition,
 // unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
-import type { PublishedSeries, PublishedValue } from '../published.ts';
-import { NATIONAL_CODE } from '../regions.ts';
+import type { PublishedSeries, PublishedValue } from '../publication.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { formatValue } from '../ingest/tidy-output.ts';
-import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from './citation.ts';
+import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from '../../shared/downloads/citation.ts';
 
 export function coverage(series: PublishedSeries): Coverage {
   const years = series.values.map((v) => v.year);

@@ -1,10 +1,10 @@
 // The tables researchers download, with their Table Schema beside the rows: one definition of each column
 // serves the CSV header, datapackage.json and the downloads page.
 import { STATUSES } from '../../catalog/schema.ts';
-import type { PublishedSeries, PublishedValue } from '../published.ts';
-import { NATIONAL_CODE } from '../regions.ts';
+import type { PublishedSeries, PublishedValue } from '../publication.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { formatValue } from '../ingest/tidy-output.ts';
-import { sourceCitation } from './citation.ts';
+import { sourceCitation } from '../../shared/downloads/citation.ts';
 
 export interface FieldSpec {
   name: string;

@@ -1,9 +1,9 @@
 // /data/shown/<id>.csv: the data an indicator page shows by default (national series, latest provincial year),
 // the no-JavaScript target of "download the data shown"; the page script builds the same CSV for other views.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readCatalog, readDownloadBytes, readSeries } from '../../../published/read.ts';
-import { defaultShownBlocks } from '../../../published/summaries.ts';
-import { shownCsv, type SeriesDownload } from '../../../pipeline/downloads/shown.ts';
+import { readCatalog, readDownloadBytes, readSeries } from '../../../site-data/read.ts';
+import { defaultShownBlocks } from '../../../site-data/summaries.ts';
+import { shownCsv, type SeriesDownload } from '../../../shared/downloads/shown.ts';
 
 export const getStaticPaths = (() => readCatalog().map((entry) => ({ params: { id: entry.indicator.id } }))) satisfies GetStaticPaths;
 

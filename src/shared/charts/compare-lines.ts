@@ -2,7 +2,7 @@
 // line with the provinces the reader picked, as values or as change since a base year. Styled like line.ts.
 import { formatTick, formatYearTick } from '../format/number.ts';
 import { niceTicks, yearTicks } from '../format/tick.ts';
-import { marginForTicks } from './points.ts';
+import { lineRuns, marginForTicks } from './points.ts';
 import { escapeXml } from '../format/markup.ts';
 
 /** Province line colours: dark enough for 3:1 against white, none of them the national blue or red. */
@@ -39,15 +39,13 @@ export interface CompareChartInput {
   colors: { text: string; break: string };
 }
 
-/** Splits a series into drawable runs: a line never crosses a series break or a missing year. */
+/** Splits a series into drawable runs by the one gap rule (lineRuns). */
 export function runs(points: ComparePoint[], breaks: number[]): ComparePoint[][] {
   const out: ComparePoint[][] = [];
-  for (const p of points) {
-    const run = out.at(-1);
-    const prev = run?.at(-1);
-    if (run && prev && p.year === prev.year + 1 && !breaks.some((b) => prev.year < b && b <= p.year)) run.push(p);
-    else out.push([p]);
-  }
+  lineRuns(
+    points.map((p) => p.year),
+    breaks,
+  ).forEach((run, i) => (out[run] ??= []).push(points[i]!));
   return out;
 }
 

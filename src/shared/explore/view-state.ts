@@ -1,6 +1,6 @@
 // The indicator page's view as a URL query (?regions=110000,310000&mode=change&base=2015&year=2021&view=ranking),
 // read back with every unknown value replaced by its default; and the "data shown" element for downloads.
-import type { DataShownBlock } from '../explore/data.ts';
+import type { DataShownBlock } from '../../explore/data.ts';
 
 export type ProvincialView = 'map' | 'ranking' | 'table';
 export const PROVINCIAL_VIEWS: readonly ProvincialView[] = ['map', 'ranking', 'table'];

@@ -1,7 +1,7 @@
 // The indicator page's data tools: copy buttons, the reader's access date and this site's address in the
 // citations, and "download the data shown", built in the browser from /data/<id>.json and the view on screen
 // (#data-shown, kept up to date by the explorer). Without JavaScript the link gives the default view's CSV.
-import { parseShownBlocks, shownCsv, type SeriesDownload } from '../pipeline/downloads/shown.ts';
+import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../shared/downloads/shown.ts';
 
 function today(): string {
   const d = new Date();

@@ -1,6 +1,6 @@
 // What the charts share about published values: which statuses count as firm, tooltip text, the chart unit.
-import type { Status } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
+import type { Status } from '../../catalog/schema.ts';
+import type { PublishedValue } from '../../pipeline/publication.ts';
 import { formatValue, formatYear } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 
@@ -30,10 +30,19 @@ export function shortRegionName(name: string): string {
   return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '') || name;
 }
 
-/** Splits a year-sorted series where the definition changes, so a line is never drawn across a break. */
-export function segmentByBreaks(values: PublishedValue[], breakYears: number[]): number[] {
-  const sorted = [...breakYears].sort((a, b) => a - b);
-  return values.map((v) => sorted.filter((year) => v.year >= year).length);
+/**
+ * The one gap rule of every line chart (national, region, comparison, embed, picture, sparkline): a line joins
+ * two observations only in consecutive years with no series break between them. A missing year leaves a gap
+ * and a break starts a new run, so a series looks the same wherever it is drawn; every observation is marked
+ * with its own dot, so a year alone between gaps still shows. Returns the run number of each year (sorted).
+ */
+export function lineRuns(years: readonly number[], breakYears: readonly number[]): number[] {
+  let run = 0;
+  return years.map((year, i) => {
+    const prev = years[i - 1];
+    if (prev !== undefined && (year !== prev + 1 || breakYears.some((b) => prev < b && b <= year))) run++;
+    return run;
+  });
 }
 
 /** Left margin wide enough for the longest tick label (CJK-free digits at 12px). */

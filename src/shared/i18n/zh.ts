@@ -1,7 +1,7 @@
 // Every reader-facing word of the site, in Chinese. Pages, components and charts take words only from here,
 // so an English version can follow as a second file of the same shape (`Words`).
-import { REFORM_AREAS, type ReformAreaId } from '../catalog/areas.ts';
-import type { Status } from '../catalog/schema.ts';
+import { REFORM_AREAS, type ReformAreaId } from '../reform-areas.ts';
+import type { Status } from '../../catalog/schema.ts';
 
 const statusNames: Record<Status, string> = {
   'cross-checked': '已交叉核对',

@@ -1,11 +1,11 @@
 // Facts the indicator page states about a published series, computed once here rather than in templates:
 // what each source provides, which statuses occur, what replaced an earlier release, the chart legend.
 import type { SourceSpec, Status } from '../catalog/schema.ts';
-import type { PublishedSeries, PublishedValue } from '../pipeline/published.ts';
+import type { PublishedSeries, PublishedValue } from '../pipeline/publication.ts';
 import { STATUSES } from '../catalog/schema.ts';
-import { isTentative } from '../charts/points.ts';
-import { zh, type Words } from '../i18n/zh.ts';
-import { NATIONAL_CODE } from './read.ts';
+import { isTentative } from '../shared/charts/points.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 
 export interface SourceContribution {
   id: string;

@@ -6,8 +6,8 @@ const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
 const box = form?.querySelector<HTMLElement>('[data-search-results]');
 
 if (form && input && box) {
-  let runner: Promise<typeof import('./search-run.ts')> | undefined;
-  const load = () => (runner ??= import('./search-run.ts'));
+  let runner: Promise<typeof import('./results.ts')> | undefined;
+  const load = () => (runner ??= import('./results.ts'));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const base = form.dataset.base ?? '/';
 

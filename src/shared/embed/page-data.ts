@@ -1,7 +1,7 @@
 // The data an embed page carries for its script (in <script type="application/json" id="embed-data">): what the
 // view offers, the words its templates need, and for line charts the values to redraw with.
-import type { EmbedOffer } from './embed-options.ts';
-import type { LineChartSpec } from './embed-line.ts';
+import type { EmbedOffer } from './options.ts';
+import type { LineChartSpec } from '../charts/embed-line.ts';
 
 export interface EmbedPageData {
   view: 'line' | 'ranking';

@@ -1,7 +1,7 @@
 // Provincial facts the explorer and the region pages state: which years have provincial values, a year's
 // ranking, one province's series and its rank. Computed from a published series; no file access here.
-import type { PublishedSeries, PublishedValue } from '../pipeline/published.ts';
-import { NATIONAL_CODE } from '../pipeline/regions.ts';
+import type { PublishedSeries, PublishedValue } from '../pipeline/publication.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 
 /** Years with any provincial value, ascending. */
 export function provincialYears(series: PublishedSeries): number[] {

@@ -1,7 +1,7 @@
 // The loader a host page may include beside our iframe (served as /embed.js): it greets each of our embed frames
 // and sets the frame's height to what the frame reports. It trusts only our origin, only the frame's own
 // window, and only messages of the exact shape; anything else is ignored.
-import { helloMessage, isHeightMessage } from './embed-messages.ts';
+import { helloMessage, isHeightMessage } from '../../shared/embed/messages.ts';
 
 const FRAME_SELECTOR = 'iframe[data-yigai-embed]';
 

@@ -6,7 +6,7 @@ if (embedBox) {
     (entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer.disconnect();
-      void import('./embed-box.ts');
+      void import('./box.ts');
     },
     { rootMargin: '600px 0px' },
   );

@@ -1,11 +1,11 @@
 // The embed page's script: applies the address's options (theme, regions, years, language) to the chart drawn at
 // build time, and tells a host page running our loader how tall the page is. With script off the default shows.
-import { EMBED_DATA_ID, type EmbedPageData } from './embed-data.ts';
-import { fillTemplate } from '../i18n/template.ts';
-import { parseEmbedOptions, showsDefaultChart, type EmbedOptions } from './embed-options.ts';
-import { drawLineChart, selectSeries } from './embed-line.ts';
-import { heightMessage, isHelloMessage } from './embed-messages.ts';
-import { escapeXml } from '../format/markup.ts';
+import { EMBED_DATA_ID, type EmbedPageData } from '../../shared/embed/page-data.ts';
+import { fillTemplate } from '../../shared/i18n/template.ts';
+import { parseEmbedOptions, showsDefaultChart, type EmbedOptions } from '../../shared/embed/options.ts';
+import { drawLineChart, selectSeries } from '../../shared/charts/embed-line.ts';
+import { heightMessage, isHelloMessage } from '../../shared/embed/messages.ts';
+import { escapeXml } from '../../shared/format/markup.ts';
 
 const root = document.documentElement;
 const dataElement = document.getElementById(EMBED_DATA_ID);

@@ -1,16 +1,16 @@
 // Loaded on demand by explore.ts (another year, a comparison): redraws the provincial panel in place (map fills
 // and tips, ranking, table) and re-exports the national chart drawing and the data loader.
-import type { ExploreData } from '../explore/data.ts';
-import { valuesOfYear } from './explore-data.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { classColor, type MapClasses } from '../charts/map-classes.ts';
-import { regionTip, shortRegionName } from '../charts/points.ts';
-import { provincialTableHtml, rankingItemsHtml } from '../explore/provincial-html.ts';
-import { formatYear } from '../format/number.ts';
-import { zh } from '../i18n/zh.ts';
+import type { ExploreData } from '../../explore/data.ts';
+import { valuesOfYear } from './series.ts';
+import type { PublishedValue } from '../../pipeline/publication.ts';
+import { classColor, type MapClasses } from '../../shared/charts/map-classes.ts';
+import { regionTip, shortRegionName } from '../../shared/charts/points.ts';
+import { provincialTableHtml, rankingItemsHtml } from '../../shared/explore/provincial-html.ts';
+import { formatYear } from '../../shared/format/number.ts';
+import { zh } from '../../shared/i18n/zh.ts';
 
-export { drawNational } from './explore-national.ts';
-export { loadData } from './explore-data.ts';
+export { drawNational } from './national.ts';
+export { loadData } from './series.ts';
 export function drawProvincial(root: HTMLElement, data: ExploreData, year: number): void {
   const { provinces, national } = valuesOfYear(data, year);
   const byCode = new Map(provinces.map((v) => [v.regionCode, v]));

@@ -1,8 +1,8 @@
 // The indicator's values for the browser, fetched once from /explore/<id>.json and shaped as the shared
 // formatters expect them (region, year, value, decimals, status, source).
-import type { ExploreData } from '../explore/data.ts';
-import type { ProvincialValue } from '../explore/provincial-html.ts';
-import { NATIONAL_CODE } from '../pipeline/national-code.ts';
+import type { ExploreData } from '../../explore/data.ts';
+import type { ProvincialValue } from '../../shared/explore/provincial-html.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
 
 const requests = new Map<string, Promise<ExploreData>>();
 

@@ -1,8 +1,8 @@
 // Loaded when the search box is first used: the name list (typo-tolerant) and Pagefind's index (full text,
 // Chinese segmented), merged into one list of links.
-import { matchNames, type SearchName } from '../search/match.ts';
-import { escapeXml } from '../format/markup.ts';
-import { zh } from '../i18n/zh.ts';
+import { matchNames, type SearchName } from '../../shared/search/match.ts';
+import { escapeXml } from '../../shared/format/markup.ts';
+import { zh } from '../../shared/i18n/zh.ts';
 
 interface PagefindResult {
   url: string;

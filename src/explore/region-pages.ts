@@ -1,11 +1,11 @@
 // The provinces and, for one province, what its region page states about each indicator with provincial data:
 // its values, the latest year's value and rank among the provinces, and the national value of that year.
 import type { IndicatorSpec } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { NATIONAL_CODE } from '../pipeline/regions.ts';
-import { nationalValues, readCatalog, readSeries } from '../published/read.ts';
-import { provincialValuesOf, rankOf, regionValues } from '../published/provincial.ts';
-import { shortRegionName } from '../charts/points.ts';
+import type { PublishedValue } from '../pipeline/publication.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
+import { nationalValues, readCatalog, readSeries } from '../site-data/read.ts';
+import { provincialValuesOf, rankOf, regionValues } from '../site-data/provincial.ts';
+import { shortRegionName } from '../shared/charts/points.ts';
 
 export interface ProvincialRegion {
   code: string;

@@ -1,10 +1,19 @@
 // The indicator page's explorer: controls for the national chart (provinces to compare, values or change, year
 // range) and the provincial panel (map / ranking / table, year), one view kept in the URL with pushState and
 // restored on popstate. Drawing code and data load on demand (explore-render.ts), when a view needs them.
-import { MAX_COMPARED, PROVINCIAL_VIEWS, parseView, setDataShown, settleView, viewQuery, type ExploreView, type ViewBounds } from './view-state.ts';
-import { setupMapTips } from './explore-map.ts';
-import { NATIONAL_CODE } from '../pipeline/national-code.ts';
-import { fillTemplate } from '../i18n/template.ts';
+import {
+  MAX_COMPARED,
+  PROVINCIAL_VIEWS,
+  parseView,
+  setDataShown,
+  settleView,
+  viewQuery,
+  type ExploreView,
+  type ViewBounds,
+} from '../../shared/explore/view-state.ts';
+import { setupMapTips } from './map-tips.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
+import { fillTemplate } from '../../shared/i18n/template.ts';
 
 const national = document.querySelector<HTMLElement>('[data-explore-national]');
 const provincial = document.querySelector<HTMLElement>('[data-explore-provincial]');
@@ -57,7 +66,7 @@ function start(root: HTMLElement): void {
       const sections = [needNational && national, needYear && provincial];
       say(root.dataset.loading ?? '', sections);
       try {
-        const render = await import('./explore-render.ts');
+        const render = await import('./provincial.ts');
         const data = await render.loadData(root.dataset.dataUrl!);
         if (mine !== token) return;
         if (needNational) render.drawNational(national!, data, view, nationalKey(view) === nationalKey(initial));

@@ -66,3 +66,12 @@ export function embedQuery(options: EmbedOptions, offer: EmbedOffer): string {
   const text = query.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
+
+/** One chart view as the indicator page's embed box offers it (written at build time, read by the box script). */
+export interface EmbedBoxView {
+  kind: 'line' | 'ranking';
+  path: string;
+  title: string;
+  height: number;
+  offer: EmbedOffer;
+}

@@ -9,8 +9,8 @@ import {
   type PublishedReport,
   type PublishedSeries,
   type PublishedValue,
-} from '../pipeline/published.ts';
-import { NATIONAL_CODE } from '../pipeline/regions.ts';
+} from '../pipeline/publication.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 import type { DownloadEntry } from '../pipeline/downloads/index.ts';
 import type { ReleaseSpec } from '../catalog/schema.ts';
 
@@ -19,8 +19,6 @@ export interface DownloadsIndex {
   date: string;
   files: DownloadEntry[];
 }
-
-export { NATIONAL_CODE };
 
 export class MissingPublishedDataError extends Error {}
 

@@ -4,6 +4,7 @@
 
 import { formatTick, niceTicks, yearTicks } from '../format/tick.ts';
 import { escapeXml } from '../format/markup.ts';
+import { lineRuns } from './points.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -86,13 +87,17 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
     out.push(`<text x="${bx + 4}" y="${top - 2}" dy="0.71em" text-anchor="start" fill="${c.break}">${escapeXml(spec.breakLabel)}</text>`);
   }
   for (const s of series) {
-    // The line is broken at series breaks, as on the site: values either side are not comparable.
+    // The one gap rule (lineRuns): no line across a series break or a missing year; every point has its dot.
     const segments = new Map<number, string[]>();
-    for (const [year, v] of s.points) {
-      const segment = spec.breaks.filter((b) => year >= b).length;
-      segments.set(segment, [...(segments.get(segment) ?? []), `${x(year)},${y(v)}`]);
-    }
-    const d = [...segments.values()].map((pts) => `M${pts.join('L')}${pts.length === 1 ? 'Z' : ''}`).join('');
+    const run = lineRuns(
+      s.points.map(([year]) => year),
+      spec.breaks,
+    );
+    s.points.forEach(([year, v], i) => segments.set(run[i]!, [...(segments.get(run[i]!) ?? []), `${x(year)},${y(v)}`]));
+    const d = [...segments.values()]
+      .filter((pts) => pts.length > 1)
+      .map((pts) => `M${pts.join('L')}`)
+      .join('');
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`);
   }
   const r = narrow ? 3 : 3.5;

@@ -1,18 +1,18 @@
 // Draws the national chart again in the browser when the reader compares provinces, switches to change since a
 // base year or narrows the years; the server-drawn chart comes back for the default view.
-import type { ExploreData } from '../explore/data.ts';
-import type { ExploreView } from './view-state.ts';
-import { compareLineChart, type CompareSeries } from '../charts/compare-lines.ts';
-import { seriesPalette } from '../charts/colors.ts';
-import { isTentative, shortRegionName } from '../charts/points.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
-import { difference, formatChange } from '../format/change.ts';
-import { formatValue, formatYear } from '../format/number.ts';
-import type { ProvincialValue } from '../explore/provincial-html.ts';
-import { escapeXml } from '../format/markup.ts';
-import { zh } from '../i18n/zh.ts';
-import { regionSeries } from './explore-data.ts';
-import { NATIONAL_CODE } from '../pipeline/national-code.ts';
+import type { ExploreData } from '../../explore/data.ts';
+import type { ExploreView } from '../../shared/explore/view-state.ts';
+import { compareLineChart, type CompareSeries } from '../../shared/charts/compare-lines.ts';
+import { seriesPalette } from '../../shared/charts/colors.ts';
+import { isTentative, shortRegionName } from '../../shared/charts/points.ts';
+import type { PublishedValue } from '../../pipeline/publication.ts';
+import { difference, formatChange } from '../../shared/format/change.ts';
+import { formatValue, formatYear } from '../../shared/format/number.ts';
+import type { ProvincialValue } from '../../shared/explore/provincial-html.ts';
+import { escapeXml } from '../../shared/format/markup.ts';
+import { zh } from '../../shared/i18n/zh.ts';
+import { regionSeries } from './series.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
 
 const originals = new WeakMap<HTMLElement, { wide: string; narrow: string; label: string }>();
 

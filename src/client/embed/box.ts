@@ -1,15 +1,7 @@
 // The embed box on an indicator page: turns the chosen options into the embed address and code, copies it, and
 // shows a live preview (with our loader, so the preview's height follows the chart as it would on a host page).
-import { embedQuery, MAX_REGIONS, type EmbedOffer, type Theme } from './embed-options.ts';
-import { embedSnippet } from './embed-snippet.ts';
-
-export interface EmbedBoxView {
-  kind: 'line' | 'ranking';
-  path: string;
-  title: string;
-  height: number;
-  offer: EmbedOffer;
-}
+import { embedQuery, MAX_REGIONS, type EmbedBoxView, type Theme } from '../../shared/embed/options.ts';
+import { embedSnippet } from '../../shared/embed/snippet.ts';
 
 function setup(box: HTMLElement): void {
   const data = JSON.parse(box.querySelector('[data-embed-views]')?.textContent ?? '{}') as { views: EmbedBoxView[]; loader: string; origin: string };

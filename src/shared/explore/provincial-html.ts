@@ -1,7 +1,7 @@
 // The ranking list and the provincial table rows as HTML strings: the page renders them at build time and the
 // browser re-renders them for another year, from the same function, so both always look alike.
-import type { Status } from '../catalog/schema.ts';
-import type { PublishedValue } from '../pipeline/published.ts';
+import type { Status } from '../../catalog/schema.ts';
+import type { PublishedValue } from '../../pipeline/publication.ts';
 import { formatNumber, formatValue } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import { shortRegionName, TENTATIVE_STATUSES } from '../charts/points.ts';
