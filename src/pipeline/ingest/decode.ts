@@ -23,7 +23,8 @@ export class StrictDecoder {
 
   /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
   start(head: Uint8Array): Decoded | undefined {
-    if (head[0] === 0xff && head[1] === 0xfe) {
+    // UTF-16 (either byte order, with a BOM or without: then every other byte of ASCII text is zero).
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) {
       return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV', line: 1, column: 1 };
     }
     if (head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
@@ -88,6 +89,14 @@ export class StrictDecoder {
 }
 
 const latin1 = new TextDecoder('latin1');
+
+function looksUtf16(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 512) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 0; i < n; i += 2) if (head[i] === 0 || head[i + 1] === 0) zeros++;
+  return zeros * 10 >= (n / 2) * 9;
+}
 
 function hasHighBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;

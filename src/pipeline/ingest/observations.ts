@@ -82,6 +82,9 @@ function writtenAsRead(raw: string, value: number): boolean {
   return !(raw.charCodeAt(first) === 48 && raw.length > first + 1 && raw.charCodeAt(first + 1) !== 46);
 }
 
+/** Problems listed one by one per file; the rest are counted in a summary line per kind. */
+export const MAX_LISTED = 1000;
+
 const ignore: ObservationSink = { add() {} };
 const NO_EXTRA: Partial<Observation> = Object.freeze({});
 
@@ -95,6 +98,7 @@ export class FileCollector {
   private index = new SeriesIndex();
   private outliers = new OutlierWatch();
   private duplicates: FollowUp['duplicates'] = new Map();
+  private summaries = new Map<string, { problem: Problem; count: number }>();
 
   constructor(file: string, sink: ObservationSink = ignore, followUp?: FollowUp) {
     this.file = file;
@@ -102,10 +106,26 @@ export class FileCollector {
     this.followUp = followUp;
   }
 
+  /**
+   * Lists a problem. Past MAX_LISTED problems in a file, further ones are folded into one summary per code
+   * (its `cells` still add up), so memory stays flat however bad a file is and the counts stay exact.
+   */
   problem(p: Omit<Problem, 'file'>): Problem {
-    const problem = { file: this.file, ...p };
-    this.problems.push(problem);
-    return problem;
+    if (this.problems.length < MAX_LISTED) {
+      const problem = { file: this.file, ...p };
+      this.problems.push(problem);
+      return problem;
+    }
+    let summary = this.summaries.get(p.code);
+    if (!summary) {
+      summary = { problem: { file: this.file, code: p.code, severity: p.severity, message: '', cells: 0 }, count: 0 };
+      this.summaries.set(p.code, summary);
+      this.problems.push(summary.problem);
+    }
+    summary.count++;
+    summary.problem.cells! += p.cells ?? 0;
+    summary.problem.message = `另有 ${summary.count} 处同类问题未逐条列出（只列出每个文件的前 ${MAX_LISTED} 条）`;
+    return summary.problem;
   }
 
   /**
@@ -134,10 +154,12 @@ export class FileCollector {
         return;
       }
       if (cell.kind === 'missing-marker') {
-        return this.reject(place, 'missing-marker', 'warning', `「${cell.text}」表示无数据，未作为数值发布`);
+        this.reject(place, 'missing-marker', 'warning', `「${cell.text}」表示无数据，未作为数值发布`);
+        return;
       }
       if (cell.kind === 'invalid') {
-        return this.reject(place, 'bad-number', 'error', invalidReason(cell));
+        this.reject(place, 'bad-number', 'error', invalidReason(cell));
+        return;
       }
       value = cell.value;
       decimals = cell.decimals;
@@ -149,10 +171,11 @@ export class FileCollector {
     const first = this.index.add(releaseSeries, key.year);
     if (this.followUp) return this.locate(first, series, place, key, release, value);
     if (!first) {
-      this.reject(place, 'duplicate-value', 'error', '');
+      const problem = this.reject(place, 'duplicate-value', 'error', '');
+      if (this.summaries.has('duplicate-value') && problem === this.summaries.get('duplicate-value')!.problem) return;
       const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
       const list = this.duplicates.get(id) ?? [];
-      list.push({ problem: this.problems.at(-1)!, key: { ...key } });
+      list.push({ problem, key: { ...key } });
       this.duplicates.set(id, list);
       return;
     }
@@ -193,10 +216,10 @@ export class FileCollector {
   }
 
   /** Rejects one non-empty cell that cannot be read. */
-  reject(place: CellPlace, code: string, severity: Problem['severity'], message: string): void {
+  reject(place: CellPlace, code: string, severity: Problem['severity'], message: string): Problem {
     this.counts.dataCells++;
     this.counts.cellsRejected++;
-    this.problem({ ...place, code, severity, message, cells: 1 });
+    return this.problem({ ...place, code, severity, message, cells: 1 });
   }
 
   /** Rejects `cells` non-empty cells that the row reader could not split (a quote that never closes): one problem. */
@@ -230,6 +253,7 @@ export class FileCollector {
     this.index = new SeriesIndex();
     this.outliers = new OutlierWatch();
     this.duplicates = new Map();
+    this.summaries = new Map();
   }
 
   /** Adds the outlier warnings; returns what a second reading must look up, if anything. */

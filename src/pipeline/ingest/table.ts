@@ -65,6 +65,7 @@ export class NbsTableReader {
   private readonly unitless = new Set<string>();
   private readonly labels = new Set<Label>();
   private lastLabel: Label | undefined;
+  private dataRows = 0;
 
   constructor(options: IngestOptions, out: FileCollector) {
     this.options = options;
@@ -88,12 +89,14 @@ export class NbsTableReader {
       return;
     }
     this.countBody(row);
+    this.dataRows++;
     if (this.held) this.held.push(row);
     else this.read(row);
   }
 
   end(): NbsTable | undefined {
     if (!this.tableHeader) this.refuse('no-table-header', '没有找到表头行（应为「指标,2024年,…」或「地区,2024年,…」之类）', undefined, 1);
+    else if (!this.dataRows) this.refuse('no-data-rows', '只有表头，没有数据行：文件里没有可读取的数值');
     if (this.held) {
       const held = this.held;
       this.held = undefined;

@@ -73,7 +73,8 @@ export class TidyLongReader {
   private readonly header: SourceRow;
   /** Column positions, -1 when absent. */
   private readonly col: Record<'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note', number>;
-  private readonly refusal: { code: string; message: string; option: string } | undefined;
+  private refusal: { code: string; message: string; option?: string } | undefined;
+  private rows = 0;
   private refused = { nonEmpty: 0, empty: 0 };
   private readonly scope = { first: '', several: false, national: false, county: false };
   private readonly label = cached(parseLabel);
@@ -105,6 +106,7 @@ export class TidyLongReader {
   }
 
   row(row: SourceRow): void {
+    this.rows++;
     const { cells, line } = row;
     const col = this.col;
     const raw = cellAt(cells, col.value);
@@ -173,6 +175,7 @@ export class TidyLongReader {
 
   /** The file's scope, or undefined when it is refused (every value cell counted as rejected). */
   end(): { scope: string } | undefined {
+    if (!this.refusal && this.rows === 0) this.refusal = { code: 'no-data-rows', message: '只有表头，没有数据行：文件里没有可读取的数值' };
     if (this.refusal) {
       const { code, message, option } = this.refusal;
       const problem = this.out.rejectMany([], { line: this.header.line, column: 1 }, code, message, option);

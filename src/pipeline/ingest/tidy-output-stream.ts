@@ -3,7 +3,7 @@
 // together as bytes: the text cells repeat row after row and are encoded once, only year and value change.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
 import { TIDY_COLUMNS, formatValue } from './tidy-output.ts';
@@ -29,6 +29,7 @@ export function csvCell(text: string): string {
 export class TidyCsvWriter implements ObservationSink {
   private readonly path: string;
   private readonly stream: WriteStream;
+  private error: Error | undefined;
   private buffer = takeBuffer(0);
   private at = 0;
   // A row is `<indicator,unit,region_code,region,>year,value<,source_file,>source_line`: the bracketed parts
@@ -46,8 +47,11 @@ export class TidyCsvWriter implements ObservationSink {
 
   constructor(path: string) {
     this.path = path;
-    // A deeper buffer than the default lets reading go on while the disk writes.
-    this.stream = createWriteStream(path, { highWaterMark: 1 << 20 });
+    // Written beside its final name and renamed once complete: a refused input never replaces or deletes a file
+    // that is already there. A deeper buffer than the default lets reading go on while the disk writes.
+    this.stream = createWriteStream(`${path}.partial`, { highWaterMark: 1 << 20 });
+    // A write error (the name is a folder, the disk is full) is kept and thrown by close, never left unhandled.
+    this.stream.on('error', (error) => (this.error ??= error));
     this.ascii(`${TIDY_COLUMNS.join(',')}\n`);
   }
 
@@ -109,6 +113,7 @@ export class TidyCsvWriter implements ObservationSink {
   /** Between pieces of the input: hands a well-filled buffer to the stream, and waits while the disk catches up. */
   async flush(): Promise<void> {
     if (this.at > BUFFER_BYTES / 2) this.writeOut(0);
+    if (this.error) throw this.error;
     if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
   }
 
@@ -118,13 +123,15 @@ export class TidyCsvWriter implements ObservationSink {
     this.writeOut(0, true);
     this.stream.end();
     await finished(this.stream);
+    if (this.error) throw this.error;
+    await rename(`${this.path}.partial`, this.path);
   }
 
   /** The input was refused: nothing is written. */
   async discard(): Promise<void> {
     this.stream.end();
     await finished(this.stream).catch(() => undefined);
-    await rm(this.path, { force: true });
+    await rm(`${this.path}.partial`, { force: true });
   }
 
   private ascii(text: string, end?: number): void {
