@@ -24,9 +24,8 @@ class StopSignal extends Error {}
 const usage = (message: string) => stop(2, message, USAGE);
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
+  const parse = () =>
+    parseArgs({
       allowPositionals: true,
       options: {
         out: { type: 'string' },
@@ -36,6 +35,9 @@ async function main(): Promise<void> {
         unit: { type: 'string' },
       },
     });
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
   } catch (error) {
     usage((error as Error).message);
   }
