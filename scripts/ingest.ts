@@ -21,7 +21,9 @@ function stop(code: number, ...lines: string[]): never {
   throw new StopSignal();
 }
 class StopSignal extends Error {}
-const usage = (message: string) => stop(2, message, USAGE);
+function usage(message: string): never {
+  return stop(2, message, USAGE);
+}
 
 async function main(): Promise<void> {
   const parse = () =>
