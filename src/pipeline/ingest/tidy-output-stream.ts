@@ -1,12 +1,13 @@
 // The tidy CSV of `npm run ingest`, written while the input is read, byte for byte as tidyCsv writes it (same
-// columns, quoting and decimals). A wide export yields ten times its size in tidy rows, so rows are put
+// columns, BOM, formula guard, quoting and decimals). A wide export yields ten times its size in tidy rows, so rows are put
 // together as bytes: the text cells repeat row after row and are encoded once, only year and value change.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
-import { TIDY_COLUMNS, formatValue } from './tidy-output.ts';
+import { BOM } from '../../shared/downloads/csv-cells.ts';
+import { TIDY_COLUMNS, formatValue, tidyTextCell as csvCell } from './tidy-output.ts';
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
@@ -20,11 +21,6 @@ const giveBack = (buffer: Buffer) => {
 };
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
-
-/** A text cell as Papa.unparse writes it: quoted when it holds a comma, quote, line break or BOM, or starts or ends with a space. */
-export function csvCell(text: string): string {
-  return /[",\r\n\ufeff]|^ | $/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export class TidyCsvWriter implements ObservationSink {
   private readonly path: string;
@@ -52,6 +48,8 @@ export class TidyCsvWriter implements ObservationSink {
     this.stream = createWriteStream(`${path}.partial`, { highWaterMark: 1 << 20 });
     // A write error (the name is a folder, the disk is full) is kept and thrown by close, never left unhandled.
     this.stream.on('error', (error) => (this.error ??= error));
+    this.buffer.set(Buffer.from(BOM, 'utf8'), 0);
+    this.at = 3;
     this.ascii(`${TIDY_COLUMNS.join(',')}\n`);
   }
 
@@ -117,9 +115,8 @@ export class TidyCsvWriter implements ObservationSink {
     if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
   }
 
-  /** Finishes the file. A file with no rows is `header\n\n`, as Papa.unparse + '\n' wrote it. */
-  async close(empty: boolean): Promise<void> {
-    if (empty) this.ascii('\n');
+  /** Finishes the file (`empty`: no rows; kept for callers, the header line alone is the file then). */
+  async close(_empty = false): Promise<void> {
     this.writeOut(0, true);
     this.stream.end();
     await finished(this.stream);
