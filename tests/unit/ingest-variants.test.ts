@@ -166,3 +166,17 @@ describe('refusals and rejected cells', () => {
     expect(r.report).toMatchObject({ status: 'refused', problems: [expect.objectContaining({ code: 'unreadable-file' })] });
   });
 });
+
+describe('city tables and units by rule', () => {
+  it('a 主要城市年度数据 export of one city is read, compound units kept, decimals as written', async () => {
+    const r = await read('city-single-region-compound-unit.csv');
+    expect(r.report).toMatchObject({ status: 'read', format: 'nbs-classic', scope: 'single-region' });
+    expect(r.report.counts).toEqual({ dataCells: 9, valuesWritten: 7, cellsEmpty: 2, cellsRejected: 0 });
+    expect(r.observations.find((o) => o.indicator === '商品房平均销售价格' && o.year === 2017)).toMatchObject({
+      unit: '元/平方米',
+      regionCode: '310000',
+      value: 23804,
+      decimals: 2,
+    });
+  });
+});
