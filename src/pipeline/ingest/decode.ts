@@ -90,12 +90,18 @@ export class StrictDecoder {
 
 const latin1 = new TextDecoder('latin1');
 
+/** UTF-16 without a BOM: ASCII characters (commas, digits, line breaks) leave zero bytes, all at one parity. */
 function looksUtf16(head: Uint8Array): boolean {
-  const n = Math.min(head.length, 512) & ~1;
+  const n = Math.min(head.length, 4096) & ~1;
   if (n < 8) return false;
-  let zeros = 0;
-  for (let i = 0; i < n; i += 2) if (head[i] === 0 || head[i + 1] === 0) zeros++;
-  return zeros * 10 >= (n / 2) * 9;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  return (odd * 5 >= pairs && even === 0) || (even * 5 >= pairs && odd === 0);
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {

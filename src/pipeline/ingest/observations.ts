@@ -246,10 +246,14 @@ export class FileCollector {
     }
   }
 
-  /** Forgets everything read so far: the whole file is refused after all (its output is discarded). */
+  /**
+   * Forgets everything read so far: the whole file is refused after all (its output is discarded). What the
+   * row reader rejected (text a quote swallowed) is kept: no table reader counts those cells again.
+   */
   reset(): void {
-    this.problems = [];
-    this.counts = { dataCells: 0, valuesWritten: 0, cellsEmpty: 0, cellsRejected: 0 };
+    this.problems = this.problems.filter((p) => p.code === 'unclosed-quote');
+    const kept = this.problems.reduce((n, p) => n + (p.cells ?? 0), 0);
+    this.counts = { dataCells: kept, valuesWritten: 0, cellsEmpty: 0, cellsRejected: kept };
     this.index = new SeriesIndex();
     this.outliers = new OutlierWatch();
     this.duplicates = new Map();

@@ -111,12 +111,9 @@ export class NbsTableReader {
       const { code, message, option, line } = this.refusal;
       this.out.reset();
       const problem = this.out.rejectMany([], { line, column: 1 }, code, message, option);
-      this.out.counts = {
-        dataCells: this.body.nonEmpty + this.body.empty,
-        valuesWritten: 0,
-        cellsEmpty: this.body.empty,
-        cellsRejected: this.body.nonEmpty,
-      };
+      this.out.counts.dataCells += this.body.nonEmpty + this.body.empty;
+      this.out.counts.cellsEmpty += this.body.empty;
+      this.out.counts.cellsRejected += this.body.nonEmpty;
       problem.cells = this.body.nonEmpty;
       return undefined;
     }

@@ -132,6 +132,12 @@ export class TidyLongReader {
     const yearText = cellAt(cells, col.year);
     const year = readYear(yearText);
     if (label.name === '' || !unit || !region || year === undefined) return this.rejectRow(row, raw, label, unit, region, regionText, yearText);
+    // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
+    if (/^[-+]?[\d.]+$/.test(unit)) {
+      const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
+      this.out.rejectMany([raw], { line, column: (col.unit === -1 ? col.value : col.unit) + 1 }, 'bad-unit', message);
+      return;
+    }
     this.seen(region);
     const extra: Partial<Observation> = {};
     if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
