@@ -115,18 +115,20 @@ export class CsvRowReader {
   }
 
   /**
-   * A row with a quote error: the field where it starts ran on (over commas and line breaks) to the next quote
-   * or the end of the file. Its cells are counted, as the plain text would split them, and rejected.
+   * A row with a quote error: a field ran on (over commas and line breaks) to the next quote or the end of the
+   * file, or a quote closed in the middle of a field. Which cells were meant is unknown, so the whole row is
+   * rejected: its pieces, as the plain text splits them (the row's label aside), are counted as rejected cells.
    */
-  private quoteError(cells: string[], line: number): string[] {
-    let at = cells.findIndex((c) => c.includes('\n'));
-    if (at === -1) at = cells.length - 1;
-    let swallowed = 0;
-    for (let i = at; i < cells.length; i++)
-      for (const piece of cells[i]!.split(/[\n,]/)) if (cleanCell(piece.replaceAll('"', '')) !== '') swallowed++;
-    const message = `第${at + 1}列的引号没有正确闭合：其后的内容（${swallowed} 个单元格，跨行直到下一个引号或文件末尾）无法可靠读取，未作为数值写出`;
+  private quoteError(cells: string[], line: number): void {
+    const at = Math.max(
+      0,
+      cells.findIndex((c) => c.includes('\n')),
+    );
+    let swallowed = -1; // the first piece is the row's label
+    for (const cell of cells) for (const piece of cell.split(/[\n,]/)) if (cleanCell(piece.replaceAll('"', '')) !== '') swallowed++;
+    swallowed = Math.max(0, swallowed);
+    const message = `这一行的引号没有正确闭合（第${at + 1}列起）：其后的内容（${swallowed} 个单元格，可能跨行直到下一个引号或文件末尾）无法可靠读取，整行未写出`;
     this.onProblem({ line, column: at + 1, code: 'unclosed-quote', message, cells: swallowed, fatal: false });
-    return cells.slice(0, at);
   }
 
   end(): void {
@@ -146,10 +148,7 @@ export class CsvRowReader {
       cells[i] = clean;
     }
     this.line++;
-    if (quoteError) {
-      cells = this.quoteError(cells, line);
-      empty = cells.every((c) => c === '');
-    }
+    if (quoteError) return this.quoteError(cells, line);
     if (!empty) this.onRow({ line, cells });
   }
 }

@@ -115,6 +115,17 @@ export class TidyLongReader {
       else this.refused.nonEmpty++;
       return;
     }
+    // A field spanning lines with commas in it has swallowed rows (a stray quote closed by a later one): its
+    // pieces are counted as rejected cells, never dropped silently. A note spanning lines without commas is text.
+    const swallowing = cells.findIndex((c) => c.includes('\n') && c.includes(','));
+    if (swallowing !== -1) {
+      let swallowed = 0;
+      for (const cell of cells.slice(swallowing)) for (const piece of cell.split(/[\n,]/)) if (piece.trim() !== '') swallowed++;
+      if (swallowing > col.value && raw !== '') swallowed++; // the row's own value goes with it
+      const message = `第${swallowing + 1}列的字段跨越多行且含逗号：一个多余的引号把后面的行包了进去（${swallowed} 个单元格），未写出`;
+      this.out.rejectCount({ line, column: swallowing + 1 }, 'multiline-cell', message, swallowed);
+      return;
+    }
     // More fields than the header: a value or note with an unquoted comma shifted the row (2020,1,234,‰).
     const width = this.header.cells.length;
     for (let c = width; c < cells.length; c++) {

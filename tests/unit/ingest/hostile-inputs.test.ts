@@ -19,9 +19,9 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args]
 
 // [case, input, options, expected status, first problem code, written values, rejected cells]
 const CASES: [string, string, object, 'read' | 'refused', string | undefined, number, number][] = [
-  ['unbalanced quote swallowing rows', HEAD + '"北京市,6.09,6.1\n天津市,4.99,5.0\n', {}, 'refused', 'unclosed-quote', 0, 6],
-  ['tidy note opening a quote', TIDY + '出生率,全国,2024,6.39,‰,"a\n出生率,全国,2023,6.77,‰,b\n', {}, 'read', 'unclosed-quote', 1, 7],
-  ['malformed closing quote', HEAD + '北京市,"6.09"x,6.1\n天津市,4.99,5.0\n', {}, 'read', 'unclosed-quote', 0, 5],
+  ['unbalanced quote swallowing rows', HEAD + '"北京市,6.09,6.1\n天津市,4.99,5.0\n', {}, 'refused', 'unclosed-quote', 0, 5],
+  ['tidy note opening a quote', TIDY + '出生率,全国,2024,6.39,‰,"a\n出生率,全国,2023,6.77,‰,b\n', {}, 'refused', 'unclosed-quote', 0, 11],
+  ['malformed closing quote', HEAD + '北京市,"6.09"x,6.1\n天津市,4.99,5.0\n', {}, 'refused', 'unclosed-quote', 0, 5],
   ['unquoted thousands in a wide row', HEAD + '北京市,1,234,6.1\n', {}, 'read', 'extra-fields', 0, 3],
   ['unquoted 2020,1,234,‰ in a tidy row', 'indicator,region,year,value,unit\n出生率,全国,2020,1,234,‰\n', {}, 'read', 'extra-fields', 0, 1],
   ['unquoted 1,234 shifting the unit', TIDY + '出生率,全国,2020,1,234,‰\n出生率,全国,2021,5,‰,\n', {}, 'read', 'bad-unit', 1, 1],
