@@ -15,6 +15,8 @@ export interface Problem {
   option?: string;
   /** How many non-empty data cells this problem kept out of the output (a cell, a row, a column or a file). */
   cells?: number;
+  /** In a workbook: the sheet the line and column are in. */
+  sheet?: string;
 }
 
 /** One value as read from an input file: the tidy row the ingest command writes. */
@@ -68,6 +70,14 @@ export interface FileReport {
   counts: CellCounts;
   series: SeriesMeta[];
   problems: Problem[];
+  /** Workbooks: the sheet(s) read, and every sheet with what became of it. */
+  sheet?: string;
+  sheets?: SheetReport[];
+}
+
+export interface SheetReport {
+  name: string;
+  status: 'read' | 'refused' | 'empty';
 }
 
 /** What the user may supply when a file does not say it. */

@@ -14,13 +14,11 @@ const NEEDS: Record<string, { option: string; options: IngestOptions }> = {
   'lemon1022__BirthTrends__平均寿命数据.csv': { option: '--region', options: { region: '全国' } },
   'lemon1022__BirthTrends__分省出生率.csv': { option: '--indicator', options: { indicator: '人口出生率(‰)' } },
 };
-// Variants not read yet (issue 14: spreadsheets, city tables, quarterly tables): refused in one line with
-// their own code, never read wrongly. Each moves to the read list when its reader lands.
+// Variants not read (quarterly tables) or lacking what cannot be guessed (the crawler workbook): refused in one
+// line with their own code, never read wrongly.
 const REFUSED: Record<string, string> = {
-  'ruiyugao__WBS-G6-Project-2026__人口年度数据.xls': 'spreadsheet-refused',
-  '2020-data-integration__data-collection__分省年度数据.xls': 'spreadsheet-refused',
-  'logictin__ACC102-Python-Project__年度数据.xlsx': 'spreadsheet-refused',
-  'zhuang1234__National-Data__卫生总费用.xlsx': 'spreadsheet-refused',
+  // A crawler's workbook: no header lines, no units; refused naming --region (then --unit).
+  'zhuang1234__National-Data__卫生总费用.xlsx': 'missing-region',
   'AlanBook__data_analysis__季度数据.csv': 'unsupported-database',
 };
 

@@ -12,7 +12,8 @@ import { matchSnapshotFile } from '../helpers/snapshot.ts';
 const SCRIPT = new URL('../../scripts/ingest.ts', import.meta.url).pathname;
 const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
 
-describe('npm run ingest', () => {
+// Each test starts the command (Node start-up, a worker): on a loaded machine that takes seconds.
+describe('npm run ingest', { timeout: 30_000 }, () => {
   it('writes tidy rows with exactly the documented columns, and exits 0 when every file was read', () => {
     const out = mkdtempSync(join(tmpdir(), 'ingest-'));
     const r = run(FIXTURES + 'classic-gbk-provincial.csv', FIXTURES + 'new-cross-section.csv', '--out', out);

@@ -180,3 +180,50 @@ describe('city tables and units by rule', () => {
     });
   });
 });
+
+describe('spreadsheets', () => {
+  it('a portal .xls: header lines in column A, years as strings, decimals as displayed, every sheet listed', async () => {
+    const r = await read('portal-provincial.xls');
+    expect(r.report).toMatchObject({ status: 'read', format: 'xls:nbs-classic', layout: 'time-series', scope: 'provincial', sheet: '分省年度数据' });
+    expect(r.report.sheets).toEqual([
+      { name: '分省年度数据', status: 'read' },
+      { name: 'Sheet2', status: 'empty' },
+    ]);
+    expect(r.report.counts).toEqual({ dataCells: 9, valuesWritten: 6, cellsEmpty: 3, cellsRejected: 0 });
+    const hebei = r.observations.find((o) => o.regionCode === '130000' && o.year === 2017)!;
+    expect(hebei.value.toFixed(hebei.decimals)).toBe('5.30'); // the float 5.3, displayed with the cell's format
+    expect([hebei.sourceLine, hebei.sourceColumn]).toEqual([7, 4]);
+    expect(r.report.series[0]).toMatchObject({ indicator: '地区生产总值', unit: '亿元', notes: ['2019年数据为初步核算数。'] });
+  });
+
+  it('a new-portal .xlsx: spaced labels with trailing spaces, numbers stored as text keep their decimal', async () => {
+    const r = await read('portal-national-text-numbers.xlsx');
+    expect(r.report).toMatchObject({ status: 'read', format: 'xlsx:nbs-classic', scope: 'national' });
+    expect(r.observations.map((o) => [o.indicator, o.unit, o.year, o.value.toFixed(o.decimals)])[0]).toEqual([
+      '社会消费品零售总额',
+      '亿元',
+      2025,
+      '501202.0',
+    ]);
+  });
+
+  it('a crawler workbook is refused naming the option that supplies what it lacks, then read', async () => {
+    const first = await read('crawler-years-as-rows.xlsx');
+    expect(first.report.problems[0]).toMatchObject({ code: 'missing-region', option: '--region', sheet: 'Sheet1' });
+    expect(conservationErrors(first.report)).toEqual([]);
+    const second = await read('crawler-years-as-rows.xlsx', { region: '全国' });
+    expect(second.report.problems[0]).toMatchObject({ code: 'missing-unit', option: '--unit' });
+    const r = await read('crawler-years-as-rows.xlsx', { region: '全国', unit: '亿元' });
+    expect(r.report).toMatchObject({ status: 'read', layout: 'transposed' });
+    expect(r.observations.find((o) => o.indicator === '卫生总费用' && o.year === 2010)?.value).toBe(19980.39342);
+  });
+
+  it('a corrupt or renamed workbook is refused in one line', async () => {
+    for (const name of ['spreadsheet.xls', 'spreadsheet.xlsx']) {
+      const r = await read(name);
+      expect(r.report.status).toBe('refused');
+      expect(r.report.problems).toHaveLength(1);
+      expect(r.report.problems[0]!.message).toMatch(/损坏|无法识别/);
+    }
+  });
+});

@@ -1,7 +1,6 @@
-// One input file read piece by piece, as the bytes arrive: spreadsheet check, encoding detection and strict
+// One CSV input file read piece by piece, as the bytes arrive (workbooks go to spreadsheet.ts): encoding detection and strict
 // decoding, CSV rows, then the reader its first row calls for (tidy long, or a statistics-bureau export).
 // Synchronous and push-based, so the same code reads a file stream and bytes already in memory.
-import { extname } from 'node:path';
 import type { FileCollector } from './observations.ts';
 import { CsvRowReader, type RowProblem, type SourceRow } from './rows.ts';
 import { LineChunker, StrictDecoder } from './decode.ts';
@@ -10,18 +9,10 @@ import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions } from '../types.ts';
 
-const SPREADSHEET = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
 /** Bytes looked at before deciding anything: enough for signatures and the first 8192 characters. */
 const HEAD_BYTES = 64 * 1024;
 /** A line longer than this (bytes, without a line break) refuses the file, so memory stays bounded. */
 const MAX_LINE_BYTES = 16 << 20;
-
-/** .xls (OLE compound file) and .xlsx (zip) renamed to .csv still are spreadsheets. */
-function isSpreadsheetBytes(bytes: Uint8Array): boolean {
-  const ole = [0xd0, 0xcf, 0x11, 0xe0];
-  const zip = [0x50, 0x4b, 0x03, 0x04];
-  return [ole, zip].some((sig) => sig.every((b, i) => bytes[i] === b));
-}
 
 /** Line breaks in decoded text, counted as the CSV reader counts them (CR LF, LF and a lone CR are one each). */
 function lineBreaks(text: string): number {
@@ -103,17 +94,6 @@ export class FileReader {
   private start(): void {
     const head = Buffer.concat(this.head!);
     this.head = undefined;
-    if (SPREADSHEET.has(extname(this.out.file).toLowerCase()) || isSpreadsheetBytes(head)) {
-      this.out.problem({
-        code: 'spreadsheet-refused',
-        severity: 'error',
-        line: 1,
-        column: 1,
-        message:
-          '这是电子表格文件（.xls/.xlsx），不直接读取：请在国家数据网站导出时选择 CSV，或在 Excel/WPS 中「另存为 → CSV UTF-8（逗号分隔）」，再读取该 CSV 文件',
-      });
-      return this.refuse({ status: 'refused', format: 'spreadsheet' });
-    }
     const refusal = this.decoder.start(head);
     if (refusal && !refusal.ok) return this.unreadable(refusal);
     const piece = this.chunker.push(head.subarray(this.decoder.skip));

@@ -1,9 +1,11 @@
 // Reads one input file of any supported kind into tidy observations and a report. Never throws on bad
 // input: every problem becomes an entry with its place, and a file that cannot be read is "refused".
 // Files stream: observations go to a sink as they are read, so memory does not grow with the file.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
+import { MAX_WORKBOOK_BYTES, readSheets, readWorkbook, workbookKind } from './spreadsheet.ts';
 import type { FileReport, IngestOptions, IngestResult, Observation } from '../types.ts';
 
 export type { ObservationSink } from './observations.ts';
@@ -26,6 +28,15 @@ export async function ingestToSink(path: string, sink: ObservationSink, options:
   const source: ByteSource = () => readPieces(path);
   const out = new FileCollector(displayName, sink);
   try {
+    if (isWorkbook(path, () => firstBytes(path))) {
+      const size = readFailure(() => statSync(path)).size;
+      if (size > MAX_WORKBOOK_BYTES) return refuseWorkbook(out, `工作簿有 ${size} 字节，超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
+      return ingestWorkbook(
+        readFailure(() => readFileSync(path)),
+        out,
+        options,
+      );
+    }
     const report = await readAll(source, new FileReader(options, out), sink);
     const followUp = report.status === 'refused' ? undefined : out.finish();
     if (followUp) await readAll(source, new FileReader(options, new FileCollector(displayName, undefined, followUp)));
@@ -48,6 +59,42 @@ const READ_ERRORS: Record<string, string> = {
   ELOOP: '符号链接循环',
 };
 
+/** Extensions read as workbooks; a workbook renamed to .csv is known by its first bytes. */
+const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
+
+function isWorkbook(name: string, head: () => Uint8Array): boolean {
+  return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head()) !== undefined;
+}
+
+function firstBytes(path: string): Uint8Array {
+  if (!readFailure(() => statSync(path)).isFile()) return new Uint8Array(0); // readPieces reports it
+  const file = readFailure(() => openSync(path, 'r'));
+  try {
+    const head = Buffer.alloc(8);
+    return head.subarray(
+      0,
+      readFailure(() => readSync(file, head, 0, 8, 0)),
+    );
+  } finally {
+    closeSync(file);
+  }
+}
+
+function refuseWorkbook(out: FileCollector, message: string): FileReport {
+  out.problem({ code: 'spreadsheet-refused', severity: 'error', line: 1, column: 1, message });
+  return finish(out, { status: 'refused', format: 'spreadsheet' }, undefined);
+}
+
+/** A workbook, read whole (SheetJS cannot stream): every sheet through the table readers, a second reading if needed. */
+function ingestWorkbook(bytes: Uint8Array, out: FileCollector, options: IngestOptions): FileReport {
+  const book = readWorkbook(bytes);
+  if (!book.ok) return refuseWorkbook(out, book.message);
+  const report = readSheets(book, options, out);
+  const followUp = report.status === 'refused' ? undefined : out.finish();
+  if (followUp) readSheets(book, options, new FileCollector(out.file, undefined, followUp));
+  return finish(out, report, followUp);
+}
+
 /** The file could not be opened or read (missing, a folder, no permission, an I/O error). */
 class ReadError extends Error {
   readonly code: string;
@@ -69,6 +116,10 @@ function readFailure<T>(read: () => T): T {
 export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOptions = {}, pieceBytes = PIECE_BYTES): IngestResult {
   const observations: Observation[] = [];
   const out = new FileCollector(file, { add: (o) => observations.push(o) });
+  if (isWorkbook(file, () => bytes.subarray(0, 8))) {
+    const report = ingestWorkbook(bytes, out, options);
+    return { observations: report.status === 'refused' ? [] : observations, report };
+  }
   const readBytes = (reader: FileReader) => {
     for (let at = 0; at < bytes.length && !reader.done; at += pieceBytes) reader.push(bytes.subarray(at, at + pieceBytes));
     return reader.end();

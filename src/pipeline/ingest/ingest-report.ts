@@ -50,7 +50,7 @@ export function escapeControls(text: string): string {
 
 /** `file:line:column: error[code]: message (supply with --option)` — one line, greppable. */
 export function problemLine(p: Problem): string {
-  const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const place = [p.sheet === undefined ? p.file : `${p.file}[${p.sheet}]`, p.line, p.column].filter((x) => x !== undefined).join(':');
   const severity = p.severity === 'error' ? '错误' : '警告';
   const hint = p.option ? `（可用 ${p.option} 提供）` : '';
   return escapeControls(`${place}: ${severity}[${p.code}]: ${p.message}${hint}`);

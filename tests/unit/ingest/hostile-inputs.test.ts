@@ -83,7 +83,7 @@ describe('hostile inputs, one row each', () => {
   });
 });
 
-describe('the ingest command with hostile paths and options', () => {
+describe('the ingest command with hostile paths and options', { timeout: 30_000 }, () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'hostile-'));
   const export1 = HEAD + '北京市,6.09,6.1\n';
 
