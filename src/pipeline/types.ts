@@ -26,6 +26,8 @@ export interface Observation {
   regionCode: string;
   region: string;
   year: number;
+  /** Only in quarterly and monthly tables: the period within the year (2022Q4, 2020-01, 2020-01/02 cumulative). */
+  period?: string;
   value: number;
   /** Decimals as written in the input (5.30 has 2), so output never adds or removes precision. */
   decimals: number;

@@ -14,12 +14,11 @@ const NEEDS: Record<string, { option: string; options: IngestOptions }> = {
   'lemon1022__BirthTrends__平均寿命数据.csv': { option: '--region', options: { region: '全国' } },
   'lemon1022__BirthTrends__分省出生率.csv': { option: '--indicator', options: { indicator: '人口出生率(‰)' } },
 };
-// Variants not read (quarterly tables) or lacking what cannot be guessed (the crawler workbook): refused in one
+// Files lacking what cannot be guessed (the crawler workbook): refused in one
 // line with their own code, never read wrongly.
 const REFUSED: Record<string, string> = {
   // A crawler's workbook: no header lines, no units; refused naming --region (then --unit).
   'zhuang1234__National-Data__卫生总费用.xlsx': 'missing-region',
-  'AlanBook__data_analysis__季度数据.csv': 'unsupported-database',
 };
 
 const files = SHARED_PRESENT

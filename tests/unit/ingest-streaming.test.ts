@@ -186,6 +186,17 @@ describe('the command’s streamed outputs', () => {
       await writer.close(list.length === 0);
       expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(tidyCsv(list));
     }
+    // A quarterly table's rows carry their period in a 9th column, last, so the first 8 keep their places.
+    const quarterly = [o({ year: 2022, period: '2022Q4' }), o({ year: 2022, period: '2022Q3' })];
+    const writer = new TidyCsvWriter(join(dir, 'q.csv'));
+    for (const x of quarterly) writer.add(x);
+    await writer.close(false);
+    const q = readFileSync(join(dir, 'q.csv'), 'utf8');
+    expect(q).toBe(tidyCsv(quarterly));
+    expect(q.split('\n').slice(0, 2)).toEqual([
+      '\ufeffindicator,unit,region_code,region,year,value,source_file,source_line,period',
+      '人口出生率,‰,110000,北京市,2022,6.09,a.csv,5,2022Q4',
+    ]);
     // Formula-like text gets the downloads' apostrophe; a negative number stays a number; the BOM leads.
     const text = tidyCsv(observations);
     expect(text.startsWith('\ufeffindicator,')).toBe(true);

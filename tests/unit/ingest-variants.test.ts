@@ -1,6 +1,7 @@
 // One test per real-world export variant (tests/fixtures/ingest/README.md says where each was seen).
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
+import { parsePeriodLabel } from '../../src/pipeline/ingest/labels.ts';
 import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
@@ -225,5 +226,31 @@ describe('spreadsheets', () => {
       expect(r.report.problems).toHaveLength(1);
       expect(r.report.problems[0]!.message).toMatch(/损坏|无法识别/);
     }
+  });
+});
+
+describe('quarterly and monthly tables', () => {
+  it('a 季度数据 export is read into tidy rows with a period', async () => {
+    const r = await read('quarterly-national.csv');
+    expect(r.report).toMatchObject({ status: 'read', format: 'nbs-classic', layout: 'time-series', scope: 'national' });
+    expect(r.report.counts).toEqual({ dataCells: 6, valuesWritten: 6, cellsEmpty: 0, cellsRejected: 0 });
+    expect(r.observations.map((o) => [o.indicator, o.year, o.period, o.value.toFixed(o.decimals)]).slice(0, 3)).toEqual([
+      ['国内生产总值当季值', 2022, '2022Q1', '270177.8'],
+      ['国内生产总值当季值', 2021, '2021Q4', '324237.4'],
+      ['国内生产总值当季值', 2021, '2021Q3', '289919.3'],
+    ]);
+    // Four quarters of one year are not duplicates of each other.
+    expect(r.report.problems.filter((p) => p.code === 'duplicate-value')).toEqual([]);
+  });
+
+  it.each([
+    ['2022年第四季度', { year: 2022, period: '2022Q4' }],
+    ['2020年第1季度', { year: 2020, period: '2020Q1' }],
+    ['2020年1月', { year: 2020, period: '2020-01' }],
+    ['2020年1-2月', { year: 2020, period: '2020-01/02' }],
+    ['2020年13月', undefined],
+    ['一季度累计', undefined],
+  ])('period label %s', (text, expected) => {
+    expect(parsePeriodLabel(text)).toEqual(expected);
   });
 });

@@ -9,6 +9,7 @@ import { finished } from 'node:stream/promises';
 import { ingestToSink } from './ingest-file.ts';
 import { addToTotals, emptyTotals, type IngestReport } from './ingest-report.ts';
 import { TidyCsvWriter } from './tidy-output-stream.ts';
+import { PERIOD_COLUMN, TIDY_COLUMNS } from './tidy-output.ts';
 import type { FileReport, IngestOptions } from '../types.ts';
 
 export type IngestTotals = IngestReport['totals'];
@@ -134,7 +135,7 @@ export async function ingestInputs(
       for (let n = 2; used.has(name) || isInput.has(join(realOut, `${name}.csv`)); n++) name = `${basename(input, extname(input))}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
       const file = await ingestToSink(input, writer, options);
-      const entry: FileReport & { output?: string } = file;
+      const entry: FileReport & { output?: string; outputColumns?: string[] } = file;
       if (file.status === 'read') {
         closing.push(
           writer.close(file.counts.valuesWritten === 0).catch((error) => {
@@ -144,6 +145,8 @@ export async function ingestInputs(
         if (closing.length >= 16) await Promise.all(closing.splice(0));
         used.add(name);
         entry.output = `${name}.csv`;
+        // A quarterly or monthly table's output has a 9th column; the report says so beside the file's name.
+        if (writer.hasPeriods) entry.outputColumns = [...TIDY_COLUMNS, PERIOD_COLUMN];
       } else {
         await writer.discard();
       }

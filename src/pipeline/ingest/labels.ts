@@ -66,3 +66,26 @@ export function parseYearLabel(text: string): number | undefined {
 export function singleYearOf(time: string | undefined): number | undefined {
   return time === undefined ? undefined : parseYearLabel(time);
 }
+
+/** A period within a year: 2022Q4 (quarter), 2020-01 (month), 2020-01/02 (January to February, cumulative). */
+export interface PeriodLabel {
+  year: number;
+  period: string;
+}
+
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Quarter and month headers of the 季度数据 and 月度数据 databases: 2022年第四季度, 2020年1月, 2020年1-2月. */
+export function parsePeriodLabel(text: string): PeriodLabel | undefined {
+  const t = text.replace(/\s+/g, '');
+  const quarter = /^(\d{4})年第?([一二三四1-4])季度$/.exec(t);
+  const month = /^(\d{4})年(\d{1,2})(?:[-－~～](\d{1,2}))?月$/.exec(t);
+  const year = Number((quarter ?? month)?.[1]);
+  if (!(year >= 1900 && year <= 2100)) return undefined;
+  if (quarter) return { year, period: `${year}Q${QUARTERS[quarter[2]!]}` };
+  const from = Number(month![2]);
+  const to = month![3] === undefined ? from : Number(month![3]);
+  if (!(from >= 1 && to <= 12 && from <= to)) return undefined;
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { year, period: from === to ? `${year}-${mm(from)}` : `${year}-${mm(from)}/${mm(to)}` };
+}

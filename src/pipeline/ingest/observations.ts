@@ -17,6 +17,8 @@ export interface SeriesKey {
   regionCode: string;
   region: string;
   year: number;
+  /** A quarter or month within the year (2022Q4, 2020-01, 2020-01/02), in 季度数据 and 月度数据 tables. */
+  period?: string | undefined;
 }
 
 export interface ObservationSink {
@@ -166,14 +168,16 @@ export class FileCollector {
     }
     // An earlier release (status superseded) may sit beside the value in force; each release once.
     const release = extra.status === 'superseded' ? `\u0000${extra.source ?? ''}` : '';
-    const series = this.index.id(key.indicator, key.regionCode);
-    const releaseSeries = release === '' ? series : this.index.id(key.indicator, key.regionCode, release);
+    // A period table's series is one quarter (or month) across the years: 2021Q4 and 2022Q4 are neighbours.
+    const seriesName = key.period === undefined ? key.indicator : `${key.indicator}\u0000${key.period.slice(4)}`;
+    const series = this.index.id(seriesName, key.regionCode);
+    const releaseSeries = release === '' ? series : this.index.id(seriesName, key.regionCode, release);
     const first = this.index.add(releaseSeries, key.year);
     if (this.followUp) return this.locate(first, series, place, key, release, value);
     if (!first) {
       const problem = this.reject(place, 'duplicate-value', 'error', '');
       if (this.summaries.has('duplicate-value') && problem === this.summaries.get('duplicate-value')!.problem) return;
-      const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
+      const id = `${seriesName}\u0000${key.regionCode}\u0000${key.year}${release}`;
       const list = this.duplicates.get(id) ?? [];
       list.push({ problem, key: { ...key } });
       this.duplicates.set(id, list);
@@ -194,6 +198,7 @@ export class FileCollector {
       sourceLine: place.line,
       sourceColumn: place.column,
     };
+    if (key.period !== undefined) o.period = key.period;
     if (extra.source !== undefined) o.source = extra.source;
     if (extra.status !== undefined) o.status = extra.status;
     if (extra.note !== undefined) o.note = extra.note;
@@ -205,7 +210,8 @@ export class FileCollector {
     const followUp = this.followUp!;
     if (!first) return;
     if (followUp.duplicates.size > 0) {
-      const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
+      const seriesName = key.period === undefined ? key.indicator : `${key.indicator}\u0000${key.period.slice(4)}`;
+      const id = `${seriesName}\u0000${key.regionCode}\u0000${key.year}${release}`;
       if (followUp.duplicates.has(id)) followUp.first.set(id, { line: place.line, column: place.column });
     }
     if (followUp.unordered.has(series)) {

@@ -1,7 +1,7 @@
 // A wide table has two axes (its rows and its columns); each is years, regions or indicators.
 // Which is which decides the layout: time series (years as columns), transposed (years as rows) or
 // cross-section (one year, indicators or regions across).
-import { parseLabel, parseYearLabel, type Label } from './labels.ts';
+import { parseLabel, parsePeriodLabel, parseYearLabel, type Label } from './labels.ts';
 import { findRegion, type Region } from '../regions.ts';
 
 export type AxisKind = 'year' | 'region' | 'indicator';
@@ -17,7 +17,8 @@ export function cornerHint(corner: string): AxisKind | undefined {
 export function classifyAxis(labels: string[]): AxisKind {
   const present = labels.filter((l) => l !== '');
   if (present.length === 0) return 'indicator';
-  const years = present.filter((l) => parseYearLabel(l) !== undefined).length;
+  // Quarters and months are periods on the year axis (each also names its year).
+  const years = present.filter((l) => parseYearLabel(l) !== undefined || parsePeriodLabel(l) !== undefined).length;
   if (years * 2 >= present.length) return 'year';
   const regions = present.filter((l) => findRegion(l) !== undefined).length;
   if (regions * 2 >= present.length) return 'region';
@@ -25,7 +26,7 @@ export function classifyAxis(labels: string[]): AxisKind {
 }
 
 export type AxisLabel =
-  | { kind: 'year'; year: number }
+  | { kind: 'year'; year: number; period?: string }
   | { kind: 'region'; region: Region }
   | { kind: 'indicator'; label: Label }
   | { kind: 'invalid'; code: string; message: string };
@@ -33,7 +34,10 @@ export type AxisLabel =
 export function readAxisLabel(kind: AxisKind, text: string): AxisLabel {
   if (kind === 'year') {
     const year = parseYearLabel(text);
-    return year === undefined ? { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年），实际为「${text}」` } : { kind: 'year', year };
+    if (year !== undefined) return { kind: 'year', year };
+    const period = parsePeriodLabel(text);
+    if (period) return { kind: 'year', year: period.year, period: period.period };
+    return { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年）或季度、月份（如 2024年第一季度、2024年1-2月），实际为「${text}」` };
   }
   if (kind === 'region') {
     const region = findRegion(text);

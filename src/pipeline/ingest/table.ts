@@ -155,7 +155,9 @@ export class NbsTableReader {
   private start(tableHeader: SourceRow): void {
     this.tableHeader = tableHeader;
     const database = this.header['数据库'];
-    if (database && !/年度数据/.test(database)) return this.refuse('unsupported-database', `只支持年度数据，文件来自「${database}」`, undefined, 1);
+    if (database && !/(年度|季度|月度)数据/.test(database)) {
+      return this.refuse('unsupported-database', `只支持年度、季度和月度数据，文件来自「${database}」`, undefined, 1);
+    }
     const hint = cornerHint(tableHeader.cells[0] ?? '');
     if (hint) this.decide(hint);
     else this.held = [];
@@ -176,7 +178,8 @@ export class NbsTableReader {
       if (!text) return this.refuse('missing-indicator', '文件没有「指标：」行，无法知道这些数值是哪个指标', '--indicator');
       plan.indicator = parseLabel(text);
     } else if (fixedKind === 'region') {
-      const text = header['地区'] ?? (header['数据库'] === '年度数据' ? '全国' : options.region);
+      // The national databases (年度数据, 季度数据, 月度数据) are the whole country's figures.
+      const text = header['地区'] ?? (/^(年度|季度|月度)数据$/.test(header['数据库'] ?? '') ? '全国' : options.region);
       if (!text) {
         return this.refuse(
           'missing-region',
@@ -247,6 +250,7 @@ export class NbsTableReader {
       const label = plan.indicator ?? (rowLabel.kind === 'indicator' ? rowLabel.label : (colLabel as { label: Label }).label);
       const region = plan.region ?? (rowLabel.kind === 'region' ? rowLabel.region : (colLabel as { region: Region }).region);
       const year = plan.year ?? (rowLabel.kind === 'year' ? rowLabel.year : (colLabel as { year: number }).year);
+      const period = rowLabel.kind === 'year' ? rowLabel.period : colLabel.kind === 'year' ? colLabel.period : undefined;
       if (label !== this.lastLabel) {
         this.labels.add(label);
         this.lastLabel = label;
@@ -257,6 +261,7 @@ export class NbsTableReader {
       key.regionCode = region.code;
       key.region = region.name;
       key.year = year;
+      key.period = period;
       out.cell(raw, place, key);
     }
   }

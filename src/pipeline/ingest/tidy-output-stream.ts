@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
 import { BOM } from '../../shared/downloads/csv-cells.ts';
-import { TIDY_COLUMNS, formatValue, tidyTextCell as csvCell } from './tidy-output.ts';
+import { PERIOD_COLUMN, TIDY_COLUMNS, formatValue, tidyTextCell as csvCell } from './tidy-output.ts';
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
@@ -25,6 +25,7 @@ const NEWLINE = 0x0a;
 export class TidyCsvWriter implements ObservationSink {
   private readonly path: string;
   private readonly stream: WriteStream;
+  private periods: boolean | undefined;
   private error: Error | undefined;
   private buffer = takeBuffer(0);
   private at = 0;
@@ -50,10 +51,21 @@ export class TidyCsvWriter implements ObservationSink {
     this.stream.on('error', (error) => (this.error ??= error));
     this.buffer.set(Buffer.from(BOM, 'utf8'), 0);
     this.at = 3;
-    this.ascii(`${TIDY_COLUMNS.join(',')}\n`);
+  }
+
+  /** Whether the output has the 9th column, period (known once a row was added). */
+  get hasPeriods(): boolean {
+    return this.periods === true;
+  }
+
+  /** The header, once the first row says whether the table has periods (a 9th column, last). */
+  private header(periods: boolean): void {
+    this.periods = periods;
+    this.ascii(`${TIDY_COLUMNS.join(',')}${periods ? `,${PERIOD_COLUMN}` : ''}\n`);
   }
 
   add(o: Observation, text?: string): void {
+    if (this.periods === undefined) this.header(o.period !== undefined);
     if (o.indicator !== this.indicator || o.unit !== this.unit || o.regionCode !== this.regionCode || o.region !== this.region) this.newPrefix(o);
     if (o.sourceFile !== this.sourceFile) {
       this.sourceFile = o.sourceFile;
@@ -84,7 +96,9 @@ export class TidyCsvWriter implements ObservationSink {
     for (let i = 0; i < value.length; i++) buffer[at++] = value.charCodeAt(i);
     buffer.set(fileCell, at);
     this.at = at + fileCell.length;
-    this.integer(o.sourceLine, NEWLINE);
+    if (!this.periods) return this.integer(o.sourceLine, NEWLINE);
+    this.integer(o.sourceLine, COMMA);
+    this.ascii(o.period ?? '', NEWLINE);
   }
 
   /** `indicator,unit,` is kept while it lasts; `region_code,region,` is encoded once per region and file. */
@@ -117,6 +131,7 @@ export class TidyCsvWriter implements ObservationSink {
 
   /** Finishes the file (`empty`: no rows; kept for callers, the header line alone is the file then). */
   async close(_empty = false): Promise<void> {
+    if (this.periods === undefined) this.header(false);
     this.writeOut(0, true);
     this.stream.end();
     await finished(this.stream);

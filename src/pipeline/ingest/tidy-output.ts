@@ -5,6 +5,8 @@ import { BOM, neutralizeCell, quoteField } from '../../shared/downloads/csv-cell
 import type { Observation } from '../types.ts';
 
 export const TIDY_COLUMNS = ['indicator', 'unit', 'region_code', 'region', 'year', 'value', 'source_file', 'source_line'] as const;
+/** Added last, only to the output of a quarterly or monthly table, so the 8 columns keep their places. */
+export const PERIOD_COLUMN = 'period';
 
 /** The value as written in the input: 5.30 stays 5.30 (toFixed keeps the input's decimals). */
 export function formatValue(value: number, decimals: number): string {
@@ -18,6 +20,7 @@ export function tidyTextCell(text: string): string {
 
 /** The whole tidy CSV at once (the streamed writer, tidy-output-stream.ts, writes the same bytes). */
 export function tidyCsv(observations: Observation[]): string {
+  const periods = observations[0]?.period !== undefined;
   const rows = observations.map((o) =>
     [
       tidyTextCell(o.indicator),
@@ -28,7 +31,9 @@ export function tidyCsv(observations: Observation[]): string {
       formatValue(o.value, o.decimals),
       tidyTextCell(o.sourceFile),
       String(o.sourceLine),
+      ...(periods ? [o.period ?? ''] : []),
     ].join(','),
   );
-  return BOM + [TIDY_COLUMNS.join(','), ...rows].map((row) => row + '\n').join('');
+  const header = periods ? [...TIDY_COLUMNS, PERIOD_COLUMN] : TIDY_COLUMNS;
+  return BOM + [header.join(','), ...rows].map((row) => row + '\n').join('');
 }
