@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
-import { TIDY_COLUMNS, formatValue } from './tidy-output.ts';
+import { TIDY_COLUMNS, decimalText } from './tidy-output.ts';
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
@@ -57,7 +57,7 @@ export class TidyCsvWriter implements ObservationSink {
       this.sourceFile = o.sourceFile;
       this.fileCell = Buffer.from(`,${csvCell(o.sourceFile)},`, 'utf8');
     }
-    const value = text ?? formatValue(o.value, o.decimals);
+    const value = text ?? decimalText(o.value, o.decimals);
     const prefix = this.prefix;
     const fileCell = this.fileCell;
     const size = prefix.length + fileCell.length + value.length + 32;

@@ -5,7 +5,7 @@ import type { Observation } from '../types.ts';
 export const TIDY_COLUMNS = ['indicator', 'unit', 'region_code', 'region', 'year', 'value', 'source_file', 'source_line'] as const;
 
 /** The value as written in the input: 5.30 stays 5.30 (toFixed keeps the input's decimals). */
-export function formatValue(value: number, decimals: number): string {
+export function decimalText(value: number, decimals: number): string {
   return value.toFixed(Math.min(decimals, 20));
 }
 
@@ -16,7 +16,7 @@ export function tidyCsv(observations: Observation[]): string {
     o.regionCode,
     o.region,
     String(o.year),
-    formatValue(o.value, o.decimals),
+    decimalText(o.value, o.decimals),
     o.sourceFile,
     String(o.sourceLine),
   ]);
