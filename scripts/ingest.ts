@@ -1,57 +1,95 @@
 // npm run ingest -- <file or folder>... --out <dir> [--indicator L] [--region R] [--year Y] [--unit U]
 // Writes <dir>/<input name>.csv (tidy rows) for every input read, and <dir>/report.json for all of them,
-// streaming: a file of any size is read and written piece by piece.
-import { mkdir } from 'node:fs/promises';
+// streaming: a file of any size is read and written piece by piece. Exit status: 0 every file read, 1 some
+// file refused or nothing to read, 2 a usage or option error, 3 the output could not be written.
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { expandInputs } from '../src/pipeline/ingest/ingest-run.ts';
+import { escapeControls } from '../src/pipeline/ingest/ingest-report.ts';
+import { expandInputs, outputRefusal } from '../src/pipeline/ingest/ingest-run.ts';
 import { ingestInThread } from '../src/pipeline/ingest/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
 
 const USAGE = '用法：npm run ingest -- <文件或文件夹>... --out <输出文件夹> [--indicator 指标(单位)] [--region 地区] [--year 年份] [--unit 单位]';
+/** The years a value may have (the ingestion's year labels, and the catalog's). */
+const YEARS = { min: 1900, max: 2100 };
 
-function fail(message: string): never {
-  console.error(message);
-  console.error(USAGE);
-  process.exit(2);
+// process.exitCode, never process.exit: stderr piped to a file or `less` is written to the end first.
+function stop(code: number, ...lines: string[]): never {
+  for (const line of lines) console.error(escapeControls(line));
+  process.exitCode = code;
+  throw new StopSignal();
+}
+class StopSignal extends Error {}
+function usage(message: string): never {
+  return stop(2, message, USAGE);
 }
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      indicator: { type: 'string' },
-      region: { type: 'string' },
-      year: { type: 'string' },
-      unit: { type: 'string' },
-    },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  fail((error as Error).message);
-}
-const { values, positionals } = args;
-if (positionals.length === 0) fail('没有给出输入文件。');
-if (!values.out) fail('缺少 --out <输出文件夹>。');
-const year = values.year === undefined ? undefined : Number(values.year);
-if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，实际为「${values.year}」。`);
-const options: IngestOptions = {
-  ...(values.indicator ? { indicator: values.indicator } : {}),
-  ...(values.region ? { region: values.region } : {}),
-  ...(year !== undefined ? { year } : {}),
-  ...(values.unit ? { unit: values.unit } : {}),
-};
+async function main(): Promise<void> {
+  const parse = () =>
+    parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        indicator: { type: 'string' },
+        region: { type: 'string' },
+        year: { type: 'string' },
+        unit: { type: 'string' },
+      },
+    });
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (positionals.length === 0) usage('没有给出输入文件。');
+  if (values.out === undefined || values.out.trim() === '') usage('缺少 --out <输出文件夹>。');
+  for (const name of ['indicator', 'region', 'unit'] as const) {
+    if (values[name] !== undefined && values[name].trim() === '') usage(`--${name} 不能为空。`);
+  }
+  const year = values.year === undefined ? undefined : /^\s*\d{4}\s*$/.test(values.year) ? Number(values.year) : NaN;
+  if (year !== undefined && !(year >= YEARS.min && year <= YEARS.max))
+    usage(`--year 应为 ${YEARS.min}–${YEARS.max} 之间的四位年份，实际为「${values.year}」。`);
+  const options: IngestOptions = {
+    ...(values.indicator ? { indicator: values.indicator.trim() } : {}),
+    ...(values.region ? { region: values.region.trim() } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(values.unit ? { unit: values.unit.trim() } : {}),
+  };
 
-const inputs = await expandInputs(positionals);
-await mkdir(values.out, { recursive: true });
-const { totals: t } = await ingestInThread(inputs, values.out, options, (lines) => {
-  for (const line of lines) console.error(line);
+  const inputs = await expandInputs(positionals);
+  for (const line of inputs.skipped) console.error(escapeControls(line));
+  if (inputs.files.length === 0) stop(1, `没有可读取的输入文件（${positionals.join('、')} 中没有 .csv、.txt、.xls 或 .xlsx 文件）。`);
+  const out = values.out;
+  const refusal = await outputRefusal(out, inputs);
+  if (refusal) usage(refusal);
+  const existing = await stat(out).catch(() => undefined);
+  if (existing && !existing.isDirectory()) usage(`--out ${out} 已存在且不是文件夹。`);
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    stop(3, `无法创建输出文件夹 ${out}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}（路径中某一段是文件，或没有写权限）`);
+  }
+  let result;
+  try {
+    result = await ingestInThread(inputs.files, inputs.realFiles, out, options, (lines) => {
+      for (const line of lines) console.error(line);
+    });
+  } catch (error) {
+    stop(3, `无法写出输出（${out}）：${(error as Error).message.split('\n')[0]}；已写出的输出不完整，请检查输出文件夹后重试`);
+  }
+  const t = result.totals;
+  console.log(
+    `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
+  );
+  process.exitCode = t.refused > 0 ? 1 : 0;
+}
+
+await main().catch((error) => {
+  if (error instanceof StopSignal) return;
+  // Not the input's fault: one line, and the exit status of a failed write.
+  console.error(`错误：${(error as Error).message.split('\n')[0]}`);
+  process.exitCode = 3;
 });
-console.log(
-  `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(values.out, 'report.json')}`,
-);
-process.exit(t.refused > 0 ? 1 : 0);

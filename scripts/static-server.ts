@@ -30,10 +30,23 @@ export function resolveFile(root: string, urlPath: string): string | null {
   }
   const candidate = path.resolve(root, '.' + path.posix.normalize(decoded));
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return null;
+  // A symlink inside the root may point anywhere (/etc/passwd): the file's real path must be inside the root's.
+  const realRoot = realOrNull(root);
+  if (!realRoot) return null;
   for (const file of [candidate, path.join(candidate, 'index.html'), candidate + '.html']) {
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+    const real = realOrNull(file);
+    if (!real || (real !== realRoot && !real.startsWith(realRoot + path.sep))) continue;
+    if (fs.statSync(real).isFile()) return real;
   }
   return null;
+}
+
+function realOrNull(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
 }
 
 export interface StaticServer {

@@ -8,10 +8,10 @@ import { peakRssMb } from './child.ts';
 
 const { cwd, paths, outDir } = JSON.parse(process.argv[2]!) as { cwd: string; paths: string[]; outDir: string };
 process.chdir(cwd);
-const files = await expandInputs(paths);
+const inputs = await expandInputs(paths);
 mkdirSync(outDir, { recursive: true });
 const started = performance.now();
-const { totals, ms } = await ingestInThread(files, outDir, {}, () => {});
+const { totals, ms } = await ingestInThread(inputs.files, inputs.realFiles, outDir, {}, () => {});
 const wallMs = performance.now() - started;
 const outputBytes = readdirSync(outDir).reduce((n, f) => n + statSync(join(outDir, f)).size, 0);
 console.log(JSON.stringify({ ms, wallMs, peakRssMb: peakRssMb(), totals, outputBytes }));

@@ -22,7 +22,6 @@ const REFUSED: Record<string, string> = {
   'logictin__ACC102-Python-Project__年度数据.xlsx': 'spreadsheet-refused',
   'zhuang1234__National-Data__卫生总费用.xlsx': 'spreadsheet-refused',
   'AlanBook__data_analysis__季度数据.csv': 'unsupported-database',
-  'xiehuiaa__housing_price__主要城市年度数据.csv': 'missing-unit',
 };
 
 const files = SHARED_PRESENT

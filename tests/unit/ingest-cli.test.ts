@@ -20,7 +20,7 @@ describe('npm run ingest', () => {
     expect(r.stderr).toBe('');
     expect(readdirSync(out).sort()).toEqual(['classic-gbk-provincial.csv', 'new-cross-section.csv', 'report.json']);
     const csv = readFileSync(join(out, 'classic-gbk-provincial.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('indicator,unit,region_code,region,year,value,source_file,source_line');
+    expect(csv.split('\n')[0]).toBe('\ufeffindicator,unit,region_code,region,year,value,source_file,source_line');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(12);
     expect(rows[0]).toMatchObject({

@@ -178,6 +178,7 @@ describe('the command’s streamed outputs', () => {
       o({ indicator: 'a,b', value: -0, decimals: 1 }),
       o({ region: ' 北京"市', value: 1e21, decimals: 0 }),
       o({ sourceFile: 'dir/x\ny.csv', value: 5.3, decimals: 2 }),
+      o({ indicator: '=HYPERLINK("http://x")', region: '@SUM(A1)', value: -3.2, decimals: 1 }),
     ];
     for (const list of [observations, []]) {
       const writer = new TidyCsvWriter(join(dir, 'out.csv'));
@@ -185,6 +186,10 @@ describe('the command’s streamed outputs', () => {
       await writer.close(list.length === 0);
       expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(tidyCsv(list));
     }
+    // Formula-like text gets the downloads' apostrophe; a negative number stays a number; the BOM leads.
+    const text = tidyCsv(observations);
+    expect(text.startsWith('\ufeffindicator,')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")",‰,110000,'@SUM(A1),2024,-3.2,`);
   });
 
   it('report.json, written file by file, is JSON.stringify of the whole summary', async () => {

@@ -130,12 +130,11 @@ describe('refusals and rejected cells', () => {
     expect(r.report.problems.map((p) => [p.code, p.line, p.column, p.cells])).toEqual([
       ['bad-number', 5, 3, 1],
       ['unknown-region', 6, 1, 2],
-      ['missing-marker', 7, 2, 1],
-      ['extra-cells', 7, 4, 1],
+      ['extra-fields', 7, 4, 3],
     ]);
     expect(r.report.problems[0]!.message).toBe('应为数值，实际为「abc」');
     expect(r.report.problems[1]!.message).toContain('未知地区「火星省」');
-    expect(r.report.counts).toEqual({ dataCells: 7, valuesWritten: 2, cellsEmpty: 0, cellsRejected: 5 });
+    expect(r.report.counts).toEqual({ dataCells: 7, valuesWritten: 1, cellsEmpty: 0, cellsRejected: 6 });
     expect(conservationErrors(r.report)).toEqual([]);
   });
 
@@ -165,5 +164,19 @@ describe('refusals and rejected cells', () => {
   it('a file that does not exist is refused, not thrown', async () => {
     const r = await read('no-such-file.csv');
     expect(r.report).toMatchObject({ status: 'refused', problems: [expect.objectContaining({ code: 'unreadable-file' })] });
+  });
+});
+
+describe('city tables and units by rule', () => {
+  it('a 主要城市年度数据 export of one city is read, compound units kept, decimals as written', async () => {
+    const r = await read('city-single-region-compound-unit.csv');
+    expect(r.report).toMatchObject({ status: 'read', format: 'nbs-classic', scope: 'single-region' });
+    expect(r.report.counts).toEqual({ dataCells: 9, valuesWritten: 7, cellsEmpty: 2, cellsRejected: 0 });
+    expect(r.observations.find((o) => o.indicator === '商品房平均销售价格' && o.year === 2017)).toMatchObject({
+      unit: '元/平方米',
+      regionCode: '310000',
+      value: 23804,
+      decimals: 2,
+    });
   });
 });

@@ -19,6 +19,23 @@ describe('labels and units', () => {
     expect(parseLabel(raw)).toEqual({ name, unit });
   });
 
+  it.each([
+    ['商品房平均销售价格(元/平方米)', '商品房平均销售价格', '元/平方米'],
+    ['全社会用电量(万千瓦时)', '全社会用电量', '万千瓦时'],
+    ['每万人口全科医生数(人/万人)', '每万人口全科医生数', '人/万人'],
+    ['居民消费价格指数(上年=100)', '居民消费价格指数', '上年=100'],
+    ['国内生产总值指数(1978=100)', '国内生产总值指数', '1978=100'],
+    ['地区生产总值(按当年价格计算)(亿元)', '地区生产总值(按当年价格计算)', '亿元'],
+  ])('the last bracket group is the unit by rule: %s', (raw, name, unit) => {
+    expect(parseLabel(raw)).toEqual({ name, unit });
+  });
+
+  it('qualifiers and long groups are not units', () => {
+    expect(parseLabel('地区生产总值(按当年价格计算)')).toEqual({ name: '地区生产总值(按当年价格计算)' });
+    expect(parseLabel('人口数(城镇)')).toEqual({ name: '人口数(城镇)' });
+    expect(parseLabel('某指标(这是一段很长的说明文字而不是单位名称)')).toEqual({ name: '某指标(这是一段很长的说明文字而不是单位名称)' });
+  });
+
   it('a trailing group that is not a unit stays in the name', () => {
     expect(parseLabel('执业(助理)医师数')).toEqual({ name: '执业(助理)医师数' });
     expect(parseLabel('65岁及以上人口数(人口抽样调查)')).toEqual({ name: '65岁及以上人口数(人口抽样调查)' });

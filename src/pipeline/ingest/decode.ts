@@ -1,4 +1,4 @@
-// Encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
+// Stage 1 of ingestion: encoding detection and strict decoding of statistics-bureau exports, piece by piece: UTF-8 (with or without
 // BOM) or GB18030/GBK. Strict, so a wrong guess fails, naming the line, instead of letting mojibake through.
 import { isUtf8 } from 'node:buffer';
 import type { Encoding } from '../types.ts';
@@ -23,7 +23,8 @@ export class StrictDecoder {
 
   /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
   start(head: Uint8Array): Decoded | undefined {
-    if (head[0] === 0xff && head[1] === 0xfe) {
+    // UTF-16 (either byte order, with a BOM or without: then every other byte of ASCII text is zero).
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) {
       return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV', line: 1, column: 1 };
     }
     if (head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
@@ -89,6 +90,20 @@ export class StrictDecoder {
 
 const latin1 = new TextDecoder('latin1');
 
+/** UTF-16 without a BOM: ASCII characters (commas, digits, line breaks) leave zero bytes, all at one parity. */
+function looksUtf16(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  return (odd * 5 >= pairs && even === 0) || (even * 5 >= pairs && odd === 0);
+}
+
 function hasHighBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
   return false;
@@ -149,6 +164,8 @@ function looksBinary(text: string): boolean {
  */
 export class LineChunker {
   private carry: Uint8Array[] = [];
+  /** Bytes held waiting for a line break (the caller refuses a file whose line grows past a limit). */
+  carried = 0;
 
   push(bytes: Uint8Array): Uint8Array | undefined {
     let cut = bytes.lastIndexOf(0x0a);
@@ -159,16 +176,19 @@ export class LineChunker {
     // What is kept is copied: the caller may reuse `bytes` once this returns (and the piece is decoded).
     if (cut === -1) {
       this.carry.push(Uint8Array.prototype.slice.call(bytes));
+      this.carried += bytes.length;
       return undefined;
     }
     const piece = this.join(bytes.subarray(0, cut + 1));
     this.carry = cut + 1 < bytes.length ? [Uint8Array.prototype.slice.call(bytes, cut + 1)] : [];
+    this.carried = bytes.length - cut - 1;
     return piece;
   }
 
   end(): Uint8Array | undefined {
     const rest = this.join(new Uint8Array(0));
     this.carry = [];
+    this.carried = 0;
     return rest.length > 0 ? rest : undefined;
   }
 

@@ -3,7 +3,7 @@
 // Synchronous and push-based, so the same code reads a file stream and bytes already in memory.
 import { extname } from 'node:path';
 import type { FileCollector } from './observations.ts';
-import { CsvRowReader, type SourceRow } from './rows.ts';
+import { CsvRowReader, type RowProblem, type SourceRow } from './rows.ts';
 import { LineChunker, StrictDecoder } from './decode.ts';
 import { parseHeaderLine } from './labels.ts';
 import { NbsTableReader } from './table.ts';
@@ -13,6 +13,8 @@ import type { FileReport, IngestOptions } from '../types.ts';
 const SPREADSHEET = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
 /** Bytes looked at before deciding anything: enough for signatures and the first 8192 characters. */
 const HEAD_BYTES = 64 * 1024;
+/** A line longer than this (bytes, without a line break) refuses the file, so memory stays bounded. */
+const MAX_LINE_BYTES = 16 << 20;
 
 /** .xls (OLE compound file) and .xlsx (zip) renamed to .csv still are spreadsheets. */
 function isSpreadsheetBytes(bytes: Uint8Array): boolean {
@@ -38,7 +40,10 @@ export class FileReader {
   private headBytes = 0;
   private readonly chunker = new LineChunker();
   private readonly decoder = new StrictDecoder();
-  private readonly rows = new CsvRowReader((row) => this.row(row));
+  private readonly rows = new CsvRowReader(
+    (row) => this.row(row),
+    (problem) => this.rowProblem(problem),
+  );
   private line = 1;
   private tabCells = false;
   private firstRow: SourceRow | undefined;
@@ -60,6 +65,12 @@ export class FileReader {
     }
     const piece = this.chunker.push(bytes);
     if (piece) this.decode(piece);
+    else if (this.chunker.carried > MAX_LINE_BYTES) this.lineTooLong();
+  }
+
+  /** No line break for megabytes (a binary file, /dev/zero): refused before memory grows. */
+  private lineTooLong(): void {
+    this.unreadable({ message: `第${this.line}行超过 ${MAX_LINE_BYTES} 字节仍没有换行：这不是可读取的表格文本`, line: this.line, column: 1 });
   }
 
   /** The report's fields for this file (status, encoding, format, layout, scope, header, series). */
@@ -117,6 +128,15 @@ export class FileReader {
     if (!this.tabCells && !(this.table instanceof TidyLongReader) && text.includes('\t') && /\t,|\t$/m.test(text)) this.tabCells = true;
     this.line += lineBreaks(text);
     this.rows.push(text);
+  }
+
+  private rowProblem({ fatal, cells, ...problem }: RowProblem): void {
+    if (fatal) {
+      this.out.reset();
+      this.out.problem({ severity: 'error', ...problem });
+      return this.refuse({ status: 'refused' });
+    }
+    this.out.rejectCount({ line: problem.line, column: problem.column }, problem.code, problem.message, cells);
   }
 
   private unreadable(failure: { message: string; line: number; column: number }): void {

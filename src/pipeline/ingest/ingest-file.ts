@@ -1,7 +1,7 @@
 // Reads one input file of any supported kind into tidy observations and a report. Never throws on bad
 // input: every problem becomes an entry with its place, and a file that cannot be read is "refused".
 // Files stream: observations go to a sink as they are read, so memory does not grow with the file.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
 import type { FileReport, IngestOptions, IngestResult, Observation } from '../types.ts';
@@ -34,10 +34,19 @@ export async function ingestToSink(path: string, sink: ObservationSink, options:
     // Only the file system's refusals are the input's problem; anything else is ours and must surface.
     if (!(error instanceof ReadError)) throw error;
     out.reset();
-    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${error.code}` });
+    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${READ_ERRORS[error.code] ?? error.code}` });
     return finish(out, { status: 'refused' }, undefined);
   }
 }
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: '文件不存在',
+  EISDIR: '这是一个文件夹',
+  ENOTREGULAR: '不是普通文件（FIFO、设备或套接字）',
+  EACCES: '没有读取权限',
+  ENAMETOOLONG: '路径太长',
+  ELOOP: '符号链接循环',
+};
 
 /** The file could not be opened or read (missing, a folder, no permission, an I/O error). */
 class ReadError extends Error {
@@ -79,6 +88,9 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 const spareBuffers: Buffer[] = [];
 
 function* readPieces(path: string): Iterable<Uint8Array> {
+  // Only a regular file is opened: opening a FIFO would wait for a writer forever, a device never ends.
+  const info = readFailure(() => statSync(path));
+  if (!info.isFile()) throw new ReadError(Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREGULAR' }));
   const file = readFailure(() => openSync(path, 'r'));
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_BYTES);
   try {

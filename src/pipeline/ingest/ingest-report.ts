@@ -40,10 +40,18 @@ export function conservationErrors(report: FileReport): string[] {
   return errors;
 }
 
+/**
+ * Control characters, line breaks and terminal escapes from data are shown as \u001b and the like: a cell can
+ * never move the cursor, recolour the terminal or split one problem over two lines.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `file:line:column: error[code]: message (supply with --option)` — one line, greppable. */
 export function problemLine(p: Problem): string {
   const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const severity = p.severity === 'error' ? '错误' : '警告';
   const hint = p.option ? `（可用 ${p.option} 提供）` : '';
-  return `${place}: ${severity}[${p.code}]: ${p.message}${hint}`;
+  return escapeControls(`${place}: ${severity}[${p.code}]: ${p.message}${hint}`);
 }

@@ -9,6 +9,8 @@ const YOUNG_GENERATION_MB = 16;
 
 interface Job {
   inputs: string[];
+  /** Real paths of the inputs: no output takes one of their names. */
+  inputFiles: string[];
   outDir: string;
   options: IngestOptions;
 }
@@ -17,11 +19,12 @@ type Message = { kind: 'problems'; lines: string[] } | { kind: 'done'; totals: I
 /** Ingests in a worker; `onProblems` gets each file's problem lines (file:line:column: …) as it is done. */
 export function ingestInThread(
   inputs: string[],
+  inputFiles: string[],
   outDir: string,
   options: IngestOptions,
   onProblems: (lines: string[]) => void,
 ): Promise<{ totals: IngestTotals; ms: number }> {
-  const job: Job = { inputs, outDir, options };
+  const job: Job = { inputs, inputFiles, outDir, options };
   const worker = new Worker(new URL(import.meta.url), {
     workerData: { ingestJob: job },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -38,11 +41,17 @@ export function ingestInThread(
 }
 
 if (!isMainThread && workerData?.ingestJob) {
-  const { inputs, outDir, options } = workerData.ingestJob as Job;
+  const { inputs, inputFiles, outDir, options } = workerData.ingestJob as Job;
   const [{ ingestInputs }, { problemLine }] = await Promise.all([import('./ingest-run.ts'), import('./ingest-report.ts')]);
   const started = performance.now();
-  const totals = await ingestInputs(inputs, outDir, options, (report) => {
-    if (report.problems.length > 0) parentPort!.postMessage({ kind: 'problems', lines: report.problems.map(problemLine) } satisfies Message);
-  });
+  const totals = await ingestInputs(
+    inputs,
+    outDir,
+    options,
+    (report) => {
+      if (report.problems.length > 0) parentPort!.postMessage({ kind: 'problems', lines: report.problems.map(problemLine) } satisfies Message);
+    },
+    inputFiles,
+  );
   parentPort!.postMessage({ kind: 'done', totals, ms: performance.now() - started } satisfies Message);
 }

@@ -1,28 +1,36 @@
 // Indicator labels carry their unit at the end: 人口出生率(‰), 人口出生率 (‰) , 年末常住人口（万人）,
-// 65岁及以上人口数(人口抽样调查)(人). Only a trailing group that looks like a unit is taken as the unit.
+// 65岁及以上人口数(人口抽样调查)(人). The last bracket group is the unit unless it qualifies the name (see isUnit).
 
 export interface Label {
   name: string;
   unit?: string;
 }
 
-// Units seen in NBS and NHC tables. A trailing group outside this vocabulary (e.g. 人口抽样调查) stays in the name.
-const UNIT_PATTERN =
-  /^(‰|%|％|‱|1\/10万|1\/万|\/10万|[十百千万亿]*(人|人次|元|美元|张|个|岁|户|所|床|吨|千克|公斤|平方米|平方公里|公里|千米|小时|天|日|次|件|项|辆|台|册|家|年)|[十百千万亿]*元\/人|元\/人|人\/千人|张\/千人|人\/万人|张\/万人|每千人|每万人|千分比|百分比|岁\/人)$/;
+// The rule (not a vocabulary): the label's last bracket group is its unit, unless the group is a qualifier of
+// the indicator. A qualifier says how or where a figure was counted: it holds one of QUALIFIER_WORDS, or it is
+// long (more than 12 characters; the longest unit seen, 元/平方米 or 上年同期=100, is far shorter). So compound
+// units (元/平方米, 万千瓦时, 人/万人) and index bases (上年=100, 1978=100) are units, and 人口抽样调查 or
+// 按当年价格计算 stay in the name.
+const QUALIFIER_WORDS = /调查|普查|抽样|按|计算|口径|不含|包含|含|统计|价格|不变价|现价|合计|总计|以上|以下|及以|城镇|农村|乡村|男|女|助理/;
+const MAX_UNIT_CHARS = 12;
 
 const TRAILING_GROUP = /^(.*?)\s*[（(]\s*([^（）()]+?)\s*[)）]\s*$/;
 
 export function parseLabel(raw: string): Label {
   const text = raw.replace(/\s+/g, ' ').trim();
   const match = TRAILING_GROUP.exec(text);
-  if (match && isUnit(match[2]!)) {
+  if (match && match[1]!.trim() !== '' && isUnit(match[2]!)) {
     return { name: match[1]!.trim(), unit: normalizeUnit(match[2]!) };
   }
   return { name: text };
 }
 
 export function isUnit(text: string): boolean {
-  return UNIT_PATTERN.test(text.trim());
+  const t = text.trim();
+  if (t === '' || t.length > MAX_UNIT_CHARS) return false;
+  // An index base (上年=100, 1978=100) is a unit even though it names a year.
+  if (/=\s*100$/.test(t)) return true;
+  return !QUALIFIER_WORDS.test(t);
 }
 
 /** Full-width percent and similar variants become the form used in publications. */

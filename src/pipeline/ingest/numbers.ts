@@ -5,20 +5,42 @@ export type CellValue =
   | { kind: 'empty' }
   | { kind: 'number'; value: number; decimals: number }
   | { kind: 'missing-marker'; text: string }
-  | { kind: 'invalid'; text: string };
+  | { kind: 'invalid'; text: string; reason?: 'comma' | 'digits' };
 
 // Markers that statistical tables use for "no figure": they are not numbers and not silently empty either.
 const MISSING_MARKERS = new Set(['…', '...', '..', '—', '——', '-', '－', '/', 'NA', 'N/A', '#N/A', '无', '空']);
+
+/** A double keeps 15 significant digits exactly; toFixed writes at most 20 decimals. */
+const MAX_DIGITS = 15;
+const MAX_DECIMALS = 20;
 
 export function readValueCell(raw: string): CellValue {
   const text = raw.trim();
   if (text === '') return { kind: 'empty' };
   if (MISSING_MARKERS.has(text)) return { kind: 'missing-marker', text };
-  // Thousands separators appear in hand-edited copies (1,234.5); the minus sign may be U+2212.
-  const plain = text.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '').replace(/^[−－]/, '-');
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return { kind: 'invalid', text };
+  // Thousands separators appear in hand-edited copies (1,234.5), but only in well-formed groups: "0,123" and
+  // "1,23" are not thousands (a decimal comma, or two values), so they are rejected, never read as 123.
+  let plain = text.replace(/^[−－]/, '-');
+  if (plain.includes(',')) {
+    if (!/^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(plain)) return { kind: 'invalid', text, reason: 'comma' };
+    plain = plain.replaceAll(',', '');
+  }
+  const match = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(plain);
+  if (!match || (match[1] === '' && !match[2])) return { kind: 'invalid', text };
   const value = Number(plain);
   if (!Number.isFinite(value)) return { kind: 'invalid', text };
-  const fraction = /\.(\d*)/.exec(plain.replace(/[eE].*$/, ''));
-  return { kind: 'number', value: value === 0 ? 0 : value, decimals: fraction ? fraction[1]!.length : 0 };
+  const fraction = match[2] ?? '';
+  const significant = (match[1]! + fraction).replace(/^0+/, '').length;
+  if (significant > MAX_DIGITS) return { kind: 'invalid', text, reason: 'digits' };
+  // 1.5e-3 has 4 decimals written out (0.0015): the output writes the number in full, never as 0.0.
+  const decimals = Math.max(0, fraction.length - Number(match[3] ?? 0));
+  if (decimals > MAX_DECIMALS) return { kind: 'invalid', text, reason: 'digits' };
+  return { kind: 'number', value: value === 0 ? 0 : value, decimals };
+}
+
+/** Why a cell is not a number, for the report. */
+export function invalidReason(cell: { text: string; reason?: 'comma' | 'digits' }): string {
+  if (cell.reason === 'comma') return `应为数值，实际为「${cell.text}」：逗号不是千位分隔（如 1,234），也可能是小数逗号；未写出`;
+  if (cell.reason === 'digits') return `数值「${cell.text}」超过 ${MAX_DIGITS} 位有效数字或 ${MAX_DECIMALS} 位小数，无法原样保留；未写出`;
+  return `应为数值，实际为「${cell.text}」`;
 }

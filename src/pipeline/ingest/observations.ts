@@ -1,7 +1,7 @@
-// Collects what one input file yields: problems, the cell counts that prove nothing was lost
+// Stage 4 of ingestion: collects what one input file yields (values read into observations), problems, the cell counts that prove nothing was lost
 // (dataCells = valuesWritten + cellsEmpty + cellsRejected; cellsRejected = sum of problems' cells), and the
 // observations, handed to a sink as they are read so that a large file never sits in memory.
-import { readValueCell } from './numbers.ts';
+import { invalidReason, readValueCell } from './numbers.ts';
 import { OutlierWatch, type SeriesPoint } from './outliers.ts';
 import { SeriesIndex } from './series-index.ts';
 import type { CellCounts, Observation, Problem } from '../types.ts';
@@ -45,7 +45,8 @@ const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
 /**
  * Decimals of a plain decimal (`-?digits[.digits]`), or -1 for anything else: a scan, cheaper than a RegExp.
  * Its value goes to `plainValue`: with at most 15 digits, digits / 10^decimals is a division of two exact
- * doubles, which IEEE rounds correctly, so it is exactly what Number(raw) gives; longer ones use Number.
+ * doubles, which IEEE rounds correctly, so it is exactly what Number(raw) gives; longer ones take the slow path.
+ * Speed trick: nearly every cell of a folder of exports goes through here, so no RegExp and no object per cell.
  */
 function plainDecimals(raw: string): number {
   const n = raw.length;
@@ -63,8 +64,9 @@ function plainDecimals(raw: string): number {
     if (i !== n || i === dot + 1) return -1;
     decimals = i - dot - 1;
   }
-  if (n - start - (decimals > 0 ? 1 : 0) > 15) plainValue = Number(raw);
-  else plainValue = (negative ? -digits : digits) / POWERS_OF_TEN[decimals]!;
+  // More than 15 digits: a double cannot hold them all, so the slow path decides (exact, or rejected).
+  if (n - start - (decimals > 0 ? 1 : 0) > 15) return -1;
+  plainValue = (negative ? -digits : digits) / POWERS_OF_TEN[decimals]!;
   return decimals;
 }
 
@@ -80,6 +82,9 @@ function writtenAsRead(raw: string, value: number): boolean {
   return !(raw.charCodeAt(first) === 48 && raw.length > first + 1 && raw.charCodeAt(first + 1) !== 46);
 }
 
+/** Problems listed one by one per file; the rest are counted in a summary line per kind. */
+export const MAX_LISTED = 1000;
+
 const ignore: ObservationSink = { add() {} };
 const NO_EXTRA: Partial<Observation> = Object.freeze({});
 
@@ -93,6 +98,7 @@ export class FileCollector {
   private index = new SeriesIndex();
   private outliers = new OutlierWatch();
   private duplicates: FollowUp['duplicates'] = new Map();
+  private summaries = new Map<string, { problem: Problem; count: number }>();
 
   constructor(file: string, sink: ObservationSink = ignore, followUp?: FollowUp) {
     this.file = file;
@@ -100,10 +106,26 @@ export class FileCollector {
     this.followUp = followUp;
   }
 
+  /**
+   * Lists a problem. Past MAX_LISTED problems in a file, further ones are folded into one summary per code
+   * (its `cells` still add up), so memory stays flat however bad a file is and the counts stay exact.
+   */
   problem(p: Omit<Problem, 'file'>): Problem {
-    const problem = { file: this.file, ...p };
-    this.problems.push(problem);
-    return problem;
+    if (this.problems.length < MAX_LISTED) {
+      const problem = { file: this.file, ...p };
+      this.problems.push(problem);
+      return problem;
+    }
+    let summary = this.summaries.get(p.code);
+    if (!summary) {
+      summary = { problem: { file: this.file, code: p.code, severity: p.severity, message: '', cells: 0 }, count: 0 };
+      this.summaries.set(p.code, summary);
+      this.problems.push(summary.problem);
+    }
+    summary.count++;
+    summary.problem.cells! += p.cells ?? 0;
+    summary.problem.message = `另有 ${summary.count} 处同类问题未逐条列出（只列出每个文件的前 ${MAX_LISTED} 条）`;
+    return summary.problem;
   }
 
   /**
@@ -132,10 +154,12 @@ export class FileCollector {
         return;
       }
       if (cell.kind === 'missing-marker') {
-        return this.reject(place, 'missing-marker', 'warning', `「${cell.text}」表示无数据，未作为数值发布`);
+        this.reject(place, 'missing-marker', 'warning', `「${cell.text}」表示无数据，未作为数值发布`);
+        return;
       }
       if (cell.kind === 'invalid') {
-        return this.reject(place, 'bad-number', 'error', `应为数值，实际为「${cell.text}」`);
+        this.reject(place, 'bad-number', 'error', invalidReason(cell));
+        return;
       }
       value = cell.value;
       decimals = cell.decimals;
@@ -147,10 +171,11 @@ export class FileCollector {
     const first = this.index.add(releaseSeries, key.year);
     if (this.followUp) return this.locate(first, series, place, key, release, value);
     if (!first) {
-      this.reject(place, 'duplicate-value', 'error', '');
+      const problem = this.reject(place, 'duplicate-value', 'error', '');
+      if (this.summaries.has('duplicate-value') && problem === this.summaries.get('duplicate-value')!.problem) return;
       const id = `${key.indicator}\u0000${key.regionCode}\u0000${key.year}${release}`;
       const list = this.duplicates.get(id) ?? [];
-      list.push({ problem: this.problems.at(-1)!, key: { ...key } });
+      list.push({ problem, key: { ...key } });
       this.duplicates.set(id, list);
       return;
     }
@@ -191,10 +216,17 @@ export class FileCollector {
   }
 
   /** Rejects one non-empty cell that cannot be read. */
-  reject(place: CellPlace, code: string, severity: Problem['severity'], message: string): void {
+  reject(place: CellPlace, code: string, severity: Problem['severity'], message: string): Problem {
     this.counts.dataCells++;
     this.counts.cellsRejected++;
-    this.problem({ ...place, code, severity, message, cells: 1 });
+    return this.problem({ ...place, code, severity, message, cells: 1 });
+  }
+
+  /** Rejects `cells` non-empty cells that the row reader could not split (a quote that never closes): one problem. */
+  rejectCount(place: CellPlace, code: string, message: string, cells: number): void {
+    this.counts.dataCells += cells;
+    this.counts.cellsRejected += cells;
+    this.problem({ ...place, code, severity: 'error', message, cells });
   }
 
   /** Rejects a whole row or column of cells for one reason (unknown region, bad year label, …): one problem. */
@@ -214,13 +246,18 @@ export class FileCollector {
     }
   }
 
-  /** Forgets everything read so far: the whole file is refused after all (its output is discarded). */
+  /**
+   * Forgets everything read so far: the whole file is refused after all (its output is discarded). What the
+   * row reader rejected (text a quote swallowed) is kept: no table reader counts those cells again.
+   */
   reset(): void {
-    this.problems = [];
-    this.counts = { dataCells: 0, valuesWritten: 0, cellsEmpty: 0, cellsRejected: 0 };
+    this.problems = this.problems.filter((p) => p.code === 'unclosed-quote');
+    const kept = this.problems.reduce((n, p) => n + (p.cells ?? 0), 0);
+    this.counts = { dataCells: kept, valuesWritten: 0, cellsEmpty: 0, cellsRejected: kept };
     this.index = new SeriesIndex();
     this.outliers = new OutlierWatch();
     this.duplicates = new Map();
+    this.summaries = new Map();
   }
 
   /** Adds the outlier warnings; returns what a second reading must look up, if anything. */

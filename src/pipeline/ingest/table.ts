@@ -1,4 +1,4 @@
-// Reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
+// Stage 3 of ingestion: reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
 // data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
 // cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
 import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './table-axes.ts';
@@ -65,6 +65,7 @@ export class NbsTableReader {
   private readonly unitless = new Set<string>();
   private readonly labels = new Set<Label>();
   private lastLabel: Label | undefined;
+  private dataRows = 0;
 
   constructor(options: IngestOptions, out: FileCollector) {
     this.options = options;
@@ -73,6 +74,15 @@ export class NbsTableReader {
 
   row(row: SourceRow): void {
     const first = row.cells[0] ?? '';
+    // Only a footer note may span lines. A quoted cell spanning lines anywhere else has swallowed rows of the
+    // table (a stray quote closed by another one further down): the file cannot be read reliably.
+    if (this.stage !== 'footer' && !FOOTER.test(first)) {
+      const multiline = row.cells.findIndex((c) => c.includes('\n'));
+      if (multiline !== -1) {
+        const message = `第${multiline + 1}列的单元格跨越多行：一个多余的引号把后面的行包进了这个单元格；表格单元格不能跨行，请检查这一行的引号`;
+        return this.refuse('multiline-cell', message, undefined, row.line);
+      }
+    }
     if (this.stage === 'header') {
       const parsed = parseHeaderLine(first);
       if (parsed && row.cells.every((c, i) => i === 0 || c === '')) {
@@ -88,12 +98,14 @@ export class NbsTableReader {
       return;
     }
     this.countBody(row);
+    this.dataRows++;
     if (this.held) this.held.push(row);
     else this.read(row);
   }
 
   end(): NbsTable | undefined {
     if (!this.tableHeader) this.refuse('no-table-header', '没有找到表头行（应为「指标,2024年,…」或「地区,2024年,…」之类）', undefined, 1);
+    else if (!this.dataRows) this.refuse('no-data-rows', '只有表头，没有数据行：文件里没有可读取的数值');
     if (this.held) {
       const held = this.held;
       this.held = undefined;
@@ -108,12 +120,9 @@ export class NbsTableReader {
       const { code, message, option, line } = this.refusal;
       this.out.reset();
       const problem = this.out.rejectMany([], { line, column: 1 }, code, message, option);
-      this.out.counts = {
-        dataCells: this.body.nonEmpty + this.body.empty,
-        valuesWritten: 0,
-        cellsEmpty: this.body.empty,
-        cellsRejected: this.body.nonEmpty,
-      };
+      this.out.counts.dataCells += this.body.nonEmpty + this.body.empty;
+      this.out.counts.cellsEmpty += this.body.empty;
+      this.out.counts.cellsRejected += this.body.nonEmpty;
       problem.cells = this.body.nonEmpty;
       return undefined;
     }
@@ -214,6 +223,14 @@ export class NbsTableReader {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
     }
+    // A value beyond the last header column means the row's cells are shifted (an unquoted comma inside a
+    // value, as in 1,234): which year each value belongs to is unknown, so the whole row is rejected.
+    const extra = extraField(row.cells, plan.colLabels.length);
+    if (extra !== -1) {
+      const message = `第${extra + 1}列没有表头，却有数值「${row.cells[extra]}」：这一行的单元格多于表头（多半是数值里有未加引号的逗号），整行未写出`;
+      out.rejectMany(row.cells.slice(1), { line: row.line, column: extra + 1 }, 'extra-fields', message);
+      return;
+    }
     for (const { column, problem } of plan.badColumns) out.addRejected(problem, row.cells[column] ?? '');
     // One place and one key for the row's cells: the collector reads them and keeps neither.
     const place = { line: row.line, column: 0 };
@@ -223,6 +240,7 @@ export class NbsTableReader {
       const colLabel = plan.colLabels[c];
       if (colLabel?.kind === 'invalid') continue; // counted with its column
       if (!colLabel) {
+        // An unlabelled column inside the table (an empty header cell): its values have no year or name.
         if (raw !== '') out.reject({ line: row.line, column: c + 1 }, 'extra-cells', 'error', `第${c + 1}列没有表头，却有数值「${raw}」`);
         continue;
       }
@@ -246,4 +264,10 @@ export class NbsTableReader {
 
 function asLabel(label: AxisLabel | undefined): Label | undefined {
   return label?.kind === 'indicator' ? label.label : undefined;
+}
+
+/** The first non-empty cell at or past `width` (the header's width), or -1. */
+function extraField(cells: string[], width: number): number {
+  for (let c = width; c < cells.length; c++) if (cells[c] !== '') return c;
+  return -1;
 }

@@ -1,4 +1,4 @@
-// Reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
+// The tidy input reader (stage 3 for tidy files): reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
 // note]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
 import type { FileCollector } from './observations.ts';
@@ -73,7 +73,8 @@ export class TidyLongReader {
   private readonly header: SourceRow;
   /** Column positions, -1 when absent. */
   private readonly col: Record<'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note', number>;
-  private readonly refusal: { code: string; message: string; option: string } | undefined;
+  private refusal: { code: string; message: string; option?: string } | undefined;
+  private rows = 0;
   private refused = { nonEmpty: 0, empty: 0 };
   private readonly scope = { first: '', several: false, national: false, county: false };
   private readonly label = cached(parseLabel);
@@ -105,12 +106,32 @@ export class TidyLongReader {
   }
 
   row(row: SourceRow): void {
+    this.rows++;
     const { cells, line } = row;
     const col = this.col;
     const raw = cellAt(cells, col.value);
     if (this.refusal) {
       if (raw.trim() === '') this.refused.empty++;
       else this.refused.nonEmpty++;
+      return;
+    }
+    // A field spanning lines with commas in it has swallowed rows (a stray quote closed by a later one): its
+    // pieces are counted as rejected cells, never dropped silently. A note spanning lines without commas is text.
+    const swallowing = cells.findIndex((c) => c.includes('\n') && c.includes(','));
+    if (swallowing !== -1) {
+      let swallowed = 0;
+      for (const cell of cells.slice(swallowing)) for (const piece of cell.split(/[\n,]/)) if (piece.trim() !== '') swallowed++;
+      if (swallowing > col.value && raw !== '') swallowed++; // the row's own value goes with it
+      const message = `第${swallowing + 1}列的字段跨越多行且含逗号：一个多余的引号把后面的行包了进去（${swallowed} 个单元格），未写出`;
+      this.out.rejectCount({ line, column: swallowing + 1 }, 'multiline-cell', message, swallowed);
+      return;
+    }
+    // More fields than the header: a value or note with an unquoted comma shifted the row (2020,1,234,‰).
+    const width = this.header.cells.length;
+    for (let c = width; c < cells.length; c++) {
+      if (cells[c] === '') continue;
+      const message = `第${c + 1}列没有表头，却有内容「${cells[c]}」：这一行的字段多于表头（多半是未加引号的逗号），整行未写出`;
+      this.out.rejectMany([raw], { line, column: c + 1 }, 'extra-fields', message);
       return;
     }
     const options = this.options;
@@ -122,6 +143,12 @@ export class TidyLongReader {
     const yearText = cellAt(cells, col.year);
     const year = readYear(yearText);
     if (label.name === '' || !unit || !region || year === undefined) return this.rejectRow(row, raw, label, unit, region, regionText, yearText);
+    // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
+    if (/^[-+]?[\d.]+$/.test(unit)) {
+      const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
+      this.out.rejectMany([raw], { line, column: (col.unit === -1 ? col.value : col.unit) + 1 }, 'bad-unit', message);
+      return;
+    }
     this.seen(region);
     const extra: Partial<Observation> = {};
     if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
@@ -165,6 +192,7 @@ export class TidyLongReader {
 
   /** The file's scope, or undefined when it is refused (every value cell counted as rejected). */
   end(): { scope: string } | undefined {
+    if (!this.refusal && this.rows === 0) this.refusal = { code: 'no-data-rows', message: '只有表头，没有数据行：文件里没有可读取的数值' };
     if (this.refusal) {
       const { code, message, option } = this.refusal;
       const problem = this.out.rejectMany([], { line: this.header.line, column: 1 }, code, message, option);

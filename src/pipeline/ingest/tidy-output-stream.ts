@@ -1,12 +1,13 @@
 // The tidy CSV of `npm run ingest`, written while the input is read, byte for byte as tidyCsv writes it (same
-// columns, quoting and decimals). A wide export yields ten times its size in tidy rows, so rows are put
+// columns, BOM, formula guard, quoting and decimals). A wide export yields ten times its size in tidy rows, so rows are put
 // together as bytes: the text cells repeat row after row and are encoded once, only year and value change.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
-import { TIDY_COLUMNS, decimalText } from './tidy-output.ts';
+import { BOM } from '../../shared/downloads/csv-cells.ts';
+import { TIDY_COLUMNS, decimalText, tidyTextCell as csvCell } from './tidy-output.ts';
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
@@ -21,14 +22,10 @@ const giveBack = (buffer: Buffer) => {
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 
-/** A text cell as Papa.unparse writes it: quoted when it holds a comma, quote, line break or BOM, or starts or ends with a space. */
-export function csvCell(text: string): string {
-  return /[",\r\n\ufeff]|^ | $/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export class TidyCsvWriter implements ObservationSink {
   private readonly path: string;
   private readonly stream: WriteStream;
+  private error: Error | undefined;
   private buffer = takeBuffer(0);
   private at = 0;
   // A row is `<indicator,unit,region_code,region,>year,value<,source_file,>source_line`: the bracketed parts
@@ -46,8 +43,13 @@ export class TidyCsvWriter implements ObservationSink {
 
   constructor(path: string) {
     this.path = path;
-    // A deeper buffer than the default lets reading go on while the disk writes.
-    this.stream = createWriteStream(path, { highWaterMark: 1 << 20 });
+    // Written beside its final name and renamed once complete: a refused input never replaces or deletes a file
+    // that is already there. A deeper buffer than the default lets reading go on while the disk writes.
+    this.stream = createWriteStream(`${path}.partial`, { highWaterMark: 1 << 20 });
+    // A write error (the name is a folder, the disk is full) is kept and thrown by close, never left unhandled.
+    this.stream.on('error', (error) => (this.error ??= error));
+    this.buffer.set(Buffer.from(BOM, 'utf8'), 0);
+    this.at = 3;
     this.ascii(`${TIDY_COLUMNS.join(',')}\n`);
   }
 
@@ -109,22 +111,24 @@ export class TidyCsvWriter implements ObservationSink {
   /** Between pieces of the input: hands a well-filled buffer to the stream, and waits while the disk catches up. */
   async flush(): Promise<void> {
     if (this.at > BUFFER_BYTES / 2) this.writeOut(0);
+    if (this.error) throw this.error;
     if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
   }
 
-  /** Finishes the file. A file with no rows is `header\n\n`, as Papa.unparse + '\n' wrote it. */
-  async close(empty: boolean): Promise<void> {
-    if (empty) this.ascii('\n');
+  /** Finishes the file (`empty`: no rows; kept for callers, the header line alone is the file then). */
+  async close(_empty = false): Promise<void> {
     this.writeOut(0, true);
     this.stream.end();
     await finished(this.stream);
+    if (this.error) throw this.error;
+    await rename(`${this.path}.partial`, this.path);
   }
 
   /** The input was refused: nothing is written. */
   async discard(): Promise<void> {
     this.stream.end();
     await finished(this.stream).catch(() => undefined);
-    await rm(this.path, { force: true });
+    await rm(`${this.path}.partial`, { force: true });
   }
 
   private ascii(text: string, end?: number): void {

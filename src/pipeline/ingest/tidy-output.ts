@@ -1,5 +1,7 @@
-// The tidy output of `npm run ingest`: one value a row, with exactly these columns, in this order.
-import Papa from 'papaparse';
+// The tidy output of `npm run ingest`: one value a row, with exactly these columns, in this order. Written as the
+// site's downloads are (src/shared/downloads/csv-cells.ts): UTF-8 with a BOM, RFC 4180 quoting, and text cells a
+// spreadsheet would run as a formula (=HYPERLINK(…)) prefixed with '. Rows end in LF, as they always have.
+import { BOM, neutralizeCell, quoteField } from '../../shared/downloads/csv-cells.ts';
 import type { Observation } from '../types.ts';
 
 export const TIDY_COLUMNS = ['indicator', 'unit', 'region_code', 'region', 'year', 'value', 'source_file', 'source_line'] as const;
@@ -9,16 +11,24 @@ export function decimalText(value: number, decimals: number): string {
   return value.toFixed(Math.min(decimals, 20));
 }
 
+/** A text cell of the tidy output: guarded against formulas, then quoted when it must be. */
+export function tidyTextCell(text: string): string {
+  return quoteField(neutralizeCell(text));
+}
+
+/** The whole tidy CSV at once (the streamed writer, tidy-output-stream.ts, writes the same bytes). */
 export function tidyCsv(observations: Observation[]): string {
-  const rows = observations.map((o) => [
-    o.indicator,
-    o.unit,
-    o.regionCode,
-    o.region,
-    String(o.year),
-    decimalText(o.value, o.decimals),
-    o.sourceFile,
-    String(o.sourceLine),
-  ]);
-  return Papa.unparse({ fields: [...TIDY_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
+  const rows = observations.map((o) =>
+    [
+      tidyTextCell(o.indicator),
+      tidyTextCell(o.unit),
+      tidyTextCell(o.regionCode),
+      tidyTextCell(o.region),
+      String(o.year),
+      decimalText(o.value, o.decimals),
+      tidyTextCell(o.sourceFile),
+      String(o.sourceLine),
+    ].join(','),
+  );
+  return BOM + [TIDY_COLUMNS.join(','), ...rows].map((row) => row + '\n').join('');
 }

@@ -1,0 +1,171 @@
+// One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
+// no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveFile } from '../../../scripts/static-server.ts';
+import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
+import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
+import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const read = (text: string, options = {}) => ingestBytes(utf8(text), 'x.csv', options);
+const HEAD = '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：最近2年\n地区,2024年,2023年\n';
+const TIDY = 'indicator,region,year,value,unit,note\n';
+const SCRIPT = new URL('../../../scripts/ingest.ts', import.meta.url).pathname;
+const cli = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 30_000 });
+
+// [case, input, options, expected status, first problem code, written values, rejected cells]
+const CASES: [string, string, object, 'read' | 'refused', string | undefined, number, number][] = [
+  ['unbalanced quote swallowing rows', HEAD + '"北京市,6.09,6.1\n天津市,4.99,5.0\n', {}, 'refused', 'unclosed-quote', 0, 5],
+  ['tidy note opening a quote', TIDY + '出生率,全国,2024,6.39,‰,"a\n出生率,全国,2023,6.77,‰,b\n', {}, 'refused', 'unclosed-quote', 0, 11],
+  ['malformed closing quote', HEAD + '北京市,"6.09"x,6.1\n天津市,4.99,5.0\n', {}, 'refused', 'unclosed-quote', 0, 5],
+  ['unquoted thousands in a wide row', HEAD + '北京市,1,234,6.1\n', {}, 'read', 'extra-fields', 0, 3],
+  ['unquoted 2020,1,234,‰ in a tidy row', 'indicator,region,year,value,unit\n出生率,全国,2020,1,234,‰\n', {}, 'read', 'extra-fields', 0, 1],
+  ['unquoted 1,234 shifting the unit', TIDY + '出生率,全国,2020,1,234,‰\n出生率,全国,2021,5,‰,\n', {}, 'read', 'bad-unit', 1, 1],
+  ['decimal comma "0,123"', HEAD + '北京市,"0,123",6.1\n', {}, 'read', 'bad-number', 1, 1],
+  ['exponent 1e-5 kept in full', HEAD + '北京市,1e-5,1.5e-3\n', {}, 'read', undefined, 2, 0],
+  ['20-digit integer rejected, not rounded', HEAD + '北京市,12345678901234567890,1\n', {}, 'read', 'bad-number', 1, 1],
+  ['header-only file', HEAD, {}, 'refused', 'no-data-rows', 0, 0],
+  ['header-only tidy file', TIDY, {}, 'refused', 'no-data-rows', 0, 0],
+  ['empty file', '', {}, 'refused', 'empty-file', 0, 0],
+  ['UTF-16 without BOM', '', {}, 'refused', 'unreadable-encoding', 0, 0],
+];
+
+describe('hostile inputs, one row each', () => {
+  it.each(CASES)('%s', (name, text, options, status, code, written, rejected) => {
+    const bytes = name.startsWith('UTF-16')
+      ? new Uint8Array([...'地区,2024年\n'].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]))
+      : utf8(text);
+    const r = ingestBytes(bytes, 'x.csv', options);
+    expect(r.report.status).toBe(status);
+    expect(r.report.problems[0]?.code).toBe(code);
+    if (code) expect(r.report.problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    expect(r.report.counts.valuesWritten).toBe(written);
+    expect(r.report.counts.cellsRejected).toBe(rejected);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it('exponents are written out with their decimals, never as 0', () => {
+    const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
+    expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
+  });
+
+  it('places the unclosed quote at its line and column', () => {
+    const r = read(HEAD + '北京市,6.09,6.1\n天津市,"4.99,5.0\n河北省,1,2\n');
+    expect(r.report.problems[0]).toMatchObject({ code: 'unclosed-quote', line: 6, column: 2, cells: 5 });
+    expect(r.observations.map((o) => o.value)).toEqual([6.09, 6.1]);
+  });
+
+  it('a field past the limit refuses the file instead of growing memory', () => {
+    const r = ingestBytes(utf8(HEAD + '北京市,"' + 'x'.repeat(5 << 20)), 'x.csv');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems[0]?.code).toBe('field-too-long');
+    const zeros = ingestBytes(new Uint8Array(20 << 20), 'zero.csv');
+    expect(zeros.report.status).toBe('refused');
+  });
+
+  it(`problems past ${MAX_LISTED} are summarized, counts exact`, () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `出生率,全国,${1900 + (i % 200)},abc,‰,\n`).join('');
+    const r = read(TIDY + rows);
+    expect(r.report.problems.length).toBeLessThanOrEqual(MAX_LISTED + 1);
+    expect(r.report.counts.cellsRejected).toBe(3000);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it('control characters and line breaks from data are escaped on stderr, one line per problem', () => {
+    const r = read(HEAD + '北京市,\u001b[31mred,1\n');
+    const line = problemLine(r.report.problems[0]!);
+    expect(line).not.toMatch(/[\u0000-\u001f]/);
+    expect(line).toContain('\\u001b');
+  });
+});
+
+describe('the ingest command with hostile paths and options', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'hostile-'));
+  const export1 = HEAD + '北京市,6.09,6.1\n';
+
+  it('refuses --out equal to or inside an input folder, and changes no input', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    for (const out of [d, join(d, 'sub')]) {
+      const r = cli(d, '--out', out);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('输入文件夹');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(d, 'x.csv'), 'utf8')).toBe(export1);
+    expect(readdirSync(d)).toEqual(['x.csv']);
+  });
+
+  it('an input given from inside --out keeps its bytes; a refused input deletes nothing', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    writeFileSync(join(d, 'x.xls'), 'not really a spreadsheet');
+    const r = cli(join(d, 'x.csv'), join(d, 'x.xls'), '--out', d);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(d, 'x.csv'), 'utf8')).toBe(export1);
+  });
+
+  it('symlink loops, second links and FIFOs end with a line each, no hang', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'x.csv'), export1);
+    symlinkSync('.', join(input, 'a'));
+    symlinkSync('.', join(input, 'b'));
+    symlinkSync('x.csv', join(input, 'y.csv'));
+    spawnSync('mkfifo', [join(input, 'f.csv')]);
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
+    expect(report.totals.files).toBe(1);
+    expect(r.stderr).toContain('同一个文件');
+    expect(r.stderr).toContain('FIFO');
+  });
+
+  it.each([
+    [['--year', ''], '--year'],
+    [['--year', '99999'], '--year'],
+    [['--region', ' '], '--region'],
+  ])('option %j is refused in one line', (args, words) => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(words);
+  });
+
+  it('--out an existing file, --out under a file, report.json a folder: one line, no stack trace', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    writeFileSync(join(d, 'file'), '');
+    mkdirSync(join(d, 'o3', 'report.json'), { recursive: true });
+    for (const out of [join(d, 'file'), join(d, 'file', 'sub'), join(d, 'o3')]) {
+      const r = cli(join(d, 'x.csv'), '--out', out);
+      expect(r.status, r.stderr).toBeGreaterThan(1);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('an empty input set exits non-zero with a message', () => {
+    const d = dir();
+    const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有可读取的输入文件');
+  });
+});
+
+describe('the preview server', () => {
+  it('serves no symlink that points out of its root', () => {
+    const d = mkdtempSync(join(tmpdir(), 'serve-'));
+    writeFileSync(join(d, 'index.html'), 'hi');
+    symlinkSync('/etc/passwd', join(d, 'passwd'));
+    expect(resolveFile(d, '/index.html')).toContain('index.html');
+    expect(resolveFile(d, '/passwd')).toBeNull();
+    expect(resolveFile(d, '/../../etc/passwd')).toBeNull();
+  });
+});
