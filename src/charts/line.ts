@@ -7,7 +7,8 @@ import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, pointTip, lineRuns, valueText } from '../shared/charts/points.ts';
+import { isTentative, marginForTicks, pointTip, valueText } from '../shared/charts/points.ts';
+import { lineRuns } from '../shared/charts/line-runs.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 
 export interface LineChartInput {

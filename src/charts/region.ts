@@ -6,7 +6,8 @@ import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatTick, formatValue, formatYear, formatYearTick } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, regionTip, lineRuns, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { isTentative, marginForTicks, regionTip, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { lineRuns } from '../shared/charts/line-runs.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 
 export interface RegionLineInput {

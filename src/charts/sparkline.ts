@@ -6,7 +6,8 @@ import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatYear } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
-import { isTentative, lineRuns, valueText } from '../shared/charts/points.ts';
+import { isTentative, valueText } from '../shared/charts/points.ts';
+import { lineRuns } from '../shared/charts/line-runs.ts';
 
 export interface SparklineInput {
   indicator: IndicatorSpec;

@@ -12,7 +12,7 @@ import { BOM, csvDocument, neutralizeCell } from '../../src/shared/downloads/csv
 import { indicatorCitationEn, indicatorCitationZh } from '../../src/shared/downloads/citation.ts';
 import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../src/shared/downloads/shown.ts';
 import { coverage } from '../../src/pipeline/downloads/series-json.ts';
-import { formatValue } from '../../src/pipeline/ingest/tidy-output.ts';
+import { decimalText } from '../../src/pipeline/ingest/tidy-output.ts';
 import { defaultShownBlocks } from '../../src/site-data/summaries.ts';
 import { dataPackageErrors } from '../helpers/data-package.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
@@ -79,7 +79,7 @@ describe('every CSV and JSON parses back to exactly the published values', () =>
         const v = byKey.get(`${row.region_code}|${row.year}`)!;
         expect(v, `${id} ${row.region_code} ${row.year}`).toBeDefined();
         expect([row.value, row.unit, row.status, row.source_id, row.region, row.source_file, row.source_line]).toEqual([
-          formatValue(v.value, v.decimals),
+          decimalText(v.value, v.decimals),
           series.indicator.unit,
           v.status,
           v.source,
@@ -95,14 +95,14 @@ describe('every CSV and JSON parses back to exactly the published values', () =>
         for (const [column, cell] of Object.entries(row)) {
           if (!/^\d{4}$/.test(column)) continue;
           const v = byKey.get(`${row.region_code}|${column}`);
-          expect(cell, `${id} wide ${row.region_code} ${column}`).toBe(v ? formatValue(v.value, v.decimals) : '');
+          expect(cell, `${id} wide ${row.region_code} ${column}`).toBe(v ? decimalText(v.value, v.decimals) : '');
           if (v) cells++;
         }
       }
       expect(cells).toBe(series.values.length);
       const json = JSON.parse(text(`${id}.json`)) as SeriesDownload & { earlier_releases: unknown[]; data_version: string };
       expect(json.values.map((v) => [v.region_code, v.year, v.value_text, v.status])).toEqual(
-        series.values.map((v) => [v.regionCode, v.year, formatValue(v.value, v.decimals), v.status]),
+        series.values.map((v) => [v.regionCode, v.year, decimalText(v.value, v.decimals), v.status]),
       );
       expect(json.earlier_releases.length).toBe(series.earlierReleases.length);
     });

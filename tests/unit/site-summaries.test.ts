@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/site-data/summaries.ts';
 import { latestProvincialValues, nationalValues, readSeries } from '../../src/site-data/read.ts';
-import { pointTip, regionTip, lineRuns, shortRegionName } from '../../src/shared/charts/points.ts';
+import { pointTip, regionTip, shortRegionName } from '../../src/shared/charts/points.ts';
+import { lineRuns } from '../../src/shared/charts/line-runs.ts';
 
 describe('year ranges and region names', () => {
   it('joins consecutive years', () => {

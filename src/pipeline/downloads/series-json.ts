@@ -2,7 +2,7 @@
 // unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
-import { formatValue } from '../ingest/tidy-output.ts';
+import { decimalText } from '../ingest/tidy-output.ts';
 import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from '../../shared/downloads/citation.ts';
 
 export function coverage(series: PublishedSeries): Coverage {
@@ -22,7 +22,7 @@ function row(v: PublishedValue) {
     year: v.year,
     value: v.value,
     // The value as published (decimals kept): 5.30 stays "5.30" where the number 5.3 would lose the zero.
-    value_text: formatValue(v.value, v.decimals),
+    value_text: decimalText(v.value, v.decimals),
     status: v.status,
     source_id: v.source,
     source_file: v.sourceFile,

@@ -3,7 +3,7 @@
 import { STATUSES } from '../../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
-import { formatValue } from '../ingest/tidy-output.ts';
+import { decimalText } from '../ingest/tidy-output.ts';
 import { sourceCitation } from '../../shared/downloads/citation.ts';
 
 export interface FieldSpec {
@@ -86,7 +86,7 @@ export function tidyTable(series: PublishedSeries): Table {
       v.regionCode,
       v.region,
       String(v.year),
-      formatValue(v.value, v.decimals),
+      decimalText(v.value, v.decimals),
       v.status,
       v.source,
       cite(series, v),
@@ -94,7 +94,7 @@ export function tidyTable(series: PublishedSeries): Table {
       v.sourceFile,
       String(v.sourceLine),
       v.note ?? '',
-      (earlier.get(key(v)) ?? []).map((e) => `${formatValue(e.value, e.decimals)}（${cite(series, e)}）`).join('；'),
+      (earlier.get(key(v)) ?? []).map((e) => `${decimalText(e.value, e.decimals)}（${cite(series, e)}）`).join('；'),
     ]);
   return {
     name: indicator.id,
@@ -142,7 +142,7 @@ export function wideTable(series: PublishedSeries): Table {
   const years = [...new Set(series.values.map((v) => v.year))].sort((a, b) => a - b);
   const regions = new Map<string, string>();
   for (const v of [...series.values].sort(byPlace)) regions.set(v.regionCode, v.region);
-  const cell = new Map(series.values.map((v) => [key(v), formatValue(v.value, v.decimals)]));
+  const cell = new Map(series.values.map((v) => [key(v), decimalText(v.value, v.decimals)]));
   const order = [...regions.keys()].sort((a, b) => Number(b === NATIONAL_CODE) - Number(a === NATIONAL_CODE) || a.localeCompare(b));
   return {
     name: `${indicator.id}-wide`,
@@ -173,11 +173,11 @@ export function revisionsTable(all: PublishedSeries[]): Table {
         e.regionCode,
         e.region,
         String(e.year),
-        formatValue(e.value, e.decimals),
+        decimalText(e.value, e.decimals),
         e.source,
         cite(series, e),
         e.note ?? '',
-        now ? formatValue(now.value, now.decimals) : '',
+        now ? decimalText(now.value, now.decimals) : '',
         now?.status ?? '',
         now?.source ?? '',
         now ? cite(series, now) : '',

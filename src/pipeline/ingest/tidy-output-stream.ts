@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
 import { BOM } from '../../shared/downloads/csv-cells.ts';
-import { PERIOD_COLUMN, TIDY_COLUMNS, formatValue, tidyTextCell as csvCell } from './tidy-output.ts';
+import { PERIOD_COLUMN, TIDY_COLUMNS, decimalText, tidyTextCell as csvCell } from './tidy-output.ts';
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
@@ -71,7 +71,7 @@ export class TidyCsvWriter implements ObservationSink {
       this.sourceFile = o.sourceFile;
       this.fileCell = Buffer.from(`,${csvCell(o.sourceFile)},`, 'utf8');
     }
-    const value = text ?? formatValue(o.value, o.decimals);
+    const value = text ?? decimalText(o.value, o.decimals);
     const prefix = this.prefix;
     const fileCell = this.fileCell;
     const size = prefix.length + fileCell.length + value.length + 32;

@@ -9,7 +9,7 @@ export const TIDY_COLUMNS = ['indicator', 'unit', 'region_code', 'region', 'year
 export const PERIOD_COLUMN = 'period';
 
 /** The value as written in the input: 5.30 stays 5.30 (toFixed keeps the input's decimals). */
-export function formatValue(value: number, decimals: number): string {
+export function decimalText(value: number, decimals: number): string {
   return value.toFixed(Math.min(decimals, 20));
 }
 
@@ -28,7 +28,7 @@ export function tidyCsv(observations: Observation[]): string {
       tidyTextCell(o.regionCode),
       tidyTextCell(o.region),
       String(o.year),
-      formatValue(o.value, o.decimals),
+      decimalText(o.value, o.decimals),
       tidyTextCell(o.sourceFile),
       String(o.sourceLine),
       ...(periods ? [o.period ?? ''] : []),

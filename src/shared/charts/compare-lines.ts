@@ -2,7 +2,8 @@
 // line with the provinces the reader picked, as values or as change since a base year. Styled like line.ts.
 import { formatTick, formatYearTick } from '../format/number.ts';
 import { niceTicks, yearTicks } from '../format/tick.ts';
-import { lineRuns, marginForTicks } from './points.ts';
+import { marginForTicks } from './points.ts';
+import { lineRuns } from './line-runs.ts';
 import { escapeXml } from '../format/markup.ts';
 
 /** Province line colours: dark enough for 3:1 against white, none of them the national blue or red. */

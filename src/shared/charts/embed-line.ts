@@ -4,7 +4,7 @@
 
 import { formatTick, niceTicks, yearTicks } from '../format/tick.ts';
 import { escapeXml } from '../format/markup.ts';
-import { lineRuns } from './points.ts';
+import { lineRuns } from './line-runs.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
