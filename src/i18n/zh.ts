@@ -140,7 +140,7 @@ export const zh = {
     part: (name: string, value: string) => `${name}${value}%`,
     yearParts: (year: string, parts: string[]) => `${year}${parts.join('、')}`,
     description: (count: number, first: string, last: string, missing: string[]) =>
-      `堆积柱形图，共${count}个年份，每年三部分合计100%。${first}；${last}。${missing.length ? `未画出的年份（缺少至少一个比重）：${missing.join('、')}。` : ''}`,
+      `堆积柱形图，共${count}个年份，每年三部分合计约100%（按公布的比重，未作调整）。${first}；${last}。${missing.length ? `未画出的年份（缺少至少一个比重）：${missing.join('、')}。` : ''}`,
     legendPart: (name: string) => name,
   },
 
