@@ -6,6 +6,14 @@ import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
 export const STATUSES = ['cross-checked', 'single-source', 'preliminary', 'revised', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * How a published value relates to the true figure, when the publisher states a bound or a level rather than a
+ * figure: '>=' for a floor ("稳定在95%以上"), '>' ("超过13亿"), '<=' and '<' for ceilings, '~' for "左右" or "约".
+ * A value without one is the figure itself. Written in the raw CSV's `comparator` column (empty or '=' = exact).
+ */
+export const COMPARATORS = ['>=', '>', '<=', '<', '~'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
 
 export const SeriesBreak = z.strictObject({

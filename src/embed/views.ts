@@ -57,8 +57,13 @@ const TEXT_ALLOWANCE = 230;
 
 export const svgHeight = (svg: string) => Number(svg.match(/^<svg[^>]*\sheight="([\d.]+)"/)?.[1] ?? 0);
 
-function fallbackHeight(render: ChartView['render']): number {
-  return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE;
+/** A source line longer than the four lines TEXT_ALLOWANCE was measured with (about 20 characters a line at 300 px) gets its extra lines. */
+const SOURCE_CHARS_PER_LINE = 20;
+const SOURCE_LINE_HEIGHT = 19;
+const sourceExtra = (source: string) => Math.max(0, Math.ceil(source.length / SOURCE_CHARS_PER_LINE) - 4) * SOURCE_LINE_HEIGHT;
+
+function fallbackHeight(render: ChartView['render'], source = ''): number {
+  return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE + sourceExtra(source);
 }
 
 /** 国家统计局（国家数据 年度数据、人口数据发布）；国家卫生健康委员会（…）: publishers in order of first use. */
@@ -70,7 +75,10 @@ export function sourceLine(values: PublishedValue[], sources: PublishedSeries['s
     if (!byPublisher.has(source.publisher)) byPublisher.set(source.publisher, new Set());
     byPublisher.get(source.publisher)!.add(source.title);
   }
-  const parts = [...byPublisher].map(([publisher, titles]) => words.embed.sourcePublisher(publisher, [...titles].join(words.listSeparator)));
+  // A long series cites a dozen yearly bulletins: past five, name the first two and count them all, so the line stays short.
+  const list = (titles: string[]) =>
+    titles.length > 5 ? words.embed.sourceTitlesMore(titles.slice(0, 2).join(words.listSeparator), titles.length) : titles.join(words.listSeparator);
+  const parts = [...byPublisher].map(([publisher, titles]) => words.embed.sourcePublisher(publisher, list([...titles])));
   return words.embed.sourceLine(parts.join(words.embed.sourceSeparator));
 }
 
@@ -106,7 +114,7 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
       lines.map(([code, values]) => [code, code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region)]),
     ),
     render: renderLine,
-    fallbackHeight: fallbackHeight(renderLine),
+    fallbackHeight: fallbackHeight(renderLine, sourceLine(national, series.sources, words)),
     line: {
       unitAxis: words.chart.unitAxis(indicator.unit),
       breakLabel: words.chart.breakLabel,

@@ -1,5 +1,5 @@
 // The shape of what the data pipeline publishes to build/data/ and the site reads. Pages never read raw files.
-import type { IndicatorSpec, SourceSpec, Status } from '../catalog/schema.ts';
+import type { Comparator, IndicatorSpec, SourceSpec, Status } from '../catalog/schema.ts';
 import type { FileReport } from './types.ts';
 
 export interface PublishedValue {
@@ -16,6 +16,8 @@ export interface PublishedValue {
   sourceFile: string;
   sourceLine: number;
   note?: string;
+  /** Set when the publisher gives a bound or a level, not a figure: '>=' 95 is "95%以上", never 95%. */
+  comparator?: Comparator;
 }
 
 export interface PublishedSeries {

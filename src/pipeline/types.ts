@@ -1,5 +1,6 @@
 // Plain data passed between the pipeline stages (parse -> normalize -> validate -> publish).
 // Every value keeps the place it was read from, so any published figure can be traced to a file and line.
+import type { Comparator } from '../catalog/schema.ts';
 
 /** A problem with a place. `line` and `column` are 1-based (line in the file, field number in the row). */
 export interface Problem {
@@ -38,6 +39,8 @@ export interface Observation {
   source?: string;
   status?: string;
   note?: string;
+  /** Only in tidy long inputs: the value is a bound or an approximate level ('>=', '>', '<=', '<', '~'). */
+  comparator?: Comparator;
 }
 
 /** What a file says about a series beyond its values: the notes (注) and the source line (数据来源). */

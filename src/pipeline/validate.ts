@@ -59,6 +59,7 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
         sourceFile: o.sourceFile,
         sourceLine: o.sourceLine,
         ...(o.note ? { note: o.note } : {}),
+        ...(o.comparator ? { comparator: o.comparator } : {}),
       };
       const target = out.get(spec.id)!;
       if (status === 'superseded') {

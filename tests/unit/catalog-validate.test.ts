@@ -97,4 +97,24 @@ describe('validation of the bundled raw data', () => {
     expect(r.problems.find((p) => p.code === 'unit-mismatch')!.message).toBe('「人口出生率」的单位应为 ‰，实际为 %');
     for (const report of r.reports) expect(conservationErrors(report)).toEqual([]);
   });
+
+  it('a comparator that is not one of the five stops the value at its own column; a valid one is published with the value', async () => {
+    const root = dataWith(
+      'raw/reference/zz-bounds.csv',
+      [
+        'indicator,region,year,value,unit,source,status,comparator,note',
+        '基本医疗保险参保率,全国,2030,95,%,nhsa-bulletin-2024,single-source,≥,',
+        '基本医疗保险参保率,全国,2031,95,%,nhsa-bulletin-2024,single-source,>=,',
+      ].join('\n') + '\n',
+    );
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    const mine = r.problems.filter((p) => p.file.endsWith('zz-bounds.csv'));
+    expect(mine.map((p) => [p.code, p.line, p.column])).toEqual([['bad-comparator', 2, 8]]);
+    expect(mine[0]!.message).toContain('实际为「≥」');
+    const series = JSON.parse(String(r.files.get('series/medical-insurance-coverage-rate.json'))) as {
+      values: { year: number; comparator?: string }[];
+    };
+    expect(series.values.find((v) => v.year === 2031)?.comparator).toBe('>=');
+    for (const report of r.reports) expect(conservationErrors(report)).toEqual([]);
+  });
 });

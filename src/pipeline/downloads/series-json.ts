@@ -23,6 +23,7 @@ function row(v: PublishedValue) {
     value: v.value,
     // The value as published (decimals kept): 5.30 stays "5.30" where the number 5.3 would lose the zero.
     value_text: decimalText(v.value, v.decimals),
+    ...(v.comparator ? { comparator: v.comparator } : {}),
     status: v.status,
     source_id: v.source,
     source_file: v.sourceFile,

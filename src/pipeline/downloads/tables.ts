@@ -1,6 +1,6 @@
 // The tables researchers download, with their Table Schema beside the rows: one definition of each column
 // serves the CSV header, datapackage.json and the downloads page.
-import { STATUSES } from '../../catalog/schema.ts';
+import { COMPARATORS, STATUSES } from '../../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { decimalText } from '../ingest/tidy-output.ts';
@@ -41,6 +41,14 @@ const STATUS: FieldSpec = {
   title: '核对状态',
   description: '核对状态。Verification status: cross-checked, single-source, preliminary, revised (superseded in revisions only).',
   constraints: { enum: [...STATUSES] },
+};
+const COMPARATOR: FieldSpec = {
+  name: 'comparator',
+  type: 'string',
+  title: '比较符',
+  description:
+    '空表示数值即发布的数；>= 表示发布机构只给出下限（如“95%以上”），> 表示“超过”，<= 和 < 表示上限，~ 表示约数（“左右”“约”）。Empty: the value is the published figure; >=: a floor ("above 95%"); >: "more than"; <=, <: ceilings; ~: approximate.',
+  constraints: { enum: ['', ...COMPARATORS] },
 };
 const sourceFields = (prefix: string, what: string): FieldSpec[] => [
   {
@@ -87,6 +95,7 @@ export function tidyTable(series: PublishedSeries): Table {
       v.region,
       String(v.year),
       decimalText(v.value, v.decimals),
+      v.comparator ?? '',
       v.status,
       v.source,
       cite(series, v),
@@ -109,6 +118,7 @@ export function tidyTable(series: PublishedSeries): Table {
       REGION,
       YEAR,
       valueField(series),
+      COMPARATOR,
       STATUS,
       ...sourceFields('', ''),
       {
@@ -147,7 +157,9 @@ export function wideTable(series: PublishedSeries): Table {
   return {
     name: `${indicator.id}-wide`,
     title: `${indicator.name_zh}（宽表）`,
-    description: `${indicator.name_zh}：每行一个地区，每列一个年份（单位：${indicator.unit}）；空格表示没有数值。核对状态和来源见长表。`,
+    description: `${indicator.name_zh}：每行一个地区，每列一个年份（单位：${indicator.unit}）；空格表示没有数值。核对状态和来源见长表。${
+      series.values.some((v) => v.comparator) ? '部分数值是发布机构给出的下限或约数（如“95%以上”），见长表的 comparator 列。' : ''
+    }`,
     primaryKey: ['region_code'],
     fields: [
       REGION_CODE,

@@ -1,6 +1,7 @@
-// The tidy input reader (stage 3 for tidy files): reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
-// note]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
+// Reads a tidy long CSV, row by row: one value a row (indicator, region, year, value, unit, source[, status,
+// note, comparator]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
+import { COMPARATORS, type Comparator } from '../../catalog/schema.ts';
 import type { FileCollector } from './observations.ts';
 import { findCounty, isCounty } from './counties.ts';
 import type { SourceRow } from './rows.ts';
@@ -18,6 +19,7 @@ const COLUMN_NAMES: Record<string, string[]> = {
   source: ['source', '来源', '数据来源'],
   status: ['status', '状态', '核对状态'],
   note: ['note', '备注', '注'],
+  comparator: ['comparator', '比较', '比较符'],
 };
 
 /** Column positions by canonical name, or undefined when this header is not a tidy long header. */
@@ -72,7 +74,10 @@ export class TidyLongReader {
   private readonly options: IngestOptions;
   private readonly header: SourceRow;
   /** Column positions, -1 when absent. */
-  private readonly col: Record<'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note', number>;
+  private readonly col: Record<
+    'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note' | 'comparator',
+    number
+  >;
   private refusal: { code: string; message: string; option?: string } | undefined;
   private rows = 0;
   private refused = { nonEmpty: 0, empty: 0 };
@@ -97,6 +102,7 @@ export class TidyLongReader {
       source: at('source'),
       status: at('status'),
       note: at('note'),
+      comparator: at('comparator'),
     };
     if (!columns.has('indicator') && !options.indicator)
       this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
@@ -154,6 +160,19 @@ export class TidyLongReader {
     if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
     if (col.status !== -1 && cellAt(cells, col.status) !== '') extra.status = cells[col.status];
     if (col.note !== -1 && cellAt(cells, col.note) !== '') extra.note = cells[col.note];
+    const comparator = cellAt(cells, col.comparator).trim();
+    if (comparator !== '' && comparator !== '=') {
+      if (!(COMPARATORS as readonly string[]).includes(comparator)) {
+        this.out.rejectMany(
+          [raw],
+          { line, column: col.comparator + 1 },
+          'bad-comparator',
+          `比较符应为空、=、${COMPARATORS.join('、')} 之一，实际为「${comparator}」`,
+        );
+        return;
+      }
+      extra.comparator = comparator as Comparator;
+    }
     this.out.cell(raw, { line, column: col.value + 1 }, { indicator: label.name, unit, regionCode: region.code, region: region.name, year }, extra);
   }
 

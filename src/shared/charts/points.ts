@@ -1,18 +1,19 @@
 // What the charts share about published values: which statuses count as firm, tooltip text, the chart unit.
 import type { Status } from '../../catalog/schema.ts';
 import type { PublishedValue } from '../../pipeline/publication.ts';
-import { formatValue, formatYear } from '../format/number.ts';
+import { formatPublishedValue, formatYear } from '../format/number.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 
 /** Values shown hollow/light: the reader should know only one source or an early release stands behind them. */
 export const TENTATIVE_STATUSES: readonly Status[] = ['preliminary', 'single-source'];
 
 export function isTentative(value: PublishedValue): boolean {
-  return TENTATIVE_STATUSES.includes(value.status);
+  // A bound or an approximate level ("95%以上") is drawn hollow too: the point is not the figure itself.
+  return TENTATIVE_STATUSES.includes(value.status) || value.comparator !== undefined;
 }
 
 export function valueText(value: PublishedValue, unit: string): string {
-  return formatValue(value.value, value.decimals, unit);
+  return formatPublishedValue(value, unit);
 }
 
 /** '2024年：6.77‰（已交叉核对）' */

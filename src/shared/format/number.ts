@@ -1,5 +1,6 @@
 // Numbers as Chinese statistical publications write them: no thousands separators, the value's own decimals,
 // the unit attached without a space, a true minus sign (U+2212, as in the chart axes), years as 2024年.
+import type { Comparator } from '../../catalog/schema.ts';
 import { zh, type Words } from '../i18n/zh.ts';
 import { MINUS } from './tick.ts';
 
@@ -20,6 +21,18 @@ export function unitSuffix(unit: string): string {
 /** 6.77‰, 14.3/10万, 140828万人, 79.0岁. */
 export function formatValue(value: number, decimals: number, unit: string): string {
   return formatNumber(value, decimals) + unitSuffix(unit);
+}
+
+/** A published value with its bound, when the publisher gives one: '>=' 95 -> "95%以上", '~' -> "约95%"; else the value. */
+export function formatPublishedValue(v: { value: number; decimals: number; comparator?: Comparator }, unit: string, words: Words = zh): string {
+  const text = formatValue(v.value, v.decimals, unit);
+  return v.comparator ? words.comparator[v.comparator](text) : text;
+}
+
+/** The number alone (a table's value column), with the bound in words: "95以上". */
+export function formatPublishedNumber(v: { value: number; decimals: number; comparator?: Comparator }, words: Words = zh): string {
+  const text = formatNumber(v.value, v.decimals);
+  return v.comparator ? words.comparator[v.comparator](text) : text;
 }
 
 /** 2024 -> "2024年". */

@@ -1,7 +1,7 @@
 // Every reader-facing word of the site, in Chinese. Pages, components and charts take words only from here,
 // so an English version can follow as a second file of the same shape (`Words`).
 import { REFORM_AREAS, type ReformAreaId } from '../reform-areas.ts';
-import type { Status } from '../../catalog/schema.ts';
+import type { Comparator, Status } from '../../catalog/schema.ts';
 
 const statusNames: Record<Status, string> = {
   'cross-checked': '已交叉核对',
@@ -17,6 +17,15 @@ const statusExplanations: Record<Status, string> = {
   preliminary: '统计公报等先期发布的数，以后可能被年鉴等最终数修订。',
   revised: '发布机构后来修订过的数（例如第七次全国人口普查后修订），本站采用修订后的数。',
   superseded: '较早发布、后来被新数取代的数，仅作记录。',
+};
+
+/** A value the publisher gives as a bound or a level, in its own words: 95%以上, 超过130000万人, 约95%. */
+const comparatorWords: Record<Comparator, (value: string) => string> = {
+  '>=': (value) => `${value}以上`,
+  '>': (value) => `超过${value}`,
+  '<=': (value) => `${value}以下`,
+  '<': (value) => `不足${value}`,
+  '~': (value) => `约${value}`,
 };
 
 export const zh = {
@@ -121,6 +130,18 @@ export const zh = {
     legendBreak: '虚线：序列断点（前后口径不同，不宜直接比较）',
     legendNational: '竖线：全国数值',
     legendBarTentative: '浅色条：单一来源或初步数',
+  },
+
+  composition: {
+    heading: '卫生总费用构成',
+    title: '卫生总费用构成：政府、社会、个人卫生支出占比（全国）',
+    intro:
+      '政府卫生支出、社会卫生支出和个人卫生支出三者合为卫生总费用。只画三个比重都已公布的年份；各部分是公布的比重，四舍五入后合计可能与100%相差0.1以内，本站未作调整或推算。',
+    part: (name: string, value: string) => `${name}${value}%`,
+    yearParts: (year: string, parts: string[]) => `${year}${parts.join('、')}`,
+    description: (count: number, first: string, last: string, missing: string[]) =>
+      `堆积柱形图，共${count}个年份，每年三部分合计约100%（按公布的比重，未作调整）。${first}；${last}。${missing.length ? `未画出的年份（缺少至少一个比重）：${missing.join('、')}。` : ''}`,
+    legendPart: (name: string) => name,
   },
 
   change: {
@@ -243,6 +264,7 @@ export const zh = {
     frameTitle: (chart: string) => `${chart}（医改数据图表）`,
     subtitle: (unit: string, years: string) => `单位：${unit}；${years}`,
     sourceLine: (list: string) => `来源：${list}`,
+    sourceTitlesMore: (first: string, count: number) => `${first}等${count}种`,
     sourcePublisher: (publisher: string, titles: string) => `${publisher}（${titles}）`,
     sourceSeparator: '；',
     backLink: '在医改数据查看全部数值、来源与下载',
@@ -301,6 +323,7 @@ export const zh = {
   statusNames,
   statusExplanations,
   statusName: (status: Status): string => statusNames[status],
+  comparator: comparatorWords,
   areaName: (area: ReformAreaId): string => REFORM_AREAS.find((a) => a.id === area)?.zh ?? area,
   year: (year: number): string => `${year}年`,
   date: (year: number, month?: number, day?: number): string => `${year}年${month ? `${month}月` : ''}${month && day ? `${day}日` : ''}`,
