@@ -1,4 +1,7 @@
 // One test per real-world export variant (tests/fixtures/ingest/README.md says where each was seen).
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
 import { parsePeriodLabel } from '../../src/pipeline/ingest/labels.ts';
@@ -217,6 +220,13 @@ describe('spreadsheets', () => {
     const r = await read('crawler-years-as-rows.xlsx', { region: '全国', unit: '亿元' });
     expect(r.report).toMatchObject({ status: 'read', layout: 'transposed' });
     expect(r.observations.find((o) => o.indicator === '卫生总费用' && o.year === 2010)?.value).toBe(19980.39342);
+  });
+
+  it('a workbook renamed to .csv is known by its bytes and read as a workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renamed-'));
+    copyFileSync(FIXTURES + 'portal-provincial.xls', join(dir, 'export.csv'));
+    const r = await ingestFile(join(dir, 'export.csv'));
+    expect(r.report).toMatchObject({ status: 'read', format: 'xls:nbs-classic', counts: { valuesWritten: 6 } });
   });
 
   it('a corrupt or renamed workbook is refused in one line', async () => {
