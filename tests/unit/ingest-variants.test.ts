@@ -264,3 +264,16 @@ describe('quarterly and monthly tables', () => {
     expect(parsePeriodLabel(text)).toEqual(expected);
   });
 });
+
+describe('prefecture-level cities', () => {
+  it('city rows get GB/T 2260 codes from the division list; an unknown name is an error with its place', async () => {
+    const r = await read('cities-as-rows.csv');
+    expect(r.report).toMatchObject({ status: 'read', scope: 'city' });
+    expect(r.observations.filter((o) => o.year === 2019).map((o) => [o.regionCode, o.region])).toEqual([
+      ['130100', '石家庄市'],
+      ['150100', '呼和浩特市'],
+    ]);
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unknown-region', line: 7, column: 1, cells: 2 })]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+});
