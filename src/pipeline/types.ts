@@ -69,7 +69,7 @@ export interface FileReport {
   format?: string;
   /** Table layout: `time-series`, `cross-section`, `transposed`, `long`. */
   layout?: string;
-  /** Whose rows: `national`, `provincial`, `county` (6-digit county codes), `single-region`, `mixed`. */
+  /** Whose rows: `national`, `provincial`, `city` (prefecture-level), `county` (6-digit county codes), `single-region`, `mixed`. */
   scope?: string;
   header: Record<string, string>;
   counts: CellCounts;

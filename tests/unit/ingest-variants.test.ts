@@ -1,4 +1,7 @@
 // One test per real-world export variant (tests/fixtures/ingest/README.md says where each was seen).
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
 import { parsePeriodLabel } from '../../src/pipeline/ingest/labels.ts';
@@ -219,6 +222,13 @@ describe('spreadsheets', () => {
     expect(r.observations.find((o) => o.indicator === '卫生总费用' && o.year === 2010)?.value).toBe(19980.39342);
   });
 
+  it('a workbook renamed to .csv is known by its bytes and read as a workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renamed-'));
+    copyFileSync(FIXTURES + 'portal-provincial.xls', join(dir, 'export.csv'));
+    const r = await ingestFile(join(dir, 'export.csv'));
+    expect(r.report).toMatchObject({ status: 'read', format: 'xls:nbs-classic', counts: { valuesWritten: 6 } });
+  });
+
   it('a corrupt or renamed workbook is refused in one line', async () => {
     for (const name of ['spreadsheet.xls', 'spreadsheet.xlsx']) {
       const r = await read(name);
@@ -252,5 +262,18 @@ describe('quarterly and monthly tables', () => {
     ['一季度累计', undefined],
   ])('period label %s', (text, expected) => {
     expect(parsePeriodLabel(text)).toEqual(expected);
+  });
+});
+
+describe('prefecture-level cities', () => {
+  it('city rows get GB/T 2260 codes from the division list; an unknown name is an error with its place', async () => {
+    const r = await read('cities-as-rows.csv');
+    expect(r.report).toMatchObject({ status: 'read', scope: 'city' });
+    expect(r.observations.filter((o) => o.year === 2019).map((o) => [o.regionCode, o.region])).toEqual([
+      ['130100', '石家庄市'],
+      ['150100', '呼和浩特市'],
+    ]);
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'unknown-region', line: 7, column: 1, cells: 2 })]);
+    expect(conservationErrors(r.report)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { FileCollector } from './observations.ts';
 import { CsvRowReader, type RowProblem, type SourceRow } from './rows.ts';
 import { LineChunker, StrictDecoder } from './decode.ts';
 import { parseHeaderLine } from './labels.ts';
+import { workbookKind } from './spreadsheet.ts';
 import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions } from '../types.ts';
@@ -25,6 +26,8 @@ function lineBreaks(text: string): number {
 export class FileReader {
   /** Set once the file is refused outright: the rest of it need not be read. */
   done = false;
+  /** The bytes are a workbook (.xls or .xlsx renamed): the caller reads it as one. */
+  workbook = false;
   private readonly out: FileCollector;
   private readonly options: IngestOptions;
   private head: Uint8Array[] | undefined = [];
@@ -94,6 +97,10 @@ export class FileReader {
   private start(): void {
     const head = Buffer.concat(this.head!);
     this.head = undefined;
+    if (workbookKind(head)) {
+      this.workbook = true;
+      return this.refuse({ status: 'refused' });
+    }
     const refusal = this.decoder.start(head);
     if (refusal && !refusal.ok) return this.unreadable(refusal);
     const piece = this.chunker.push(head.subarray(this.decoder.skip));

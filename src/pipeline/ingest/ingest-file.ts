@@ -1,7 +1,7 @@
 // Reads one input file of any supported kind into tidy observations and a report. Never throws on bad
 // input: every problem becomes an entry with its place, and a file that cannot be read is "refused".
 // Files stream: observations go to a sink as they are read, so memory does not grow with the file.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
@@ -28,16 +28,11 @@ export async function ingestToSink(path: string, sink: ObservationSink, options:
   const source: ByteSource = () => readPieces(path);
   const out = new FileCollector(displayName, sink);
   try {
-    if (isWorkbook(path, () => firstBytes(path))) {
-      const size = readFailure(() => statSync(path)).size;
-      if (size > MAX_WORKBOOK_BYTES) return refuseWorkbook(out, `工作簿有 ${size} 字节，超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
-      return ingestWorkbook(
-        readFailure(() => readFileSync(path)),
-        out,
-        options,
-      );
-    }
-    const report = await readAll(source, new FileReader(options, out), sink);
+    if (WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return readWorkbookFile(path, out, options);
+    const reader = new FileReader(options, out);
+    const report = await readAll(source, reader, sink);
+    // A workbook renamed to .csv: known by its first bytes, then read as what it is.
+    if (reader.workbook) return readWorkbookFile(path, new FileCollector(displayName, sink), options);
     const followUp = report.status === 'refused' ? undefined : out.finish();
     if (followUp) await readAll(source, new FileReader(options, new FileCollector(displayName, undefined, followUp)));
     return finish(out, report, followUp);
@@ -62,22 +57,18 @@ const READ_ERRORS: Record<string, string> = {
 /** Extensions read as workbooks; a workbook renamed to .csv is known by its first bytes. */
 const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
 
-function isWorkbook(name: string, head: () => Uint8Array): boolean {
-  return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head()) !== undefined;
+function isWorkbook(name: string, head: Uint8Array): boolean {
+  return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head) !== undefined;
 }
 
-function firstBytes(path: string): Uint8Array {
-  if (!readFailure(() => statSync(path)).isFile()) return new Uint8Array(0); // readPieces reports it
-  const file = readFailure(() => openSync(path, 'r'));
-  try {
-    const head = Buffer.alloc(8);
-    return head.subarray(
-      0,
-      readFailure(() => readSync(file, head, 0, 8, 0)),
-    );
-  } finally {
-    closeSync(file);
-  }
+function readWorkbookFile(path: string, out: FileCollector, options: IngestOptions): FileReport {
+  const size = readFailure(() => statSync(path)).size;
+  if (size > MAX_WORKBOOK_BYTES) return refuseWorkbook(out, `工作簿有 ${size} 字节，超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
+  return ingestWorkbook(
+    readFailure(() => readFileSync(path)),
+    out,
+    options,
+  );
 }
 
 function refuseWorkbook(out: FileCollector, message: string): FileReport {
@@ -116,7 +107,7 @@ function readFailure<T>(read: () => T): T {
 export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOptions = {}, pieceBytes = PIECE_BYTES): IngestResult {
   const observations: Observation[] = [];
   const out = new FileCollector(file, { add: (o) => observations.push(o) });
-  if (isWorkbook(file, () => bytes.subarray(0, 8))) {
+  if (isWorkbook(file, bytes.subarray(0, 8))) {
     const report = ingestWorkbook(bytes, out, options);
     return { observations: report.status === 'refused' ? [] : observations, report };
   }
@@ -139,10 +130,14 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 const spareBuffers: Buffer[] = [];
 
 function* readPieces(path: string): Iterable<Uint8Array> {
-  // Only a regular file is opened: opening a FIFO would wait for a writer forever, a device never ends.
-  const info = readFailure(() => statSync(path));
-  if (!info.isFile()) throw new ReadError(Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREGULAR' }));
-  const file = readFailure(() => openSync(path, 'r'));
+  // Only a regular file is read: opened without blocking (a FIFO would otherwise wait for a writer forever),
+  // then checked on the open descriptor (one stat fewer per file than stat-then-open; folders of small exports).
+  const file = readFailure(() => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+  const info = fstatSync(file);
+  if (!info.isFile()) {
+    closeSync(file);
+    throw new ReadError(Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREGULAR' }));
+  }
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_BYTES);
   try {
     for (;;) {

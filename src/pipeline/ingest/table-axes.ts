@@ -3,6 +3,7 @@
 // cross-section (one year, indicators or regions across).
 import { parseLabel, parsePeriodLabel, parseYearLabel, type Label } from './labels.ts';
 import { findRegion, type Region } from '../regions.ts';
+import { findCity } from './cities.ts';
 
 export type AxisKind = 'year' | 'region' | 'indicator';
 
@@ -20,7 +21,7 @@ export function classifyAxis(labels: string[]): AxisKind {
   // Quarters and months are periods on the year axis (each also names its year).
   const years = present.filter((l) => parseYearLabel(l) !== undefined || parsePeriodLabel(l) !== undefined).length;
   if (years * 2 >= present.length) return 'year';
-  const regions = present.filter((l) => findRegion(l) !== undefined).length;
+  const regions = present.filter((l) => findPlace(l) !== undefined).length;
   if (regions * 2 >= present.length) return 'region';
   return 'indicator';
 }
@@ -40,12 +41,21 @@ export function readAxisLabel(kind: AxisKind, text: string): AxisLabel {
     return { kind: 'invalid', code: 'bad-year', message: `应为年份（如 2024年）或季度、月份（如 2024年第一季度、2024年1-2月），实际为「${text}」` };
   }
   if (kind === 'region') {
-    const region = findRegion(text);
+    const region = findPlace(text);
     return region === undefined
-      ? { kind: 'invalid', code: 'unknown-region', message: `未知地区「${text}」：应为省级行政区全称或简称（如 北京市、内蒙古）或 全国` }
+      ? {
+          kind: 'invalid',
+          code: 'unknown-region',
+          message: `未知地区「${text}」：应为省级行政区或地级市的全称或简称（如 北京市、内蒙古、石家庄）或 全国`,
+        }
       : { kind: 'region', region };
   }
   return { kind: 'indicator', label: parseLabel(text) };
 }
 
 export const AXIS_NAMES: Record<AxisKind, string> = { year: '年份', region: '地区', indicator: '指标' };
+
+/** A province (or 全国) first, then a prefecture-level city (GB/T 2260 list, see cities.ts). */
+export function findPlace(text: string): Region | undefined {
+  return findRegion(text) ?? findCity(text);
+}

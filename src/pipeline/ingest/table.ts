@@ -1,11 +1,11 @@
 // Stage 3 of ingestion: reads a statistics-bureau (国家数据) table export row by row: header lines (数据库/指标/时间), a table header,
 // data rows, and a footer (注/数据来源). Works on every generation seen: classic GBK, new UTF-8 with TAB-ended
 // cells, hand-edited copies without header or footer; time-series, cross-section and transposed layouts.
-import { AXIS_NAMES, classifyAxis, cornerHint, readAxisLabel, type AxisKind, type AxisLabel } from './table-axes.ts';
+import { AXIS_NAMES, classifyAxis, cornerHint, findPlace, readAxisLabel, type AxisKind, type AxisLabel } from './table-axes.ts';
 import type { FileCollector, SeriesKey } from './observations.ts';
 import type { SourceRow } from './rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
-import { NATIONAL_CODE, findRegion, nationalRegion, type Region } from '../regions.ts';
+import { NATIONAL_CODE, nationalRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Problem, SeriesMeta } from '../types.ts';
 
 export interface NbsTable {
@@ -66,6 +66,8 @@ export class NbsTableReader {
   private readonly labels = new Set<Label>();
   private lastLabel: Label | undefined;
   private dataRows = 0;
+  /** Rows or columns are prefecture-level cities (codes below the province level). */
+  private cityRows = false;
 
   constructor(options: IngestOptions, out: FileCollector) {
     this.options = options;
@@ -130,7 +132,7 @@ export class NbsTableReader {
     const { notes, sourceLine } = readFooter(this.footer);
     const layout = colKind === 'year' ? 'time-series' : rowKind === 'year' ? 'transposed' : 'cross-section';
     const regionAxis = rowKind === 'region' || colKind === 'region';
-    const scope = regionAxis ? 'provincial' : region?.code === NATIONAL_CODE ? 'national' : 'single-region';
+    const scope = regionAxis ? (this.cityRows ? 'city' : 'provincial') : region?.code === NATIONAL_CODE ? 'national' : 'single-region';
     const unitOf = (label: Label) => label.unit ?? this.options.unit;
     const keys = new Set([...this.labels].map((label) => `${label.name}\u0000${unitOf(label)}`));
     const series = [...keys].map((key) => {
@@ -187,7 +189,7 @@ export class NbsTableReader {
           '--region',
         );
       }
-      plan.region = text === '全国' ? nationalRegion() : findRegion(text);
+      plan.region = text === '全国' ? nationalRegion() : findPlace(text);
       if (!plan.region) return this.refuse('unknown-region', `未知地区「${text}」`, '--region');
     } else {
       plan.year = singleYearOf(header['时间']) ?? options.year;
@@ -259,6 +261,7 @@ export class NbsTableReader {
       key.indicator = label.name;
       key.unit = (label.unit ?? this.options.unit)!;
       key.regionCode = region.code;
+      if (!region.code.endsWith('0000')) this.cityRows = true;
       key.region = region.name;
       key.year = year;
       key.period = period;

@@ -151,6 +151,17 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     }
   });
 
+  it('stderr piped is complete: one line per listed problem, as many as the report has', () => {
+    const d = dir();
+    const rows = Array.from({ length: 1200 }, (_, i) => `出生率,全国,${1900 + (i % 200)},abc,‰\n`).join('');
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(d, `${name}.csv`), 'indicator,region,year,value,unit\n' + rows);
+    const r = cli(d, '--out', join(d, '..', `piped-${Date.now()}`));
+    const out = r.stdout.match(/报告：(.*report\.json)/)![1]!;
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.stderr.trim().split('\n')).toHaveLength(report.totals.problems);
+    expect(report.totals.cellsRejected).toBe(3600);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
