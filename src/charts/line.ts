@@ -4,10 +4,10 @@ import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { formatTick, formatYear, formatYearTick, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, pointTip, valueText } from '../shared/charts/points.ts';
+import { isTentative, marginForTicks, pointTip } from '../shared/charts/points.ts';
 import { lineRuns } from '../shared/charts/line-runs.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 
@@ -25,7 +25,7 @@ export interface LineChartInput {
 export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
   const c = words.chart;
   const unit = indicator.unit;
-  const describe = (v: PublishedValue) => c.yearValue(formatYear(v.year, words), valueText(v, unit));
+  const describe = (v: PublishedValue) => c.yearValue(formatYear(v.year, words), formatPublishedValue(v, unit));
   const first = values[0];
   const last = values.at(-1);
   if (!first || !last) return { title: c.lineTitle(indicator.name_zh), description: words.indicator.noNationalData };

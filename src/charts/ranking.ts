@@ -4,10 +4,10 @@ import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatYear, formatNumber, unitSuffix } from '../shared/format/number.ts';
+import { formatTick, formatYear, formatNumber, unitSuffix, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, regionTip, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { isTentative, regionTip, shortRegionName } from '../shared/charts/points.ts';
 
 export interface RankingChartInput {
   indicator: IndicatorSpec;
@@ -29,8 +29,8 @@ export function rankingChartText(
   const c = words.chart;
   const unit = indicator.unit;
   const year = formatYear(values[0]?.year ?? 0, words);
-  const named = (v: PublishedValue | undefined) => (v ? c.regionValue(shortRegionName(v.region), valueText(v, unit)) : '');
-  const nationalText = national ? words.indicator.nationalValue(valueText(national, unit)) : '';
+  const named = (v: PublishedValue | undefined) => (v ? c.regionValue(shortRegionName(v.region), formatPublishedValue(v, unit)) : '');
+  const nationalText = national ? words.indicator.nationalValue(formatPublishedValue(national, unit)) : '';
   return {
     title: c.rankingTitle(indicator.name_zh, year),
     description: c.rankingDescription(values.length, named(values[0]), named(values.at(-1)), nationalText),

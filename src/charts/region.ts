@@ -3,10 +3,10 @@
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatValue, formatYear, formatYearTick } from '../shared/format/number.ts';
+import { formatTick, formatValue, formatYear, formatYearTick, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, regionTip, shortRegionName, valueText } from '../shared/charts/points.ts';
+import { isTentative, marginForTicks, regionTip, shortRegionName } from '../shared/charts/points.ts';
 import { lineRuns } from '../shared/charts/line-runs.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 
@@ -31,8 +31,8 @@ export function regionLineText(indicator: IndicatorSpec, values: PublishedValue[
       region,
       formatYear(first.year, words),
       formatYear(last.year, words),
-      valueText(first, indicator.unit),
-      valueText(last, indicator.unit),
+      formatPublishedValue(first, indicator.unit),
+      formatPublishedValue(last, indicator.unit),
     ),
   };
 }
@@ -112,7 +112,7 @@ export function regionStripText({
   const nationalText = national ? words.indicator.nationalValue(formatValue(national.value, national.decimals, unit)) : words.region.nationalMissing;
   return {
     title: words.region.stripTitle(region, indicator.name_zh, formatYear(own.year, words)),
-    description: words.region.stripDescription(region, valueText(own, unit), rankText, nationalText),
+    description: words.region.stripDescription(region, formatPublishedValue(own, unit), rankText, nationalText),
   };
 }
 

@@ -3,10 +3,10 @@
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatYear } from '../shared/format/number.ts';
+import { formatYear, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
-import { isTentative, valueText } from '../shared/charts/points.ts';
+import { isTentative } from '../shared/charts/points.ts';
 import { lineRuns } from '../shared/charts/line-runs.ts';
 
 export interface SparklineInput {
@@ -21,7 +21,7 @@ export interface SparklineInput {
 
 export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
   const c = words.chart;
-  const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), valueText(v, indicator.unit)) : '');
+  const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), formatPublishedValue(v, indicator.unit)) : '');
   return { title: c.sparklineTitle(indicator.name_zh), description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))) };
 }
 

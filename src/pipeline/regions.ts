@@ -12,8 +12,6 @@ export interface Region {
   inNbsProvincial: boolean;
 }
 
-export { NATIONAL_CODE };
-
 const regionsCsv = new URL('../../data/regions.csv', import.meta.url);
 
 let cache: { list: Region[]; byName: Map<string, Region>; byCode: Map<string, Region> } | undefined;

@@ -5,7 +5,8 @@ import { AXIS_NAMES, classifyAxis, cornerHint, findPlace, readAxisLabel, type Ax
 import type { FileCollector, SeriesKey } from './observations.ts';
 import type { SourceRow } from './rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
-import { NATIONAL_CODE, nationalRegion, type Region } from '../regions.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
+import { nationalRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Problem, SeriesMeta } from '../types.ts';
 
 export interface NbsTable {

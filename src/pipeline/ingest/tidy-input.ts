@@ -6,7 +6,8 @@ import type { FileCollector } from './observations.ts';
 import { findCounty, isCounty } from './counties.ts';
 import type { SourceRow } from './rows.ts';
 import { parseLabel, parseYearLabel, type Label } from './labels.ts';
-import { NATIONAL_CODE, findRegion, type Region } from '../regions.ts';
+import { NATIONAL_CODE } from '../../shared/national-code.ts';
+import { findRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Observation } from '../types.ts';
 
 const COLUMN_NAMES: Record<string, string[]> = {

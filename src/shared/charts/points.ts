@@ -12,18 +12,19 @@ export function isTentative(value: PublishedValue): boolean {
   return TENTATIVE_STATUSES.includes(value.status) || value.comparator !== undefined;
 }
 
-export function valueText(value: PublishedValue, unit: string): string {
-  return formatPublishedValue(value, unit);
-}
-
 /** '2024年：6.77‰（已交叉核对）' */
 export function pointTip(value: PublishedValue, unit: string, words: Words = zh): string {
-  return words.chart.pointTip(formatYear(value.year, words), valueText(value, unit), words.statusName(value.status));
+  return words.chart.pointTip(formatYear(value.year, words), formatPublishedValue(value, unit), words.statusName(value.status));
 }
 
 /** '北京 2024年：6.09‰（单一来源）' */
 export function regionTip(value: PublishedValue, unit: string, words: Words = zh): string {
-  return words.chart.regionTip(shortRegionName(value.region), formatYear(value.year, words), valueText(value, unit), words.statusName(value.status));
+  return words.chart.regionTip(
+    shortRegionName(value.region),
+    formatYear(value.year, words),
+    formatPublishedValue(value, unit),
+    words.statusName(value.status),
+  );
 }
 
 /** 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西, 北京市 -> 北京: the short names charts have room for. */
