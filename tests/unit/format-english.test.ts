@@ -57,3 +57,19 @@ describe('formatValueEn', () => {
     expect(restatementFactor('‰')).toBe(1);
   });
 });
+
+describe('English words in the shape of the Chinese ones', () => {
+  it('phrases a change with the movement first, in percentage points', async () => {
+    const { en } = await import('../../src/shared/i18n/en.ts');
+    const { formatChange } = await import('../../src/shared/format/change.ts');
+    const v2024 = { year: 2024, value: 6.39, decimals: 2 };
+    const v2023 = { year: 2023, value: 6.77, decimals: 2 };
+    expect(formatChange(v2024, v2023, '‰', en)).toBe('down 0.38 points per 1,000 on the previous year');
+    expect(formatChange({ year: 2024, value: 95.5, decimals: 1 }, { year: 2020, value: 95.0, decimals: 1 }, '%', en)).toBe(
+      'up 0.5 percentage points since 2020',
+    );
+    expect(formatChange(v2023, { ...v2023, year: 2022 }, '‰', en)).toBe('unchanged on the previous year');
+    expect(en.date(2016, 10)).toBe('October 2016');
+    expect(en.date(2025, 1, 17)).toBe('17 January 2025');
+  });
+});

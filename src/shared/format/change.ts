@@ -31,12 +31,12 @@ export function formatChange(current: ComparableValue, previous: ComparableValue
   const w = words.change;
   const base = comparisonBase(current, previous, words);
   const diff = difference(current, previous);
-  if (diff.value === 0) return base + w.flat;
+  if (diff.value === 0) return w.phrase(base, w.flat);
   const magnitude = formatNumber(Math.abs(diff.value), diff.decimals);
   const pointUnit = w.pointUnits[unit];
-  if (pointUnit !== undefined) return `${base}${diff.value > 0 ? w.up : w.down}${magnitude}${pointUnit}`;
-  if (RATE_UNIT.test(unit)) return `${base}${diff.value > 0 ? w.up : w.down}${magnitude}${unitSuffix(unit)}`;
-  const phrase = `${base}${diff.value > 0 ? w.increase : w.decrease}${magnitude}${unitSuffix(unit)}`;
+  if (pointUnit !== undefined) return w.phrase(base, `${diff.value > 0 ? w.up : w.down}${magnitude}${pointUnit}`);
+  if (RATE_UNIT.test(unit)) return w.phrase(base, `${diff.value > 0 ? w.up : w.down}${magnitude}${unitSuffix(unit)}`);
+  const phrase = w.phrase(base, `${diff.value > 0 ? w.increase : w.decrease}${magnitude}${unitSuffix(unit)}`);
   if (NO_PERCENT_UNITS.has(unit) || previous.value <= 0) return phrase;
   const pct = ((current.value - previous.value) / previous.value) * 100;
   const pctText = formatNumber(Math.abs(pct), 1);

@@ -145,6 +145,8 @@ export const zh = {
   },
 
   change: {
+    /** The comparison base and the movement in the language's order: 比上年 + 下降0.38个千分点. */
+    phrase: (base: string, movement: string) => base + movement,
     previousYear: '比上年',
     sinceYear: (year: number) => `比${year}年`,
     flat: '持平',
