@@ -144,6 +144,32 @@ export const zh = {
     legendPart: (name: string) => name,
   },
 
+  procurement: {
+    heading: '国家组织药品集中带量采购：按批次',
+    intro:
+      '集中带量采购按批次进行，没有官方的年度序列。下表按各批次结果公布时的表述列出采购品种数和平均降价幅度；各批降幅的比较基准不同（见“比较基准”一列），不宜直接比较。累计品种数只列来源明确给出的数，本站不自行相加。',
+    caption: '国家组织药品集中带量采购各批次：品种数与平均降价幅度',
+    columns: {
+      batch: '批次',
+      date: '结果公布',
+      drugs: '品种数',
+      priceCut: '平均降价幅度',
+      basis: '比较基准',
+      cumulative: '累计品种数（来源所述）',
+      source: '来源',
+      status: '核对状态',
+      note: '说明',
+    },
+    drugs: (n: number) => `${n}种`,
+    percent: (value: string) => `${value}%`,
+    notStated: '未见公布',
+    basisNotStated: '来源未说明',
+    chartTitle: '各批次平均降价幅度（%）',
+    barTip: (batch: string, cut: string, status: string) => `${batch}：平均降价${cut}%（${status}）`,
+    chartDescription: (drawn: string[], missing: string[]) =>
+      `横条图，每批一条，条长为公布的平均降价幅度：${drawn.join('；')}。${missing.length ? `未画出（所读来源未给出平均降幅）：${missing.join('、')}。` : ''}各批比较基准不同，见下表。`,
+  },
+
   change: {
     /** The comparison base and the movement in the language's order: 比上年 + 下降0.38个千分点. */
     phrase: (base: string, movement: string) => base + movement,

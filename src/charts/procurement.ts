@@ -1,0 +1,76 @@
+// Average price cut per national volume-based procurement batch, as horizontal bars drawn at build time.
+// Only batches whose announcement states an average cut are drawn; the others are named in the description,
+// never estimated. Single-source figures get the light bar, as in the ranking chart.
+import * as Plot from '@observablehq/plot';
+import { batchesWithPriceCut, type ProcurementBatch } from '../site-data/procurement.ts';
+import { formatNumber, formatTick } from '../shared/format/number.ts';
+import { zh, type Words } from '../shared/i18n/zh.ts';
+import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
+
+export interface ProcurementChartInput {
+  batches: ProcurementBatch[];
+  width: number;
+  idPrefix: string;
+  words?: Words;
+}
+
+/** A stated cut as the publisher wrote it: 52, 50.64 (the decimals given, none added). */
+function cutText(cut: number): string {
+  return formatNumber(cut, (String(cut).split('.')[1] ?? '').length);
+}
+
+export function procurementChartText(batches: ProcurementBatch[], words: Words = zh): ChartText {
+  const w = words.procurement;
+  const drawn = batchesWithPriceCut(batches).map((b) => `${b.name_zh}${w.percent(cutText(b.price_cut))}`);
+  const missing = batches.filter((b) => b.price_cut === null).map((b) => b.name_zh);
+  return { title: w.chartTitle, description: w.chartDescription(drawn, missing) };
+}
+
+export function procurementChart({ batches, width, idPrefix, words = zh }: ProcurementChartInput): string {
+  const rows = batchesWithPriceCut(batches).map((b) => ({
+    name: b.name_zh,
+    cut: b.price_cut,
+    tentative: b.status !== 'cross-checked',
+    label: words.procurement.percent(cutText(b.price_cut)),
+    tip: words.procurement.barTip(b.name_zh, cutText(b.price_cut), words.statusName(b.status)),
+  }));
+  const narrow = width < 480;
+  const band = 26;
+  return renderPlot(
+    {
+      width,
+      height: rows.length * band + 64,
+      marginLeft: narrow ? 120 : 150,
+      marginRight: 40,
+      marginTop: 12,
+      marginBottom: 40,
+      x: { domain: [0, 100], label: words.chart.unitAxis('%'), tickFormat: formatTick, ticks: narrow ? 4 : 5, grid: true, labelArrow: 'none' },
+      y: { domain: rows.map((r) => r.name), label: null, padding: 0.2, tickSize: 0 },
+      marks: [
+        Plot.barX(rows, {
+          x: 'cut',
+          y: 'name',
+          fill: (r: (typeof rows)[number]) => (r.tentative ? chartColors.tentativeBar : chartColors.line),
+          stroke: chartColors.line,
+          strokeWidth: 0.75,
+          title: 'tip',
+          className: TIP_CLASS,
+        }),
+        Plot.text(rows, {
+          x: 'cut',
+          y: 'name',
+          text: 'label',
+          textAnchor: 'start',
+          dx: 4,
+          fill: chartColors.text,
+          stroke: 'white',
+          strokeWidth: 3,
+          paintOrder: 'stroke',
+        }),
+        Plot.ruleX([0], { stroke: chartColors.text }),
+      ],
+    },
+    procurementChartText(batches, words),
+    idPrefix,
+  );
+}
