@@ -1,7 +1,7 @@
 // The status rule for a plan target, one pure function (explained to readers on /targets/, words in zh.ts):
 //
-// 1. Not assessed: qualitative or relative targets (relative ones are not converted into a level), targets
-//    with no series on the site, and targets whose definition differs from our series (drawable: false).
+// 1. Not assessed: targets with no series on the site, qualitative or relative targets (relative ones are
+//    not converted into a level), and targets whose definition differs from our series (drawable: false).
 // 2. The year judged: the target year if the series has a value for it; otherwise, while the target year is
 //    still ahead of the data (target year >= asOfYear, the year of the data release), the latest actual.
 //    A target year that has passed without a published value is 'no-data' until the value exists: we never
@@ -130,9 +130,9 @@ export function pathValueAt(baseline: { year: number; value: number }, value: nu
  * the data release. See the rule at the top of this file.
  */
 export function targetStatus(target: StatusTarget, actuals: Actual[], breakYears: number[], asOfYear: number): StatusResult {
+  if (!target.hasSeries) return { status: 'not-assessed', reason: 'no-series' };
   if (target.comparator === 'qualitative') return { status: 'not-assessed', reason: 'qualitative' };
   if (target.comparator === 'relative') return { status: 'not-assessed', reason: 'relative' };
-  if (!target.hasSeries) return { status: 'not-assessed', reason: 'no-series' };
   if (!target.drawable) return { status: 'not-assessed', reason: 'not-drawable' };
   const value = target.value!;
   const tolerance = toleranceOf(target);
