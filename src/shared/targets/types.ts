@@ -59,6 +59,8 @@ export interface TargetView {
   judgedOn?: { year: number; value: number; comparator?: string };
   /** The straight-path value at judgedOn.year (on/off track only). */
   pathValue?: number;
+  /** The latest actual's published bound, when it is one (95%以上: '>='). */
+  latestComparator?: string;
   /** Decimals of the indicator, for formatting. */
   decimals: number;
 }

@@ -90,6 +90,7 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
     statusNote_zh: noteZh,
     statusNote_en: noteEn,
     ...(latest ? { latest: { year: latest.year, value: latest.value } } : {}),
+    ...(latest?.comparator ? { latestComparator: latest.comparator } : {}),
     indicator_zh: t.indicator_zh,
     indicator_en: t.indicator_en,
     unit: facts?.unit ?? t.unit,
