@@ -498,7 +498,8 @@ function targets() {
     const entry: Record<string, unknown> = {
       id,
       indicator,
-      indicator_zh: r.indicator_zh,
+      // "(正文)" in the reference marks a target read in the plan's body text rather than its indicator table.
+      indicator_zh: r.indicator_zh.replace('(正文)', ''),
       indicator_en: r.indicator_en,
       unit: r.unit,
       ...(baseline ? { baseline } : {}),

@@ -6,7 +6,7 @@ import { composePicture, textWidth, wrapText, type Picture } from '../charts/pic
 import { CHART_FONT, chartColors } from '../charts/render.ts';
 import { escapeXml } from '../shared/format/markup.ts';
 import { zh } from '../shared/i18n/zh.ts';
-import { baselineText, latestText, targetText } from '../shared/targets/format.ts';
+import { baselineText, latestText, planNumber, targetText } from '../shared/targets/format.ts';
 import { byPlan } from '../shared/targets/scorecard.ts';
 import type { PlanView, TargetView } from '../shared/targets/types.ts';
 import { allTargets } from '../site-data/targets.ts';
@@ -39,6 +39,19 @@ export interface ScorecardView {
   render: (width: number) => string;
 }
 
+/** Baseline, the actual the status rests on (the target year's, when judged on it), verification. */
+function detailLine(t: TargetView): string {
+  const c = zh.targets.columns;
+  const judged =
+    t.judgedOn && t.latest && t.judgedOn.year !== t.latest.year
+      ? `${c.judged} ${zh.year(t.judgedOn.year)} ${planNumber(t.judgedOn.value, t.unit)}`
+      : '';
+  const latest = t.indicatorId ? `${c.latest} ${latestText(t)}` : zh.targets.noIndicator;
+  return [t.baseline ? `${c.baseline} ${baselineText(t)}` : '', judged, latest, zh.targets.verificationNames[t.verification]]
+    .filter(Boolean)
+    .join('；');
+}
+
 /** The plan's targets as an SVG list `width` wide; its height follows the wrapped text. */
 export function scorecardChart(plan: PlanView, targets: TargetView[], width: number): string {
   const text = width - BADGE - 8;
@@ -46,17 +59,7 @@ export function scorecardChart(plan: PlanView, targets: TargetView[], width: num
   let y = 4;
   for (const t of targets) {
     const head = wrapText(`${t.indicator_zh}：${targetText(t)}`, text, SIZE);
-    const detail = wrapText(
-      [
-        t.baseline ? `${zh.targets.columns.baseline} ${baselineText(t)}` : '',
-        `${zh.targets.columns.latest} ${latestText(t)}`,
-        zh.targets.verificationNames[t.verification],
-      ]
-        .filter(Boolean)
-        .join('；'),
-      text,
-      SMALL,
-    );
+    const detail = wrapText(detailLine(t), text, SMALL);
     const color = STATUS_COLOR[t.status] ?? MUTED;
     const label = `${zh.targets.statusShapes[t.status]} ${zh.targets.statusNames[t.status]}`;
     parts.push(

@@ -510,6 +510,7 @@ export const zh = {
       baseline: '基期',
       target: '目标',
       latest: '最新实际值',
+      judged: '目标年份实际值',
       status: '状态',
       verification: '核对',
       chart: '走势',
