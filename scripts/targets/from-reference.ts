@@ -583,6 +583,17 @@ const TOUCHES: Array<[RegExp, string[]]> = [
   [/乙类乙管|乙类传染病/, ['total-visits']],
 ];
 
+// Marker labels written by hand where the rule below would cut a name mid-word.
+const LABELS: Record<string, [string, string]> = {
+  '2009-04-07': ['2009—2011年医改实施方案', '2009-2011 reform plan'],
+  '2017-07': ['2017年医保目录谈判', '2017 reimbursement negotiation'],
+  '2018-12-07': ['“4+7”集采', '"4+7" volume-based procurement'],
+  '2019-12-28': ['基本医疗卫生与健康促进法', 'Basic Health Care Law'],
+  '2020-01-20': ['新冠肺炎纳入乙类甲管', 'COVID-19 Class B, Class A measures'],
+  '2021-11-26': ['DRG/DIP三年行动计划', 'DRG/DIP three-year plan'],
+  '2025-10-28': ['第十一批国家集采', 'Eleventh procurement batch'],
+};
+
 /** A short marker label: the document's own name without 关于/意见 wrappers, or the title up to its first pause. */
 function labelZh(title: string): string {
   const book = title.match(/《([^》]+)》/)?.[1];
@@ -624,8 +635,9 @@ function events() {
       precision: r.precision,
       title_zh: r.title_zh,
       title_en: r.title_en,
-      label_zh: labelZh(r.title_zh),
-      label_en: labelEn(r.title_en),
+      // Two events share 2021-11-26: only the DRG/DIP plan (a guideline title) takes the hand-written label.
+      label_zh: (r.kind === 'plan' || r.date !== '2021-11-26' ? LABELS[r.date]?.[0] : undefined) ?? labelZh(r.title_zh),
+      label_en: (r.kind === 'plan' || r.date !== '2021-11-26' ? LABELS[r.date]?.[1] : undefined) ?? labelEn(r.title_en),
       ...(r.doc_number ? { doc_number: r.doc_number } : {}),
       issuer_zh: r.issuer,
       area,
