@@ -510,6 +510,10 @@ function targets() {
       ...(comparator === '=' && value !== undefined
         ? { direction: baseline ? (value >= baseline.value ? 'up' : 'down') : DOWN.test(r.indicator_zh) ? 'down' : 'up' }
         : {}),
+      // 5% of 78.93 years would be ±3.9 years; "提高1岁左右" is about the one-year gain, so half of it.
+      ...(comparator === '~' && name === '人均预期寿命'
+        ? { tolerance: 0.5, tolerance_reason_zh: '“提高1岁左右”的容差按增幅的一半（±0.5岁）计，而非目标值的5%。' }
+        : {}),
       ...(r.relative_target_text ? { relative_zh: r.relative_target_text } : {}),
       ...(r.nature ? { nature: r.nature } : {}),
       verification: VERIFIED[r.verified],

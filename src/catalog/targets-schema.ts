@@ -39,6 +39,8 @@ export const TargetSpec = z.strictObject({
   value: z.number().optional(),
   /** For '~' (左右): the half-width of "about", in the unit. Default: 5% of the target value. */
   tolerance: z.number().positive().optional(),
+  /** Why this target's tolerance differs from the default. */
+  tolerance_reason_zh: z.string().min(1).optional(),
   /** For '=': the direction of "reach" (up: reach or exceed; down: fall to or below). */
   direction: z.enum(['up', 'down']).optional(),
   relative_zh: z.string().min(1).optional(),
