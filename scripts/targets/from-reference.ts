@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { stringify } from 'yaml';
+import { SUMMARY_EN } from './event-summaries-en.ts';
 
 const REF = process.argv[2] ?? '../shared/reference';
 type Col =
@@ -648,6 +649,7 @@ function events() {
       reference_area: r.area,
       kind: r.kind,
       summary_zh: r.summary_zh,
+      ...(SUMMARY_EN[i + 2] ? { summary_en: SUMMARY_EN[i + 2] } : {}),
       ...(r.figures ? { figures_zh: r.figures } : {}),
       indicators: touches,
       verification: VERIFIED[r.verified],

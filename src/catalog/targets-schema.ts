@@ -93,7 +93,7 @@ export const EventSpec = z.strictObject({
   reference_area: z.string().min(1).optional(),
   kind: z.enum(['plan', 'guideline', 'policy', 'program', 'law', 'regulation', 'institution', 'event']),
   summary_zh: z.string().min(1),
-  summary_en: z.string().min(1).optional(),
+  summary_en: z.string().min(1),
   figures_zh: z.string().min(1).optional(),
   /** Catalog indicator ids whose series this event bears on. */
   indicators: z.array(id).default([]),

@@ -186,6 +186,7 @@ export function eventsTable(events: EventView[]): Table {
     },
     { name: 'kind', type: 'string', title: '类型', description: 'plan, guideline, policy, program, law, regulation, institution, event.' },
     { name: 'summary', type: 'string', title: '摘要', description: '简要说明。Summary.' },
+    { name: 'summary_en', type: 'string', title: '摘要（英文）', description: 'Summary in English (translated for this project).' },
     { name: 'figures', type: 'string', title: '相关数字', description: '来源给出的相关数字。Figures stated.' },
     {
       name: 'indicators',
@@ -214,6 +215,7 @@ export function eventsTable(events: EventView[]): Table {
     e.area,
     e.kind,
     e.summary_zh,
+    e.summary_en ?? '',
     e.figures_zh ?? '',
     e.indicators.join(';'),
     e.verification,
