@@ -528,6 +528,7 @@ export const zh = {
     countColumns: { status: '状态', count: '目标数' },
     noAreaGroup: '本站暂无该指标数据的目标',
     ruleHeading: '状态怎样判断',
+    asOf: (year: number, version: string) => `状态按数据版本 ${version} 判断：${year}年以前的目标年份视为已经过去。`,
     rule: [
       '目标年份已有实际值时，按目标年份的实际值判断“已达到”或“未达到”。目标年份已过去、但该年的实际值尚未发布时，标为“暂无数据”，等数值发布后再判断；不用其他年份的数代替。',
       '目标年份尚未到来时，取最新实际值，与从基期值到目标值的直线路径上同一年份的数比较：实际值达到或超过路径上的数（下降型目标为不高于路径上的数），或已达到目标值本身，为“进度正常”，否则为“落后于进度”。规划没有给出基期值时无法画出路径：已达到目标值的为“进度正常”，其余不作评估。',
@@ -563,7 +564,7 @@ export const zh = {
     indicatorPanelCaption: (name: string) => `${name}的规划目标与进展`,
     indicatorPanelNone: '本站收录的规划中没有该指标的数值目标。',
     seeAll: '全部规划目标与进展',
-    sourceLine: '目标来源：各规划文件（转载页见数据下载中的 targets.csv）；实际值：本站收录的官方统计。',
+    sourceLine: '目标来源：各规划文件（读取所用的转载页见数据下载中的 targets.csv）；实际值：本站收录的官方统计。',
   },
 
   timeline: {

@@ -55,6 +55,10 @@ export interface TargetView {
   direction?: 'up' | 'down';
   relative_zh?: string;
   summary_en: string;
+  /** Mirror pages the target was read on (the plan itself is the source). */
+  via: string[];
+  /** Why a recorded 左右 tolerance differs from the default. */
+  toleranceReason_zh?: string;
   /** The actual the status was judged on, with its bound when published as one (95%以上). */
   judgedOn?: { year: number; value: number; comparator?: string };
   /** The straight-path value at judgedOn.year (on/off track only). */

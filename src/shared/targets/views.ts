@@ -99,6 +99,8 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
     ...(t.direction ? { direction: t.direction } : {}),
     ...(t.relative_zh ? { relative_zh: t.relative_zh } : {}),
     summary_en: t.summary_en,
+    via: t.via,
+    ...(t.tolerance_reason_zh ? { toleranceReason_zh: t.tolerance_reason_zh } : {}),
     ...(result.judgedOn ? { judgedOn: result.judgedOn } : {}),
     ...(result.pathValue !== undefined ? { pathValue: result.pathValue } : {}),
     decimals,
