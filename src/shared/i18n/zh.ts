@@ -258,6 +258,17 @@ export const zh = {
     failed: '搜索暂时不可用。',
   },
 
+  /** Share cards (og:image, 1200×630) and the tags around them. */
+  share: {
+    latest: (year: string, status: string) => `${year} · ${status}`,
+    noValue: '暂无全国数值',
+    siteTagline: '中国医药卫生体制改革统计指标',
+    siteFacts: (indicators: number) => `${indicators}项全国指标 · 每个数值注明原始发布与核对状态`,
+    siteSource: '来源：国家统计局、国家卫生健康委员会、国家医疗保障局等官方发布',
+    cardAlt: (title: string, latest: string) => `${title}：${latest}`,
+    siteAlt: '医改数据：中国医药卫生体制改革统计指标',
+  },
+
   /** Embed pages, the embed box, report-ready pictures and sharing. `{…}` marks are filled in by the embed script. */
   embed: {
     pageTitle: (chart: string) => `${chart} - 医改数据`,
@@ -429,8 +440,8 @@ export const zh = {
     title: '数据质量 - 医改数据',
     description: '医改数据读入了哪些文件、每个文件的数值个数、每条警告和每个被拒绝的单元格，数目逐项对账。',
     heading: '数据质量',
-    intro: '每个输入数值要么发布，要么在这里列出并说明原因。下列数目来自数据处理报告（report.json），构建时逐项对账。',
-    reportLink: '下载数据处理报告（report.json）',
+    intro: '每个输入数值要么发布，要么在这里列出并说明原因。下列数目来自数据处理报告（ingestion.json），构建时逐项对账。',
+    reportLink: '下载数据处理报告（ingestion.json）',
     summaryHeading: '对账',
     summary: (cells: number, written: number, empty: number, rejected: number) =>
       `输入数据单元格${cells}个 = 写出${written}个 + 空白${empty}个 + 拒绝${rejected}个。`,
