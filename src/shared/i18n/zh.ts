@@ -252,6 +252,8 @@ export const zh = {
     allIndicators: '全部指标',
     allRegions: '全部地区',
     kinds: { indicator: '指标', region: '地区', page: '页面' } as Record<'indicator' | 'region' | 'page', string>,
+    /** A city the site has no data for: the sentence before the link to its province. */
+    placeNotice: (place: string) => `本站只有省级数据；${place}属于`,
     loading: '正在搜索……',
     count: (count: number) => (count === 0 ? '没有找到结果。' : `找到${count}项。`),
     more: '查看全部结果',
@@ -432,6 +434,35 @@ export const zh = {
       "以 =、+、-、@、制表符或回车开头的文字单元格前加英文单引号（'），防止电子表格把它当作公式执行。",
       '地区代码为GB/T 2260行政区划代码（全国为100000），读取时请按文字处理，以免丢失格式。',
     ],
+    /** How to open the CSVs, tool by tool: the name shown, then steps; `code` is typed as is. */
+    openHeading: '如何打开CSV文件',
+    openIntro: 'CSV文件为UTF-8编码（开头带BOM）。多数软件会自动识别；如果看到乱码，请在导入时把编码选为UTF-8。',
+    openTools: [
+      {
+        tool: 'Excel（Windows、Mac）',
+        steps: '双击打开即可。若出现乱码：在“数据”选项卡选“从文本/CSV”，“文件原始格式”选“65001: Unicode (UTF-8)”，分隔符选“逗号”，再点“加载”。',
+      },
+      {
+        tool: 'WPS表格',
+        steps: '双击打开即可。若出现乱码：在“数据”选项卡选“导入数据”，选择文件后把“文件编码”选为“UTF-8”，分隔符选“逗号”。',
+      },
+      {
+        tool: 'LibreOffice Calc',
+        steps:
+          '打开文件时会出现“文本导入”对话框：“字符集”选“Unicode (UTF-8)”，分隔符只勾选“逗号”，再点“确定”。默认字符集若不是UTF-8，中文会显示为乱码。',
+      },
+      {
+        tool: 'Python（pandas）',
+        code: 'pd.read_csv("birth-rate.csv", encoding="utf-8-sig", dtype={"region_code": str})',
+        steps: 'encoding="utf-8-sig" 去掉文件开头的BOM，否则第一列的列名前会多一个不可见字符；地区代码按文字读入。',
+      },
+      {
+        tool: 'R',
+        code: 'readr::read_csv("birth-rate.csv", col_types = readr::cols(region_code = "c"))',
+        steps:
+          'readr 自动识别UTF-8并去掉BOM。用基础R时写 read.csv("birth-rate.csv", fileEncoding = "UTF-8-BOM", colClasses = c(region_code = "character"))。',
+      },
+    ] as { tool: string; steps: string; code?: string }[],
     licenceHeading: '许可',
     citeHeading: '引用整个数据集',
   },
