@@ -39,7 +39,8 @@ export function shareCardSvg(card: string, origin: string | undefined = siteOrig
   const footer = (path: string) => (origin ? absoluteUrl(path, origin) : zh.siteName);
   if (card === SITE_CARD) {
     return composeShareCard({
-      site: `${zh.siteName} ${zh.siteNameEn}`,
+      // The title is the site's name already: the line above it gives the English one.
+      site: zh.siteNameEn,
       title: zh.siteName,
       headline: zh.share.siteTagline,
       detail: zh.share.siteFacts(readCatalog().length),
