@@ -6,6 +6,7 @@ import { CatalogError, loadCatalog } from '../src/catalog/load.ts';
 import { buildData } from '../src/pipeline/build-published.ts';
 import { PUBLISHED_DIR } from '../src/pipeline/publication.ts';
 import { problemLine } from '../src/pipeline/ingest/ingest-report.ts';
+import { MISSING_ADDRESS, resolveSiteUrl, SITE_URL_ENV } from '../src/site-address.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // YIGAI_DATA_DIR reads another data/ folder (catalog, sources, raw), e.g. the bench's synthetic catalogs.
@@ -20,6 +21,19 @@ try {
     process.exit(1);
   }
   throw error;
+}
+// The site address (SITE_URL over release.yaml's site_url) goes into every citation and the package's homepage.
+try {
+  const siteUrl = resolveSiteUrl(process.env[SITE_URL_ENV], catalog.release.site_url);
+  catalog.release = { ...catalog.release, ...(siteUrl ? { site_url: siteUrl } : {}) };
+} catch (error) {
+  console.error(`${SITE_URL_ENV}: ${(error as Error).message}`);
+  process.exit(1);
+}
+// npm run build:publish: a build meant for a host stops here, before anything is written, without an address.
+if (process.env.PUBLISH === '1' && !catalog.release.site_url) {
+  console.error(MISSING_ADDRESS);
+  process.exit(1);
 }
 const { files, problems, reports } = await buildData(catalog, join(dataDir, 'raw'), dirname(dataDir));
 for (const p of problems) console.error(problemLine(p));

@@ -5,8 +5,9 @@ import { readRelease } from './site-data/read.ts';
 const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
 
 /**
- * The site's origin, only when someone configured it: `astro build --site https://…` (Astro's `site`), else
- * `site_url` in data/release.yaml. We never invent a domain: without one, callers fall back to root-relative
+ * The site's origin, only when someone configured the address (SITE_URL or site_url in data/release.yaml,
+ * src/site-address.ts, which astro.config.mjs makes Astro's `site`; the path part is Astro's base and is
+ * already in every path below). We never invent a domain: without one, callers fall back to root-relative
  * paths and say so to the reader.
  */
 export function siteOrigin(): string | undefined {
@@ -33,13 +34,14 @@ export function warnIfNoOrigin(): void {
   if (warned || siteOrigin()) return;
   warned = true;
   console.warn(
-    '[embed] no site origin configured (astro build --site https://… or site_url in data/release.yaml): og:image, oEmbed and embed code use root-relative paths.',
+    '[share] no site address (SITE_URL=https://… or site_url in data/release.yaml): share cards, canonical links, oEmbed and embed code use root-relative paths; npm run build:publish requires the address.',
   );
 }
 
 export type ChartViewKind = 'line' | 'ranking';
 
 export const sitePaths = {
+  home: () => base,
   indicator: (id: string) => `${base}indicators/${id}/`,
   embed: (id: string, view: ChartViewKind, langPrefix = '') => `${base}embed/${langPrefix ? `${langPrefix}/` : ''}${id}/${view}/`,
   embedLoader: () => `${base}embed.js`,
@@ -47,4 +49,6 @@ export const sitePaths = {
   pictureName: (id: string, view: ChartViewKind) => `${id}-${view}`,
   picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png') => `${base}pictures/${sitePaths.pictureName(id, view)}.${ext}`,
   oembed: (id: string) => `${base}oembed/${id}.json`,
+  /** A 1200×630 share card: an indicator id, or `site`. */
+  shareCard: (card: string) => `${base}pictures/share/${card}.png`,
 };

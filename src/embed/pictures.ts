@@ -13,6 +13,7 @@ export function viewPicture(view: ChartView, words: Words = zh, origin: string |
     chart: view.render(PICTURE_CHART_WIDTH, `picture-${view.kind}`),
     legend: view.legend,
     sourceLine: view.sourceLine,
-    siteLine: words.embed.siteLine(absoluteUrl(sitePaths.indicator(view.indicator.id), origin)),
+    // Without a configured address a bare path would be useless in a report: the site name alone, then.
+    siteLine: origin ? words.embed.siteLine(absoluteUrl(sitePaths.indicator(view.indicator.id), origin)) : words.siteName,
   });
 }

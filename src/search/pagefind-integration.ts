@@ -13,8 +13,24 @@ export function pagefindSearch(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({
           rootSelector: 'main',
-          // Controls, tables of numbers and chart markup repeat on every page and would drown the names.
-          excludeSelectors: ['svg', 'table', 'form', '.explore-controls', '.explore-toolbar', '.breadcrumb', '.source-list', '.rank-list'],
+          // Controls, tables of numbers and chart markup repeat on every page and would drown the names; the embed
+          // box and the code snippets hold HTML and code (an <iframe …> excerpt is no answer to a reader's query).
+          excludeSelectors: [
+            'svg',
+            'table',
+            'form',
+            '.explore-controls',
+            '.explore-toolbar',
+            '.breadcrumb',
+            '.source-list',
+            '.rank-list',
+            '.embed-box',
+            '.code-snippets',
+            'textarea',
+            'pre',
+            'code',
+            '[data-pagefind-ignore]',
+          ],
           forceLanguage: 'zh',
         });
         if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);

@@ -309,12 +309,19 @@ describe('indicator page', () => {
     const page = await newPage();
     await page.goto(site.url('/indicators/birth-rate/'));
     const meta = (selector: string) => page.locator(selector).getAttribute('content');
-    expect(await meta('meta[property="og:image"]')).toBe('/pictures/birth-rate-line.png');
+    expect(await meta('meta[property="og:image"]')).toBe('/pictures/share/birth-rate.png');
     expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
     expect(await meta('meta[property="og:title"]')).toContain('人口出生率');
     const oembedHref = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
     const oembed = await (await page.request.get(site.url(oembedHref!))).json();
-    expect(oembed).toMatchObject({ version: '1.0', type: 'rich', provider_name: '医改数据', thumbnail_url: '/pictures/birth-rate-line.png' });
+    expect(oembed).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      provider_name: '医改数据',
+      thumbnail_url: '/pictures/share/birth-rate.png',
+      thumbnail_width: 1200,
+      thumbnail_height: 630,
+    });
     expect(oembed.html).toContain('<iframe src="/embed/birth-rate/line/"');
     const links = page.getByRole('link', { name: /^下载图片/ });
     expect(await links.count()).toBe(4); // line and ranking, PNG and SVG each

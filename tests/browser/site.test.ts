@@ -192,3 +192,54 @@ describe('screenshots', () => {
     }
   }
 });
+
+describe('search relevance in the page', () => {
+  it('医生 puts 执业(助理)医师 first; 广州 says the site has provincial data only and links 广东', async () => {
+    const page = await newPage();
+    await page.goto(site.url('/about/'));
+    await page.fill('#site-search-q', '医生');
+    await page.waitForFunction(() => document.querySelector('[data-search-results] li a')?.textContent === '每千人口执业(助理)医师');
+    await page.fill('#site-search-q', '广州');
+    await page.waitForSelector('[data-search-results] li.search-place');
+    const notice = page.locator('[data-search-results] li.search-place');
+    expect(await notice.textContent()).toBe('本站只有省级数据；广州属于广东省');
+    expect(await notice.locator('a').getAttribute('href')).toBe('/regions/440000/');
+    const titles = await page.locator('[data-search-results] li a').allTextContents();
+    expect(titles).not.toContain('贵州省');
+    await page.context().close();
+  });
+
+  it('full-text excerpts never show code from the embed box or the code snippets', async () => {
+    const page = await newPage();
+    for (const query of ['iframe', '嵌入代码', 'read_csv', 'embed']) {
+      await page.goto(site.url(`/search/?q=${encodeURIComponent(query)}`));
+      await page.waitForSelector('[data-search-page] .search-count');
+      const text = (await page.locator('[data-search-page]').textContent()) ?? '';
+      expect(text, query).not.toMatch(/<iframe|iframe src|embed\.js|read_csv\(|data-yigai-embed/);
+      // 嵌入代码 names the embed section, so it finds pages and shows their excerpts: the check is not vacuous.
+      if (query === '嵌入代码') expect(text).toMatch(/找到[1-9]\d*项/);
+    }
+    await page.context().close();
+  });
+});
+
+describe('the local build (no address)', () => {
+  it('every page still has its sharing tags, relative, and no canonical', async () => {
+    for (const file of ['index.html', 'about/index.html', 'regions/110000/index.html', 'downloads/index.html']) {
+      const html = fs.readFileSync(path.join(DIST, file), 'utf8');
+      expect(html, file).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(html, file).toMatch(/<meta property="og:image" content="\/pictures\/share\/site\.png">/);
+      expect(html, file).not.toContain('rel="canonical"');
+    }
+  });
+
+  it('the downloads page says how to open the CSVs in Excel, WPS, LibreOffice, pandas and R', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(site.url('/downloads/'));
+    const text = (await page.locator('.open-tools').textContent()) ?? '';
+    for (const part of ['Excel', 'WPS', 'LibreOffice', 'Unicode (UTF-8)', 'encoding="utf-8-sig"', 'readr::read_csv', 'fileEncoding = "UTF-8-BOM"'])
+      expect(text).toContain(part);
+    expect(await page.locator('a[href="/data/ingestion.json"]').count()).toBe(1);
+    await page.context().close();
+  });
+});

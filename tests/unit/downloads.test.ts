@@ -14,7 +14,7 @@ import { parseShownBlocks, shownCsv, type SeriesDownload } from '../../src/share
 import { coverage } from '../../src/pipeline/downloads/series-json.ts';
 import { decimalText } from '../../src/pipeline/ingest/tidy-output.ts';
 import { defaultShownBlocks } from '../../src/site-data/summaries.ts';
-import { dataPackageErrors } from '../helpers/data-package.ts';
+import { dataPackageErrors, RESERVED_NAMES } from '../helpers/data-package.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 
 const DIR = join(publishedDir(), 'downloads');
@@ -159,6 +159,31 @@ describe('data package, checksums and the zip', () => {
     expect(errors).toMatch(/birth-rate: hash does not match/);
     expect(errors).toMatch(/birth-rate: row 2, field region: not an integer: 全国/);
     expect(errors).toMatch(/birth-rate-wide: duplicate primary key ‰/);
+  });
+
+  it('the check catches the frictionless traps: a descriptor file name, profiles, media type, encoding, $schema', () => {
+    expect(pkg.resources.some((r: { path: string }) => r.path === 'ingestion.json')).toBe(true);
+    expect(pkg.resources.some((r: { path: string }) => r.path.endsWith('report.json'))).toBe(false);
+    const broken = structuredClone(pkg);
+    const ingestion = broken.resources.find((r: { name: string }) => r.name === 'ingestion');
+    ingestion.path = 'report.json';
+    const birth = broken.resources.find((r: { name: string }) => r.name === 'birth-rate');
+    birth.mediatype = 'text/plain';
+    birth.encoding = 'gbk';
+    birth.profile = 'tabular';
+    const wide = broken.resources.find((r: { name: string }) => r.name === 'birth-rate-wide');
+    wide.path = 'sub/../birth-rate-wide.csv';
+    broken.$schema = 'https://datapackage.org/profiles/2.0/datapackage.json';
+    // The renamed file is read from where it really is, so only the path rule can fail it.
+    const read = (p: string) => bytes(p === 'report.json' ? 'ingestion.json' : p === 'sub/../birth-rate-wide.csv' ? 'birth-rate-wide.csv' : p);
+    const errors = dataPackageErrors(broken, read).join('\n');
+    expect(errors).toMatch(/ingestion: path report.json ends in report.json, which frictionless opens as its own descriptor/);
+    expect(errors).toMatch(/birth-rate: mediatype text\/plain must be text\/csv/);
+    expect(errors).toMatch(/birth-rate: encoding must be utf-8/);
+    expect(errors).toMatch(/birth-rate: profile must be one of/);
+    expect(errors).toMatch(/birth-rate-wide: path must be relative/);
+    expect(errors).toMatch(/a v1 package \(profile\) carries no \$schema/);
+    for (const name of ['map.json', 'schema.yaml', 'pipeline.json']) expect(RESERVED_NAMES).toContain(name);
   });
 
   it('SHA256SUMS lists every file with its hash, and the zip holds exactly those files', () => {

@@ -16,8 +16,10 @@ interface Pagefind {
 interface Hit {
   url: string;
   title: string;
-  kind: 'indicator' | 'region' | 'page';
+  kind: 'indicator' | 'region' | 'page' | 'place';
   excerpt?: string;
+  /** A place's province: the page `url` leads to. */
+  province?: string;
 }
 
 let names: Promise<SearchName[]> | undefined;
@@ -52,7 +54,14 @@ const kindOf = (url: string, base: string): Hit['kind'] =>
  * region page mentions every indicator, so for 出生率 they would crowd out the answer. The search page lists all.
  */
 export async function search(query: string, base: string, limit: number, full: boolean): Promise<Hit[]> {
-  const hits: Hit[] = matchNames(query, await loadNames(base)).map((n) => ({ url: n.url, title: n.name, kind: n.kind }));
+  const all = await loadNames(base);
+  const hits: Hit[] = [];
+  for (const n of matchNames(query, all)) {
+    hits.push({ url: n.url, title: n.name, kind: n.kind, ...(n.province ? { province: n.province } : {}) });
+    // A city is answered by its province: the province's page follows the notice, once.
+    const province = n.kind === 'place' && all.find((r) => r.kind === 'region' && r.url === n.url);
+    if (province && !hits.some((h) => h.kind === 'region' && h.url === n.url)) hits.push({ url: province.url, title: province.name, kind: 'region' });
+  }
   // Pagefind (about 13 KB of script, then its index) loads only when it is asked.
   const index = full || hits.length === 0 ? await loadPagefind(base) : null;
   const found = index ? await index.search(query) : null;
@@ -63,6 +72,9 @@ export async function search(query: string, base: string, limit: number, full: b
   }
   return hits.slice(0, limit);
 }
+
+/** 广州市 → 广州, as readers say it in the notice (the full name stays in the index). */
+const shortName = (name: string) => name.replace(/市$/, '');
 
 export async function showResults(query: string, container: HTMLElement, base: string, full: boolean): Promise<void> {
   const mine = ++latest;
@@ -90,9 +102,10 @@ export async function showResults(query: string, container: HTMLElement, base: s
   if (mine !== latest) return;
   const s = zh.search;
   // Pagefind's excerpts are its own escaped text with <mark> around the matched words.
-  const items = hits.map(
-    (h) =>
-      `<li><a href="${escapeXml(h.url)}">${escapeXml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
+  const items = hits.map((h) =>
+    h.kind === 'place'
+      ? `<li class="search-place">${escapeXml(s.placeNotice(shortName(h.title)))}<a href="${escapeXml(h.url)}">${escapeXml(h.province ?? '')}</a></li>`
+      : `<li><a href="${escapeXml(h.url)}">${escapeXml(h.title)}</a> <span class="search-kind">${s.kinds[h.kind]}</span>${h.excerpt && full ? `<p>${h.excerpt}</p>` : ''}</li>`,
   );
   const more = full ? '' : `<p class="search-more"><a href="${base}search/?q=${encodeURIComponent(query.trim())}">${s.more}</a></p>`;
   say(s.count(hits.length));

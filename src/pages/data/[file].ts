@@ -1,5 +1,5 @@
 // /data/<file>: every researcher's download the pipeline published (build/data/downloads/), byte for byte:
-// tidy and wide CSVs, JSON, revisions.csv, report.json, datapackage.json, README.md, SHA256SUMS, the zip.
+// tidy and wide CSVs, JSON, revisions.csv, ingestion.json, datapackage.json, README.md, SHA256SUMS, the zip.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readDownloadBytes, readDownloadsIndex } from '../../site-data/read.ts';
 

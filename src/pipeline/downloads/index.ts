@@ -1,5 +1,5 @@
 // Everything under /data/ for researchers, made from the published series: per indicator a tidy CSV, a wide
-// CSV and a JSON file; revisions.csv, report.json, datapackage.json, README.md, SHA256SUMS and the zip of all.
+// CSV and a JSON file; revisions.csv, ingestion.json, datapackage.json, README.md, SHA256SUMS and the zip of all.
 import type { Catalog } from '../../catalog/load.ts';
 import type { SourceSpec } from '../../catalog/schema.ts';
 import type { PublishedSeries } from '../publication.ts';
@@ -14,7 +14,7 @@ import type { TargetsData } from '../../catalog/load-targets.ts';
 import { eventsTable, publishedTargets, targetsTable, type PublishedTargets } from './targets.ts';
 
 export type DownloadKind =
-  'tidy' | 'wide' | 'json' | 'revisions' | 'targets' | 'events' | 'report' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
+  'tidy' | 'wide' | 'json' | 'revisions' | 'targets' | 'events' | 'ingestion' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
 
 /** One line of the downloads page: what the file is, its size, row count and checksum. */
 export interface DownloadEntry extends WrittenFile {
@@ -63,7 +63,11 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
     for (const s of sources) used.set(s.id, s);
     addTable('tidy', tidyTable(series), sources, indicator.id);
     addTable('wide', wideTable(series), sources, indicator.id);
-    const parts: CitationParts = { release, url: `${release.site_url ?? SITE_URL_PLACEHOLDER}/indicators/${indicator.id}/`, accessed: '引用日期' };
+    const parts: CitationParts = {
+      release,
+      url: release.site_url ? new URL(`indicators/${indicator.id}/`, release.site_url).href : `${SITE_URL_PLACEHOLDER}/indicators/${indicator.id}/`,
+      accessed: '引用日期',
+    };
     const title = `${indicator.name_zh}（数值与元数据，JSON）`;
     const file = add(
       'json',
@@ -89,9 +93,11 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
   addTable('revisions', revisions, []);
   if (plans.targets.length) addTable('targets', targetsTable(plans.targets), []);
   if (plans.events.length) addTable('events', eventsTable(plans.events), []);
-  const report = add('report', 'report.json', reportJson, '数据处理报告（读入、警告、拒绝的单元格）');
+  // Not report.json: frictionless takes a resource path ending in report.json for a validation report of its
+  // own and fails the package (tests/helpers/data-package.ts lists every such name).
+  const report = add('ingestion', 'ingestion.json', reportJson, '数据处理报告（读入、警告、拒绝的单元格）');
   pkg.others.push({
-    name: 'ingest-report',
+    name: 'ingestion',
     title: '数据处理报告',
     description: '读入的文件、每个文件的计数、每条警告和每个被拒绝的单元格。Ingestion report.',
     format: 'json',

@@ -30,7 +30,7 @@ ${list}
 - \`<指标>-wide.csv\`（宽表）：每行一个地区、每列一个年份，便于粘贴到电子表格；核对状态和来源见长表。
 - \`<指标>.json\`：同一指标的数值与元数据（定义、单位、来源、修订、引用格式）。
 - \`revisions.csv\`：所有早先发布、后被修订或取代的数值，与现行数值并列。
-- \`report.json\`：数据处理报告：读入了哪些文件、每个文件的数值个数、警告和被拒绝的单元格；数目可以对账（数据单元格 = 写出 + 空白 + 拒绝）。
+- \`ingestion.json\`：数据处理报告：读入了哪些文件、每个文件的数值个数、警告和被拒绝的单元格；数目可以对账（数据单元格 = 写出 + 空白 + 拒绝）。
 - \`datapackage.json\`：Frictionless Data Package 描述：每个文件的字段、类型、单位、来源、许可和校验值。
 
 ## 文件的写法
@@ -74,6 +74,6 @@ ${release.licence.title}（${release.licence.name}，${release.licence.path}）�
 
 ## English summary
 
-${release.title_en}, version ${release.version} (${release.date}). One tidy CSV (one value per row, with region code, year, value, unit, verification status and source), one wide CSV (regions × years) and one JSON file per indicator; \`revisions.csv\` lists earlier releases beside the values in force; \`report.json\` is the ingestion report; \`datapackage.json\` describes every file (Frictionless Data Package). CSVs are UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting; text cells that a spreadsheet would run as a formula start with an apostrophe. Verify with \`sha256sum -c SHA256SUMS\`.
+${release.title_en}, version ${release.version} (${release.date}). One tidy CSV (one value per row, with region code, year, value, unit, verification status and source), one wide CSV (regions × years) and one JSON file per indicator; \`revisions.csv\` lists earlier releases beside the values in force; \`ingestion.json\` is the ingestion report; \`datapackage.json\` describes every file (Frictionless Data Package). CSVs are UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting; text cells that a spreadsheet would run as a formula start with an apostrophe. Verify with \`sha256sum -c SHA256SUMS\`.
 `;
 }

@@ -280,10 +280,23 @@ export const zh = {
     allIndicators: '全部指标',
     allRegions: '全部地区',
     kinds: { indicator: '指标', region: '地区', page: '页面' } as Record<'indicator' | 'region' | 'page', string>,
+    /** A city the site has no data for: the sentence before the link to its province. */
+    placeNotice: (place: string) => `本站只有省级数据；${place}属于`,
     loading: '正在搜索……',
     count: (count: number) => (count === 0 ? '没有找到结果。' : `找到${count}项。`),
     more: '查看全部结果',
     failed: '搜索暂时不可用。',
+  },
+
+  /** Share cards (og:image, 1200×630) and the tags around them. */
+  share: {
+    latest: (year: string, status: string) => `${year} · ${status}`,
+    noValue: '暂无全国数值',
+    siteTagline: '中国医药卫生体制改革统计指标',
+    siteFacts: (indicators: number) => `${indicators}项全国指标 · 每个数值注明原始发布与核对状态`,
+    siteSource: '来源：国家统计局、国家卫生健康委员会、国家医疗保障局等官方发布',
+    cardAlt: (title: string, latest: string) => `${title}：${latest}`,
+    siteAlt: '医改数据：中国医药卫生体制改革统计指标',
   },
 
   /** Embed pages, the embed box, report-ready pictures and sharing. `{…}` marks are filled in by the embed script. */
@@ -449,6 +462,35 @@ export const zh = {
       "以 =、+、-、@、制表符或回车开头的文字单元格前加英文单引号（'），防止电子表格把它当作公式执行。",
       '地区代码为GB/T 2260行政区划代码（全国为100000），读取时请按文字处理，以免丢失格式。',
     ],
+    /** How to open the CSVs, tool by tool: the name shown, then steps; `code` is typed as is. */
+    openHeading: '如何打开CSV文件',
+    openIntro: 'CSV文件为UTF-8编码（开头带BOM）。多数软件会自动识别；如果看到乱码，请在导入时把编码选为UTF-8。',
+    openTools: [
+      {
+        tool: 'Excel（Windows、Mac）',
+        steps: '双击打开即可。若出现乱码：在“数据”选项卡选“从文本/CSV”，“文件原始格式”选“65001: Unicode (UTF-8)”，分隔符选“逗号”，再点“加载”。',
+      },
+      {
+        tool: 'WPS表格',
+        steps: '双击打开即可。若出现乱码：在“数据”选项卡选“导入数据”，选择文件后把“文件编码”选为“UTF-8”，分隔符选“逗号”。',
+      },
+      {
+        tool: 'LibreOffice Calc',
+        steps:
+          '打开文件时会出现“文本导入”对话框：“字符集”选“Unicode (UTF-8)”，分隔符只勾选“逗号”，再点“确定”。默认字符集若不是UTF-8，中文会显示为乱码。',
+      },
+      {
+        tool: 'Python（pandas）',
+        code: 'pd.read_csv("birth-rate.csv", encoding="utf-8-sig", dtype={"region_code": str})',
+        steps: 'encoding="utf-8-sig" 去掉文件开头的BOM，否则第一列的列名前会多一个不可见字符；地区代码按文字读入。',
+      },
+      {
+        tool: 'R',
+        code: 'readr::read_csv("birth-rate.csv", col_types = readr::cols(region_code = "c"))',
+        steps:
+          'readr 自动识别UTF-8并去掉BOM。用基础R时写 read.csv("birth-rate.csv", fileEncoding = "UTF-8-BOM", colClasses = c(region_code = "character"))。',
+      },
+    ] as { tool: string; steps: string; code?: string }[],
     licenceHeading: '许可',
     citeHeading: '引用整个数据集',
   },
@@ -457,8 +499,8 @@ export const zh = {
     title: '数据质量 - 医改数据',
     description: '医改数据读入了哪些文件、每个文件的数值个数、每条警告和每个被拒绝的单元格，数目逐项对账。',
     heading: '数据质量',
-    intro: '每个输入数值要么发布，要么在这里列出并说明原因。下列数目来自数据处理报告（report.json），构建时逐项对账。',
-    reportLink: '下载数据处理报告（report.json）',
+    intro: '每个输入数值要么发布，要么在这里列出并说明原因。下列数目来自数据处理报告（ingestion.json），构建时逐项对账。',
+    reportLink: '下载数据处理报告（ingestion.json）',
     summaryHeading: '对账',
     summary: (cells: number, written: number, empty: number, rejected: number) =>
       `输入数据单元格${cells}个 = 写出${written}个 + 空白${empty}个 + 拒绝${rejected}个。`,

@@ -1,13 +1,21 @@
-// Typo-tolerant matching of indicator and region names, in the browser: Chinese by shared characters (出声率
-// finds 人口出生率), Latin letters by edit distance per word (brith rate finds Crude birth rate).
+// Ranked, typo-tolerant matching of indicator, region and place names, in the browser. Tiers, best first:
+// a name equal to the query; a name starting with it; a word readers use for an indicator (医生 for
+// 执业(助理)医师, synonyms.ts); a name containing it. Near misses (出声率 → 人口出生率 by shared characters,
+// brith rate → Crude birth rate by edit distance per word) are offered only when nothing matches better, so 出生
+// never brings in 卫生 indicators by their one shared character. Places (cities) match only by their name or its
+// start: they stand for the answer "本站只有省级数据" with their province.
 
 export interface SearchName {
-  kind: 'indicator' | 'region';
+  kind: 'indicator' | 'region' | 'place';
   url: string;
   /** The name shown, in Chinese. */
   name: string;
   /** Other names it is found by: short and English names. */
   alt: string[];
+  /** Words readers use for it that its name does not contain (医生, 医保, 看病贵). */
+  keywords?: string[];
+  /** A place's province (the page `url` leads to). */
+  province?: string;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -65,11 +73,35 @@ export function nameScore(query: string, name: string): number {
   return CJK.test(q) ? chineseScore(q.replace(/ /g, ''), n.replace(/ /g, '')) : latinScore(q, n);
 }
 
-/** Names matching the query, best first. */
+/** Score tiers: each tier beats every score of the tiers below, whatever the tie-breaks within it. */
+const TIER = { exact: 5, prefix: 4, keyword: 3, contains: 2 } as const;
+
+/** The entry's score for the query: TIER plus a fraction (closer to the whole name is better), or below 1 for a near miss. */
+export function entryScore(query: string, entry: SearchName): number {
+  const q = normalize(query);
+  if (!q) return 0;
+  const names = [entry.name, ...entry.alt].map(normalize).filter(Boolean);
+  const closeness = (n: string) => (0.5 * q.length) / Math.max(n.length, q.length);
+  if (names.some((n) => n === q)) return TIER.exact;
+  const prefixed = names.filter((n) => n.startsWith(q));
+  if (prefixed.length) return TIER.prefix + Math.max(...prefixed.map(closeness));
+  if (entry.kind === 'place') return 0;
+  // A keyword answers a query equal to it or holding it (看病贵吗), and a query of two or more characters it starts with.
+  const keywords = (entry.keywords ?? []).map(normalize);
+  if (keywords.some((k) => k === q || (k.length >= 2 && q.includes(k)) || (q.length >= 2 && k.startsWith(q)))) return TIER.keyword;
+  const containing = names.filter((n) => n.includes(q) || (!CJK.test(q) && latinScore(q, n) >= 0.85));
+  if (containing.length) return TIER.contains + Math.max(...containing.map(closeness));
+  return Math.max(...names.map((n) => nameScore(query, n)));
+}
+
+/** On a tie a province comes before the city of the same name (吉林省 before 吉林市), and pages before places. */
+const KIND_ORDER: Record<SearchName['kind'], number> = { region: 0, indicator: 1, place: 2 };
+
+/** Names matching the query, best first; near misses only when nothing matches by name, keyword or containment. */
 export function matchNames(query: string, names: SearchName[]): SearchName[] {
-  return names
-    .map((entry) => ({ entry, score: Math.max(...[entry.name, ...entry.alt].map((n) => nameScore(query, n))) }))
-    .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.entry.name.length - b.entry.name.length)
+  const scored = names.map((entry) => ({ entry, score: entryScore(query, entry) })).filter((m) => m.score > 0);
+  const firm = scored.filter((m) => m.score >= TIER.contains);
+  return (firm.length ? firm : scored)
+    .sort((a, b) => b.score - a.score || KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.entry.name.length - b.entry.name.length)
     .map((m) => m.entry);
 }

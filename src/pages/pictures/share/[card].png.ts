@@ -1,0 +1,13 @@
+// /pictures/share/<id>.png and /pictures/share/site.png: the 1200×630 share cards (og:image, oEmbed thumbnail),
+// drawn at their own size with the bundled font (src/charts/share-card.ts, src/embed/share.ts).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderAsync } from '@resvg/resvg-js';
+import { pngOptions } from '../../../charts/picture.ts';
+import { shareCards, shareCardSvg } from '../../../embed/share.ts';
+
+export const getStaticPaths = (() => shareCards().map((card) => ({ params: { card } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const image = await renderAsync(shareCardSvg(String(params.card)), pngOptions(1));
+  return new Response(image.asPng() as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
+};
