@@ -28,7 +28,7 @@ describe('httpUrl', () => {
   ])('refuses %j', (url) => {
     const result = httpUrl.safeParse(url);
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].message).toBe('应为 http:// 或 https:// 开头的网址');
+    expect(result.error!.issues[0]!.message).toBe('应为 http:// 或 https:// 开头的网址');
   });
 });
 
