@@ -162,6 +162,25 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(report.totals.cellsRejected).toBe(3600);
   });
 
+  it('a file named in GBK bytes (not UTF-8) is read by its bytes, shown by its GBK name; the line names the bytes', () => {
+    const d = dir();
+    const folder = Buffer.from(join(d, 'in'));
+    mkdirSync(folder);
+    // 人口.csv in GBK, as a Chinese Windows zip unpacks it; and bytes that are neither UTF-8 nor GBK.
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xc8, 0xcb, 0xbf, 0xda]), Buffer.from('.csv')]), export1);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xff, 0x41]), Buffer.from('.csv')]), export1);
+    const r = cli(join(d, 'in'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('人口.csv: 文件名不是 UTF-8（字节 C8 CB BF DA 2E 63 73 76），按 GBK 解读显示');
+    expect(r.stderr).toContain('\\xFFA.csv: 文件名不是 UTF-8 也不是 GBK（字节 FF 41 2E 63 73 76）');
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
+    expect(report.files.map((f: { file: string; output: string }) => [f.file.slice(d.length), f.output])).toEqual([
+      ['/in/人口.csv', '人口.csv'],
+      ['/in/\\xFFA.csv', '\\xFFA.csv'],
+    ]);
+    expect(report.totals).toMatchObject({ files: 2, refused: 0, valuesWritten: 4 });
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
