@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   console.log(
     `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
   );
-  process.exitCode = t.refused > 0 ? 1 : 0;
+  process.exitCode = t.refused > 0 || inputs.unreadable > 0 ? 1 : 0;
 }
 
 await main().catch((error) => {

@@ -2,8 +2,8 @@
 // <out>/report.json written one file entry at a time, so neither inputs nor report need to fit in memory.
 // The bytes written are those of JSON.stringify(summarize(files), null, 2), as before streaming.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, lstatSync } from 'node:fs';
+import { lstat, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ingestToSink } from './ingest-file.ts';
@@ -33,6 +33,8 @@ export interface InputSet {
   skipped: string[];
   /** Lines about inputs that are read but named oddly (a file name that is not UTF-8). */
   notes: string[];
+  /** Folders whose contents could not be listed: not everything was read (the command exits 1). */
+  unreadable: number;
   /** Real paths of the folders given and of every input file: --out must be none of them and inside none. */
   folders: string[];
   realFiles: string[];
@@ -78,7 +80,7 @@ function oddName(bytes: Buffer, shownFolder: string): { name: string; note: stri
  * Names inside folders are read as bytes: one that is not UTF-8 is opened by its bytes, not lost as "missing".
  */
 export async function expandInputs(paths: string[]): Promise<InputSet> {
-  const set: InputSet = { files: [], skipped: [], notes: [], folders: [], realFiles: [] };
+  const set: InputSet = { files: [], skipped: [], notes: [], unreadable: 0, folders: [], realFiles: [] };
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
   /** `path` is what the file system is given; `shown` its name in lines and the report. */
@@ -100,7 +102,13 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
       if (seenFolders.has(key)) return void set.skipped.push(`${shown}: 跳过：文件夹已读过（符号链接指回已读的文件夹）`);
       seenFolders.add(key);
       if (given && typeof real === 'string') set.folders.push(real);
-      const entries = (await readdir(path, { encoding: 'buffer' })).sort(Buffer.compare);
+      let entries: Buffer[];
+      try {
+        entries = (await readdir(path, { encoding: 'buffer' })).sort(Buffer.compare);
+      } catch (error) {
+        set.unreadable++;
+        return void set.skipped.push(`${shown}: 无法列出文件夹内容：${why(error)}`);
+      }
       for (const entry of entries) {
         let child: string | Buffer;
         let childShown: string;
@@ -120,8 +128,20 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
           childShown = join(shown, odd?.name ?? text!);
           if (odd) set.notes.push(odd.note);
         }
-        const childInfo = await stat(child).catch(() => undefined);
-        if (childInfo?.isDirectory() || INPUT_EXTENSIONS.has(extname(childShown).toLowerCase())) await add(child, childShown, false);
+        let childInfo;
+        try {
+          childInfo = await stat(child);
+        } catch (error) {
+          // What cannot even be looked at is never dropped silently. A path past the system's limit (4 KB), or one
+          // that cannot be read, may be a folder of inputs or an input: it is listed as refused, so the exit
+          // status says not everything was read. A link loop or a link to nothing is no file: a line says so.
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP' || code === 'ENOENT')
+            set.skipped.push(`${childShown}: 跳过：${code === 'ELOOP' ? '符号链接循环' : '链接指向不存在的文件'}`);
+          else set.files.push(childShown);
+          continue;
+        }
+        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extname(childShown).toLowerCase())) await add(child, childShown, false);
       }
       return;
     }
@@ -161,6 +181,28 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
   return undefined;
 }
 
+/** A file name is at most 255 bytes: room is left for `-NN.csv.partial`; a longer input name is cut (by characters). */
+const MAX_STEM_BYTES = 200;
+
+function outputStem(stem: string): string {
+  if (Buffer.byteLength(stem) <= MAX_STEM_BYTES) return stem;
+  let cut = '';
+  for (const c of stem) {
+    if (Buffer.byteLength(cut + c) > MAX_STEM_BYTES) break;
+    cut += c;
+  }
+  return cut;
+}
+
+/** Something other than a regular file (a folder, a link, a FIFO) is in the way of an output's name. */
+function notAFile(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const indent = (json: string, pad: string) => pad + json.replaceAll('\n', `\n${pad}`);
 
 /** Ingests `inputs` into `outDir`; `onFile` sees each file's report (e.g. to print its problems). */
@@ -187,8 +229,11 @@ export async function ingestInputs(
   try {
     for (const input of inputs) {
       const shown = inputName(input);
-      let name = basename(shown, extname(shown));
-      for (let n = 2; used.has(name) || isInput.has(join(realOut, `${name}.csv`)); n++) name = `${basename(shown, extname(shown))}-${n}`;
+      const stem = outputStem(basename(shown, extname(shown)));
+      // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
+      const taken = (name: string) => used.has(name) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
+      let name = stem;
+      for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
       const file = await ingestToSink(openablePath(input), writer, options, shown);
       const entry: FileReport & { output?: string; outputColumns?: string[] } = file;

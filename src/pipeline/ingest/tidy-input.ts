@@ -6,7 +6,7 @@ import type { FileCollector } from './observations.ts';
 import { findCity } from './cities.ts';
 import { countyByName, isCounty, regionByCode, type FinerRegion } from './counties.ts';
 import type { SourceRow } from './rows.ts';
-import { parseLabel, parseYearLabel, type Label } from './labels.ts';
+import { normalizeUnit, parseLabel, parseYearLabel, type Label } from './labels.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { findRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Observation } from '../types.ts';
@@ -147,8 +147,14 @@ export class TidyLongReader {
       return;
     }
     const options = this.options;
-    const label: Label = this.label(cellAt(cells, col.indicator) || options.indicator || '');
-    const unit = cellAt(cells, col.unit) || label.unit || options.unit;
+    const labelText = cellAt(cells, col.indicator) || options.indicator || '';
+    let label: Label = this.label(labelText);
+    const unitCell = cellAt(cells, col.unit);
+    // A bracket group that is not the row's own unit is part of the name (人口出生率(按常住人口) with unit ‰, or
+    // =HYPERLINK("…")): dropping it would lose text; the same unit in both places is written once.
+    if (unitCell !== '' && label.unit !== undefined && label.unit !== normalizeUnit(unitCell))
+      label = { name: labelText.replace(/\s+/g, ' ').trim() };
+    const unit = unitCell || label.unit || options.unit;
     const codeText = cellAt(cells, col.region_code);
     const nameText = cellAt(cells, col.region);
     const regionText = codeText || nameText || options.region || '';

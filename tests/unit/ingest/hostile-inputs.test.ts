@@ -181,6 +181,59 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(report.totals).toMatchObject({ files: 2, refused: 0, valuesWritten: 4 });
   });
 
+  it('an output whose name is already a folder takes the next name; nothing half-written is left', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    mkdirSync(join(d, 'out', 'x.csv'), { recursive: true });
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x-2.csv', 'x.csv']);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).files[0].output).toBe('x-2.csv');
+  });
+
+  it('a path past the system limit (4 KB), given or deep in a folder, is refused with its reason: exit 1, never skipped', () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.csv'), export1);
+    // 22 folders of 200 characters: the file inside is past PATH_MAX from the top (a shell makes them step by step).
+    const step = 'd'.repeat(200);
+    spawnSync('sh', ['-c', `for i in $(seq 22); do mkdir ${step} && cd ${step}; done && cp ../../${'../'.repeat(20)}ok.csv x.csv`], { cwd: d });
+    const given = cli(join(d, `${'x'.repeat(5000)}.csv`), '--out', join(d, 'o1'));
+    const walked = cli(d, '--out', join(d, '..', `deep-out-${Date.now()}`));
+    for (const r of [given, walked]) {
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/错误\[unreadable-file\]: 无法读取文件：路径太长/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(walked.stdout).toMatch(/读取 2 个文件（拒绝 1 个）/);
+  });
+
+  it('/dev/zero and a single self-link: refused or read once, at once', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    symlinkSync('.', join(d, 'self'));
+    const zero = cli('/dev/zero', '--out', join(d, '..', `zero-${Date.now()}`));
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toContain('/dev/zero: 跳过：不是普通文件');
+    const self = cli(d, '--out', join(d, '..', `self-${Date.now()}`));
+    expect(self.status, self.stderr).toBe(0);
+    expect(self.stdout).toMatch(/读取 1 个文件/);
+  });
+
+  it('a tidy label whose bracket is not its unit keeps it, and is written formula-guarded', () => {
+    const d = dir();
+    writeFileSync(join(d, 't.csv'), 'indicator,region,year,value,unit\n"=HYPERLINK(""http://x"")",全国,2024,1.5,‰\n人口出生率(‰),全国,2024,6.39,‰\n');
+    const r = cli(join(d, 't.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      readFileSync(join(d, 'out', 't.csv'), 'utf8')
+        .split('\n')
+        .slice(1, 3),
+    ).toEqual([
+      `"'=HYPERLINK(""http://x"")",‰,100000,全国,2024,1.5,${join(d, 't.csv')},2`,
+      `人口出生率,‰,100000,全国,2024,6.39,${join(d, 't.csv')},3`,
+    ]);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
