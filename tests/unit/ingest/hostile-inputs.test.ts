@@ -85,6 +85,14 @@ describe('hostile inputs, one row each', () => {
     expect(conservationErrors(r.report)).toEqual([]);
   });
 
+  it('a 5-million-character cell is rejected and quoted by its start and length, not echoed whole', () => {
+    const r = read(TIDY + `出生率,全国,2024,${'1'.repeat(5_000_000)},‰,\n出生率,全国,2023,6.77,‰,\n`);
+    expect(r.report.counts).toMatchObject({ valuesWritten: 1, cellsRejected: 1 });
+    const line = problemLine(r.report.problems[0]!);
+    expect(line.length).toBeLessThan(300);
+    expect(line).toContain(`「${'1'.repeat(99)}…」（共 5000000 个字符）`);
+  });
+
   it('control characters and line breaks from data are escaped on stderr, one line per problem', () => {
     const r = read(HEAD + '北京市,\u001b[31mred,1\n');
     const line = problemLine(r.report.problems[0]!);
