@@ -1,23 +1,16 @@
 // The data pipeline as one function: ingest every file under data/raw, validate against the catalog,
 // publish. Side effects (reading the catalog, writing files, logging) stay in scripts/build-data.ts.
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
+import { rawCsvFiles } from './ingest/raw-files.ts';
 import { publish } from './publish.ts';
 import type { Problem } from './types.ts';
 import { validate } from './validate.ts';
 
-export function rawInputs(rawDir: string): string[] {
-  return readdirSync(rawDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => join(rawDir, f));
-}
-
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
-  const inputs = rawInputs(rawDir);
+  // Every .csv under data/raw, walked by real path: no link loop, each file once (src/pipeline/ingest/raw-files.ts).
+  const inputs = rawCsvFiles(rawDir);
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);
   const files = results.map((r) => r.report);
