@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
@@ -257,6 +258,39 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('没有可读取的输入文件');
+  });
+});
+
+describe('hostile workbooks', () => {
+  const FIXTURE = new URL('../../fixtures/ingest/portal-national-text-numbers.xlsx', import.meta.url);
+  /** The portal .xlsx fixture with its first sheet's XML changed. */
+  const withSheet = (change: (xml: string) => string) => {
+    const parts = unzipSync(readFileSync(FIXTURE));
+    const sheet = Object.keys(parts).find((k) => /worksheets\/sheet1\.xml$/.test(k))!;
+    parts[sheet] = strToU8(change(strFromU8(parts[sheet]!)));
+    return zipSync(parts);
+  };
+
+  it('a sheet declaring A1:XFD1048576 is laid out from its cells, at once (it ran for ever)', () => {
+    const bytes = withSheet((xml) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
+    const started = performance.now();
+    const r = ingestBytes(bytes, 'dim.xlsx');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
+  });
+
+  it('a workbook whose zip says it inflates past 256 MB is refused before it is inflated', () => {
+    const bytes = withSheet((xml) => xml);
+    // The central directory's uncompressed size of one part, set to 300 MB (a bomb's honest header).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = bytes.length - 22;
+    while (view.getUint32(at, true) !== 0x06054b50) at--;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 300 << 20, true);
+    const r = ingestBytes(bytes, 'bomb.xlsx');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([
+      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 268435456 字节的上限/) }),
+    ]);
   });
 });
 
