@@ -34,7 +34,10 @@ export function markdownUrl(url: string): string {
 export function bundleReadme(release: ReleaseSpec, entries: ReadmeEntry[], totals: { values: number; earlier: number; indicators: number }): string {
   const md = markdownText;
   // The citations are built from data text, so from escaped copies of it.
-  const cited = { ...release, ...Object.fromEntries((['title', 'title_en', 'compiler', 'compiler_en', 'version', 'date'] as const).map((k) => [k, md(release[k])])) };
+  const cited = {
+    ...release,
+    ...Object.fromEntries((['title', 'title_en', 'compiler', 'compiler_en', 'version', 'date'] as const).map((k) => [k, md(release[k])])),
+  };
   const url = release.site_url ? markdownUrl(release.site_url) : md(SITE_URL_PLACEHOLDER);
   const parts = { release: cited, url, accessed: '引用日期' };
   const partsEn = { release: cited, url, accessed: 'YYYY-MM-DD' };
