@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const parse = () =>
     parseArgs({
       allowPositionals: true,
+      tokens: true,
       options: {
         out: { type: 'string' },
         indicator: { type: 'string' },
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
   } catch (error) {
     usage((error as Error).message);
   }
-  const { values, positionals } = args;
+  const { values, positionals, tokens } = args;
+  // An option given twice (--year 2024 --year 2023) would silently take the last: which one was meant is unknown.
+  const given = tokens.filter((t) => t.kind === 'option').map((t) => t.name);
+  const twice = given.find((name, i) => given.indexOf(name) !== i);
+  if (twice) usage(`--${twice} 给出了不止一次：请只给一次。`);
   if (positionals.length === 0) usage('没有给出输入文件。');
   if (values.out === undefined || values.out.trim() === '') usage('缺少 --out <输出文件夹>。');
   for (const name of ['indicator', 'region', 'unit'] as const) {

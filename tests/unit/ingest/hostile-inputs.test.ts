@@ -149,6 +149,7 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     [['--year', ''], '--year'],
     [['--year', '99999'], '--year'],
     [['--region', ' '], '--region'],
+    [['--year', '2024', '--year', '2023'], '--year 给出了不止一次'],
   ])('option %j is refused in one line', (args, words) => {
     const d = dir();
     writeFileSync(join(d, 'x.csv'), export1);
