@@ -8,6 +8,8 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { pagefindSearch } from './src/search/pagefind-integration.ts';
 import { siteUrlFromRelease } from './src/site-address.ts';
+// public/ is checked before it is copied: no link out of it, no linked folder, no FIFO (src/build-checks/public-links.ts).
+import { publicDirCheck } from './src/build-checks/public-links.ts';
 
 const outDir = process.env.YIGAI_DIST || './dist';
 const dataDir = process.env.YIGAI_DATA_DIR ? path.resolve(process.env.YIGAI_DATA_DIR) : path.resolve('data');
@@ -21,5 +23,5 @@ export default defineConfig({
   cacheDir: process.env.YIGAI_DIST ? `${outDir}-cache` : './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
-  integrations: [pagefindSearch()],
+  integrations: [publicDirCheck(), pagefindSearch()],
 });

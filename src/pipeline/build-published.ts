@@ -1,24 +1,17 @@
 // The data pipeline as one function: ingest every file under data/raw, validate against the catalog,
 // publish. Side effects (reading the catalog, writing files, logging) stay in scripts/build-data.ts.
-import { readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
+import { rawCsvFiles } from './ingest/raw-files.ts';
 import { publish } from './publish.ts';
 import type { Problem } from './types.ts';
 import { validate } from './validate.ts';
 
-export function rawInputs(rawDir: string): string[] {
-  return readdirSync(rawDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => join(rawDir, f));
-}
-
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
-  const inputs = rawInputs(rawDir);
+  // Every .csv under data/raw, walked by real path: no link loop, each file once (src/pipeline/ingest/raw-files.ts).
+  const inputs = rawCsvFiles(rawDir);
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);
   // Plan targets and reform events live beside raw/ (data/targets, data/events); a data folder without them has none.

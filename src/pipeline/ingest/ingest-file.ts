@@ -24,11 +24,17 @@ export async function ingestFile(path: string, options: IngestOptions = {}, disp
 }
 
 /** Streams a file: each observation goes to `sink` as it is read; returns the file's report. */
-export async function ingestToSink(path: string, sink: ObservationSink, options: IngestOptions = {}, displayName = path): Promise<FileReport> {
+/** `path` may be a file name's bytes (a name that is not UTF-8); `displayName` is then the name reported. */
+export async function ingestToSink(
+  path: string | Buffer,
+  sink: ObservationSink,
+  options: IngestOptions = {},
+  displayName = String(path),
+): Promise<FileReport> {
   const source: ByteSource = () => readPieces(path);
   const out = new FileCollector(displayName, sink);
   try {
-    if (WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return readWorkbookFile(path, out, options);
+    if (WORKBOOK_EXTENSIONS.has(extname(displayName).toLowerCase())) return readWorkbookFile(path, out, options);
     const reader = new FileReader(options, out);
     const report = await readAll(source, reader, sink);
     // A workbook renamed to .csv: known by its first bytes, then read as what it is.
@@ -61,7 +67,7 @@ function isWorkbook(name: string, head: Uint8Array): boolean {
   return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head) !== undefined;
 }
 
-function readWorkbookFile(path: string, out: FileCollector, options: IngestOptions): FileReport {
+function readWorkbookFile(path: string | Buffer, out: FileCollector, options: IngestOptions): FileReport {
   const size = readFailure(() => statSync(path)).size;
   if (size > MAX_WORKBOOK_BYTES) return refuseWorkbook(out, `工作簿有 ${size} 字节，超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
   return ingestWorkbook(
@@ -129,7 +135,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 // and while reading there is nothing else to do (writes go on in the background).
 const spareBuffers: Buffer[] = [];
 
-function* readPieces(path: string): Iterable<Uint8Array> {
+function* readPieces(path: string | Buffer): Iterable<Uint8Array> {
   // Only a regular file is read: opened without blocking (a FIFO would otherwise wait for a writer forever),
   // then checked on the open descriptor (one stat fewer per file than stat-then-open; folders of small exports).
   const file = readFailure(() => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));

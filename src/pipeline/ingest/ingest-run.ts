@@ -2,8 +2,8 @@
 // <out>/report.json written one file entry at a time, so neither inputs nor report need to fit in memory.
 // The bytes written are those of JSON.stringify(summarize(files), null, 2), as before streaming.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, lstatSync } from 'node:fs';
+import { lstat, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ingestToSink } from './ingest-file.ts';
@@ -17,10 +17,24 @@ export type IngestTotals = IngestReport['totals'];
 /** What a folder given to the command holds that it reads (spreadsheets too: they are refused with a reason). */
 const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.ods', '.et']);
 
+/**
+ * An input file: its path as text, or, when a folder holds a name that is not valid UTF-8 (a GBK name unpacked
+ * from a Windows zip), the path's own bytes, opened as they are, and the name it is shown and reported by.
+ */
+export type InputPath = string | { bytes: Uint8Array; name: string };
+
+export const inputName = (input: InputPath): string => (typeof input === 'string' ? input : input.name);
+/** What the file system is given: the text path, or the bytes (fs takes a Buffer as a path). */
+export const openablePath = (input: InputPath): string | Buffer => (typeof input === 'string' ? input : Buffer.from(input.bytes));
+
 /** The inputs to read, and one line for each path that is not read (and why): loops, second links, FIFOs. */
 export interface InputSet {
-  files: string[];
+  files: InputPath[];
   skipped: string[];
+  /** Lines about inputs that are read but named oddly (a file name that is not UTF-8). */
+  notes: string[];
+  /** Folders whose contents could not be listed: not everything was read (the command exits 1). */
+  unreadable: number;
   /** Real paths of the folders given and of every input file: --out must be none of them and inside none. */
   folders: string[];
   realFiles: string[];
@@ -37,46 +51,107 @@ const why = (error: unknown) => {
         : `无法读取（${code ?? String(error)}）`;
 };
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gbk = new TextDecoder('gbk', { fatal: true });
+
+/**
+ * A folder entry's name as text, when its bytes are not UTF-8: decoded as GBK (what a Chinese Windows zip writes)
+ * when they are valid GBK without private-use characters (what stray bytes such as FF decode to), else each byte
+ * above ASCII as \\xNN; with the line that says so, naming the bytes.
+ */
+function oddName(bytes: Buffer, shownFolder: string): { name: string; note: string } {
+  const hex = [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  let name: string | undefined;
+  try {
+    name = gbk.decode(bytes);
+    if (/[\uE000-\uF8FF]/.test(name)) name = undefined;
+  } catch {
+    name = undefined;
+  }
+  if (name !== undefined) return { name, note: `${join(shownFolder, name)}: 文件名不是 UTF-8（字节 ${hex}），按 GBK 解读显示，照常读取` };
+  const escaped = [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase()}`)).join('');
+  return { name: escaped, note: `${join(shownFolder, escaped)}: 文件名不是 UTF-8 也不是 GBK（字节 ${hex}），以 \\xNN 显示，照常读取` };
+}
+
 /**
  * Files and folders as the command takes them: a folder gives every input file inside it, sorted. A real file
  * is read once however many links lead to it; a folder reached twice (a symlink loop) is not walked again; what
  * is not a regular file (FIFO, device, socket) is skipped with a reason, never opened (opening a FIFO blocks).
+ * Names inside folders are read as bytes: one that is not UTF-8 is opened by its bytes, not lost as "missing".
  */
 export async function expandInputs(paths: string[]): Promise<InputSet> {
-  const set: InputSet = { files: [], skipped: [], folders: [], realFiles: [] };
+  const set: InputSet = { files: [], skipped: [], notes: [], unreadable: 0, folders: [], realFiles: [] };
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
-  const add = async (path: string, given: boolean): Promise<void> => {
+  /** `path` is what the file system is given; `shown` its name in lines and the report. */
+  const add = async (path: string | Buffer, shown: string, given: boolean): Promise<void> => {
     let info;
-    let real;
+    let real: string | Buffer;
     try {
       info = await stat(path);
-      real = await realpath(path);
+      real = typeof path === 'string' ? await realpath(path) : await realpath(path, { encoding: 'buffer' });
     } catch (error) {
       // A named input that cannot be read is reported as an unreadable file by the ingestion, with its reason.
-      if (given) set.files.push(path);
-      else set.skipped.push(`${path}: 跳过：${why(error)}`);
+      if (given) set.files.push(shown);
+      else set.skipped.push(`${shown}: 跳过：${why(error)}`);
       return;
     }
+    // Loops and second links are known by the real path's bytes, whatever their encoding.
+    const key = typeof real === 'string' ? real : real.toString('latin1');
     if (info.isDirectory()) {
-      if (seenFolders.has(real)) return void set.skipped.push(`${path}: 跳过：文件夹已读过（符号链接指回已读的文件夹）`);
-      seenFolders.add(real);
-      if (given) set.folders.push(real);
-      const entries = (await readdir(path)).sort();
+      if (seenFolders.has(key)) return void set.skipped.push(`${shown}: 跳过：文件夹已读过（符号链接指回已读的文件夹）`);
+      seenFolders.add(key);
+      if (given && typeof real === 'string') set.folders.push(real);
+      let entries: Buffer[];
+      try {
+        entries = (await readdir(path, { encoding: 'buffer' })).sort(Buffer.compare);
+      } catch (error) {
+        set.unreadable++;
+        return void set.skipped.push(`${shown}: 无法列出文件夹内容：${why(error)}`);
+      }
       for (const entry of entries) {
-        const child = join(path, entry);
-        const childInfo = await stat(child).catch(() => undefined);
-        if (childInfo?.isDirectory() || INPUT_EXTENSIONS.has(extname(entry).toLowerCase())) await add(child, false);
+        let child: string | Buffer;
+        let childShown: string;
+        let text: string | undefined;
+        try {
+          text = utf8.decode(entry);
+        } catch {
+          text = undefined;
+        }
+        if (text !== undefined && typeof path === 'string') {
+          child = join(path, text);
+          childShown = join(shown, text);
+        } else {
+          const base = typeof path === 'string' ? Buffer.from(path) : path;
+          child = Buffer.concat([base, Buffer.from(sep), entry]);
+          const odd = text === undefined ? oddName(entry, shown) : undefined;
+          childShown = join(shown, odd?.name ?? text!);
+          if (odd) set.notes.push(odd.note);
+        }
+        let childInfo;
+        try {
+          childInfo = await stat(child);
+        } catch (error) {
+          // What cannot even be looked at is never dropped silently. A path past the system's limit (4 KB), or one
+          // that cannot be read, may be a folder of inputs or an input: it is listed as refused, so the exit
+          // status says not everything was read. A link loop or a link to nothing is no file: a line says so.
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP' || code === 'ENOENT')
+            set.skipped.push(`${childShown}: 跳过：${code === 'ELOOP' ? '符号链接循环' : '链接指向不存在的文件'}`);
+          else set.files.push(childShown);
+          continue;
+        }
+        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extname(childShown).toLowerCase())) await add(child, childShown, false);
       }
       return;
     }
-    if (!info.isFile()) return void set.skipped.push(`${path}: 跳过：不是普通文件（FIFO、设备或套接字），不读取`);
-    if (seenFiles.has(real)) return void set.skipped.push(`${path}: 跳过：与已读的文件是同一个文件（链接）`);
-    seenFiles.add(real);
-    set.realFiles.push(real);
-    set.files.push(path);
+    if (!info.isFile()) return void set.skipped.push(`${shown}: 跳过：不是普通文件（FIFO、设备或套接字），不读取`);
+    if (seenFiles.has(key)) return void set.skipped.push(`${shown}: 跳过：与已读的文件是同一个文件（链接）`);
+    seenFiles.add(key);
+    if (typeof real === 'string') set.realFiles.push(real);
+    set.files.push(typeof path === 'string' ? path : { bytes: new Uint8Array(path), name: shown });
   };
-  for (const path of paths) await add(path, true);
+  for (const path of paths) await add(path, path, true);
   return set;
 }
 
@@ -106,11 +181,33 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
   return undefined;
 }
 
+/** A file name is at most 255 bytes: room is left for `-NN.csv.partial`; a longer input name is cut (by characters). */
+const MAX_STEM_BYTES = 200;
+
+function outputStem(stem: string): string {
+  if (Buffer.byteLength(stem) <= MAX_STEM_BYTES) return stem;
+  let cut = '';
+  for (const c of stem) {
+    if (Buffer.byteLength(cut + c) > MAX_STEM_BYTES) break;
+    cut += c;
+  }
+  return cut;
+}
+
+/** Something other than a regular file (a folder, a link, a FIFO) is in the way of an output's name. */
+function notAFile(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const indent = (json: string, pad: string) => pad + json.replaceAll('\n', `\n${pad}`);
 
 /** Ingests `inputs` into `outDir`; `onFile` sees each file's report (e.g. to print its problems). */
 export async function ingestInputs(
-  inputs: string[],
+  inputs: InputPath[],
   outDir: string,
   options: IngestOptions,
   onFile: (report: FileReport) => void = () => {},
@@ -131,10 +228,14 @@ export async function ingestInputs(
   let failure: unknown;
   try {
     for (const input of inputs) {
-      let name = basename(input, extname(input));
-      for (let n = 2; used.has(name) || isInput.has(join(realOut, `${name}.csv`)); n++) name = `${basename(input, extname(input))}-${n}`;
+      const shown = inputName(input);
+      const stem = outputStem(basename(shown, extname(shown)));
+      // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
+      const taken = (name: string) => used.has(name) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
+      let name = stem;
+      for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
-      const file = await ingestToSink(input, writer, options);
+      const file = await ingestToSink(openablePath(input), writer, options, shown);
       const entry: FileReport & { output?: string; outputColumns?: string[] } = file;
       if (file.status === 'read') {
         closing.push(

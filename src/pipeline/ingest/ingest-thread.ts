@@ -2,13 +2,13 @@
 // of short-lived rows makes V8 grow the young generation to 64 MB, most of the peak memory for a large
 // file; capped at 16 MB, peak memory stays flat as files grow, at the same speed (npm run bench measures it).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { IngestTotals } from './ingest-run.ts';
+import type { IngestTotals, InputPath } from './ingest-run.ts';
 import type { IngestOptions } from '../types.ts';
 
 const YOUNG_GENERATION_MB = 16;
 
 interface Job {
-  inputs: string[];
+  inputs: InputPath[];
   /** Real paths of the inputs: no output takes one of their names. */
   inputFiles: string[];
   outDir: string;
@@ -18,7 +18,7 @@ type Message = { kind: 'problems'; lines: string[] } | { kind: 'done'; totals: I
 
 /** Ingests in a worker; `onProblems` gets each file's problem lines (file:line:column: …) as it is done. */
 export function ingestInThread(
-  inputs: string[],
+  inputs: InputPath[],
   inputFiles: string[],
   outDir: string,
   options: IngestOptions,

@@ -35,12 +35,16 @@ export function readValueCell(raw: string): CellValue {
   // 1.5e-3 has 4 decimals written out (0.0015): the output writes the number in full, never as 0.0.
   const decimals = Math.max(0, fraction.length - Number(match[3] ?? 0));
   if (decimals > MAX_DECIMALS) return { kind: 'invalid', text, reason: 'digits' };
+  // Written out in full, an exponent can make more digits than a double holds (1.23456789012345e20 would be
+  // written 123456789012344995840, 1e21 as 1e+21): the integer part, too, keeps at most 15 digits.
+  if (Math.abs(value) >= 10 ** MAX_DIGITS) return { kind: 'invalid', text, reason: 'digits' };
   return { kind: 'number', value: value === 0 ? 0 : value, decimals };
 }
 
 /** Why a cell is not a number, for the report. */
 export function invalidReason(cell: { text: string; reason?: 'comma' | 'digits' }): string {
   if (cell.reason === 'comma') return `应为数值，实际为「${cell.text}」：逗号不是千位分隔（如 1,234），也可能是小数逗号；未写出`;
-  if (cell.reason === 'digits') return `数值「${cell.text}」超过 ${MAX_DIGITS} 位有效数字或 ${MAX_DECIMALS} 位小数，无法原样保留；未写出`;
+  if (cell.reason === 'digits')
+    return `数值「${cell.text}」超过 ${MAX_DIGITS} 位有效数字、写出后超过 ${MAX_DIGITS} 位整数或 ${MAX_DECIMALS} 位小数，无法原样保留；未写出`;
   return `应为数值，实际为「${cell.text}」`;
 }

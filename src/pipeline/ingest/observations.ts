@@ -84,6 +84,21 @@ function writtenAsRead(raw: string, value: number): boolean {
   return !(raw.charCodeAt(first) === 48 && raw.length > first + 1 && raw.charCodeAt(first + 1) !== 46);
 }
 
+/** Cell text quoted in a message (「…」) is cut past this many characters, saying how long it was. */
+const QUOTED_CHARS = 100;
+
+/**
+ * A message as short as its line on stderr should be: a cell of 5 million characters is quoted by its start and its
+ * length, not echoed whole into stderr and report.json. Messages without long quotes are returned as they are.
+ */
+export function clipMessage(message: string): string {
+  if (message.length <= 4 * QUOTED_CHARS) return message;
+  const clipped = message.replace(/「([^」]*)」/g, (whole, text: string) =>
+    text.length <= QUOTED_CHARS ? whole : `「${[...text.slice(0, QUOTED_CHARS)].slice(0, -1).join('')}…」（共 ${text.length} 个字符）`,
+  );
+  return clipped.length <= 20 * QUOTED_CHARS ? clipped : `${clipped.slice(0, 20 * QUOTED_CHARS)}…`;
+}
+
 /** Problems listed one by one per file; the rest are counted in a summary line per kind. */
 export const MAX_LISTED = 1000;
 
@@ -114,7 +129,7 @@ export class FileCollector {
    */
   problem(p: Omit<Problem, 'file'>): Problem {
     if (this.problems.length < MAX_LISTED) {
-      const problem = { file: this.file, ...p };
+      const problem = { file: this.file, ...p, message: clipMessage(p.message) };
       this.problems.push(problem);
       return problem;
     }

@@ -29,6 +29,12 @@ export function workbookKind(bytes: Uint8Array): 'xls' | 'xlsx' | undefined {
 export function readWorkbook(bytes: Uint8Array): Workbook {
   const kind = workbookKind(bytes);
   if (!kind) return { ok: false, message: '文件扩展名是电子表格，但内容不是 .xls 或 .xlsx 工作簿（已损坏或被改名）' };
+  const inflated = kind === 'xlsx' ? zipInflatedBytes(bytes) : undefined;
+  if (inflated !== undefined && inflated > MAX_INFLATED_BYTES)
+    return {
+      ok: false,
+      message: `工作簿解压后有 ${Number.isFinite(inflated) ? inflated : '超过 4G'} 字节，超过 ${MAX_INFLATED_BYTES} 字节的上限（可能是压缩炸弹）：请另存为 CSV 后读取`,
+    };
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false });
@@ -37,28 +43,75 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     if (/password|encrypt/i.test(text)) return { ok: false, message: '工作簿有密码保护：请在 Excel/WPS 中去掉密码后另存，再读取' };
     return { ok: false, message: `工作簿已损坏或无法识别（${text.split('\n')[0]}）：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV 后再读取` };
   }
-  const sheets = book.SheetNames.map((name) => ({ name, rows: sheetRows(book.Sheets[name]) }));
+  const sheets: Sheet[] = [];
+  for (const name of book.SheetNames) {
+    const rows = sheetRows(book.Sheets[name]);
+    if (!rows) return { ok: false, message: `工作表「${name}」的单元格范围超过 ${MAX_SHEET_CELLS} 个：请只保留数据区域，另存为 CSV 后读取` };
+    sheets.push({ name, rows });
+  }
   if (sheets.length === 0) return { ok: false, message: '工作簿里没有工作表（可能只含宏）：没有可读取的表格' };
   return { ok: true, kind, sheets };
 }
 
-/** A sheet's non-empty rows: `line` is the sheet's row number, cells are displayed texts (empty where none). */
-function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] {
-  const ref = sheet?.['!ref'];
-  if (!sheet || !ref) return [];
-  const range = XLSX.utils.decode_range(ref);
-  const rows: SourceRow[] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const cells: string[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
-      const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      const text = cell === undefined || cell.v === undefined || cell.v === null ? '' : (cell.w ?? String(cell.v));
-      cells.push(cleanCell(text));
-    }
-    if (cells.some((c) => c !== '')) rows.push({ line: r + 1, cells });
+/** Cells a sheet may span (rows × columns of its cells), past which it is refused rather than laid out. */
+export const MAX_SHEET_CELLS = 20_000_000;
+
+/**
+ * A sheet's non-empty rows: `line` is the sheet's row number, cells are displayed texts (empty where none), as
+ * wide as its widest row. Laid out from the cells present, not from the sheet's declared range: a tiny file may
+ * declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined when the cells span too much.
+ */
+function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
+  if (!sheet) return [];
+  const byRow = new Map<number, Map<number, string>>();
+  let width = 0;
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!')) continue;
+    const cell = sheet[key] as XLSX.CellObject;
+    const text = cell.v === undefined || cell.v === null ? '' : cleanCell(cell.w ?? String(cell.v));
+    if (text === '') continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = new Map()));
+    row.set(c, text);
+    width = Math.max(width, c + 1);
   }
-  return rows;
+  if (byRow.size * width > MAX_SHEET_CELLS) return undefined;
+  return [...byRow.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const cells = new Array<string>(width).fill('');
+      for (const [c, text] of byRow.get(r)!) cells[c] = text;
+      return { line: r + 1, cells };
+    });
 }
+
+/**
+ * The bytes an .xlsx (zip) says it inflates to, from its central directory, or undefined when it has none to
+ * read: SheetJS inflates every part in memory, so a 600 KB file of 600 MB of spaces took 1.4 GB before anything
+ * was read. (A zip whose directory lies is still bounded by SheetJS failing on a part past V8's string limit.)
+ */
+export function zipInflatedBytes(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KB + 22 bytes.
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(at + 10, true);
+    let p = view.getUint32(at + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries && p + 46 <= bytes.length; i++) {
+      if (view.getUint32(p, true) !== 0x02014b50) return undefined;
+      const size = view.getUint32(p + 24, true);
+      total += size === 0xffffffff ? Infinity : size; // ZIP64: more than 4 GB
+      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
+/** What an .xlsx may inflate to: far above any export (an NBS workbook inflates to about 100 KB). */
+export const MAX_INFLATED_BYTES = 256 << 20;
 
 /**
  * Reads every sheet with content into `out`, as a CSV's rows are read; empty sheets are listed. The report's

@@ -3,9 +3,10 @@
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
 import { COMPARATORS, type Comparator } from '../../catalog/schema.ts';
 import type { FileCollector } from './observations.ts';
-import { findCounty, isCounty } from './counties.ts';
+import { findCity } from './cities.ts';
+import { countyByName, isCounty, regionByCode, type FinerRegion } from './counties.ts';
 import type { SourceRow } from './rows.ts';
-import { parseLabel, parseYearLabel, type Label } from './labels.ts';
+import { normalizeUnit, parseLabel, parseYearLabel, type Label } from './labels.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { findRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Observation } from '../types.ts';
@@ -82,10 +83,14 @@ export class TidyLongReader {
   private refusal: { code: string; message: string; option?: string } | undefined;
   private rows = 0;
   private refused = { nonEmpty: 0, empty: 0 };
-  private readonly scope = { first: '', several: false, national: false, county: false };
+  private readonly scope = { first: '', several: false, national: false, county: false, city: false };
   private readonly label = cached(parseLabel);
   private readonly region = cached(findRegion);
-  private lastCounty: Region | undefined;
+  /** Places finer than a province by code and name (a county's rows come together: most lookups are repeats). */
+  private readonly finer = cached((key: string) => {
+    const [code, name] = key.split('\u0000') as [string, string];
+    return finerRegion(code, name);
+  });
 
   constructor(header: SourceRow, options: IngestOptions, out: FileCollector) {
     this.header = header;
@@ -142,14 +147,33 @@ export class TidyLongReader {
       return;
     }
     const options = this.options;
-    const label: Label = this.label(cellAt(cells, col.indicator) || options.indicator || '');
-    const unit = cellAt(cells, col.unit) || label.unit || options.unit;
+    const labelText = cellAt(cells, col.indicator) || options.indicator || '';
+    let label: Label = this.label(labelText);
+    const unitCell = cellAt(cells, col.unit);
+    // A bracket group that is not the row's own unit is part of the name (人口出生率(按常住人口) with unit ‰, or
+    // =HYPERLINK("…")): dropping it would lose text; the same unit in both places is written once.
+    if (unitCell !== '' && label.unit !== undefined && label.unit !== normalizeUnit(unitCell))
+      label = { name: labelText.replace(/\s+/g, ' ').trim() };
+    const unit = unitCell || label.unit || options.unit;
     const codeText = cellAt(cells, col.region_code);
-    const regionText = codeText || cellAt(cells, col.region) || options.region || '';
-    const region = this.region(regionText) ?? this.county(regionText, codeText ? cellAt(cells, col.region) : '');
+    const nameText = cellAt(cells, col.region);
+    const regionText = codeText || nameText || options.region || '';
+    let region = this.region(regionText);
+    let wrongPlace: Extract<FinerRegion, { message: string }> | undefined;
+    if (region && codeText !== '' && nameText.trim() !== '' && this.region(nameText) !== region) {
+      wrongPlace = { message: `地区名称「${nameText}」与代码 ${codeText}（${region.name}）不符`, at: 'name' };
+      region = undefined;
+    } else if (!region && regionText !== '') {
+      // A code in the region column (no region_code column) is a code; otherwise the text is a name.
+      const code = codeText || (/^\d+$/.test(regionText.trim()) ? regionText : '');
+      const finer = this.finer(`${code}\u0000${code === '' ? regionText : codeText ? nameText : ''}`);
+      if (finer && 'region' in finer) region = finer.region;
+      else wrongPlace = finer;
+    }
     const yearText = cellAt(cells, col.year);
     const year = readYear(yearText);
-    if (label.name === '' || !unit || !region || year === undefined) return this.rejectRow(row, raw, label, unit, region, regionText, yearText);
+    if (label.name === '' || !unit || !region || year === undefined)
+      return this.rejectRow(row, raw, label, unit, region, regionText, yearText, wrongPlace);
     // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
     if (/^[-+]?[\d.]+$/.test(unit)) {
       const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
@@ -186,28 +210,24 @@ export class TidyLongReader {
     region: Region | undefined,
     regionText: string,
     yearText: string,
+    wrongPlace?: Extract<FinerRegion, { message: string }>,
   ): void {
     const col = this.col;
     const place = (i: number) => ({ line: row.line, column: (i === -1 ? col.value : i) + 1 });
     const out = this.out;
     if (label.name === '') out.rejectMany([raw], place(col.indicator), 'missing-label', '指标为空');
     else if (!unit) out.rejectMany([raw], place(col.unit), 'missing-unit', `「${label.name}」没有单位`, '--unit');
-    else if (!region) {
+    else if (!region && wrongPlace) {
+      const at = wrongPlace.at === 'code' && col.region_code !== -1 ? col.region_code : col.region !== -1 ? col.region : col.region_code;
+      out.rejectMany([raw], place(at), 'unknown-region', wrongPlace.message);
+    } else if (!region) {
       out.rejectMany(
         [raw],
         place(col.region !== -1 ? col.region : col.region_code),
         'unknown-region',
-        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、6位代码或 全国`,
+        `未知地区「${regionText}」：应为省级行政区全称或简称（如 北京市、内蒙古）、地级市或县级区划的全称、6位代码或 全国`,
       );
     } else out.rejectMany([raw], place(col.year), 'bad-year', `应为年份（如 2024），实际为「${yearText}」`);
-  }
-
-  /** Rows of one county usually come together: the last one found is asked first. */
-  private county(code: string, name: string): Region | undefined {
-    const last = this.lastCounty;
-    if (last && last.code === code && last.name === (name.trim() || code)) return last;
-    this.lastCounty = findCounty(code, name);
-    return this.lastCounty;
   }
 
   /** The file's scope, or undefined when it is refused (every value cell counted as rejected). */
@@ -222,8 +242,8 @@ export class TidyLongReader {
       problem.cells = this.refused.nonEmpty;
       return undefined;
     }
-    const { first, several, national, county } = this.scope;
-    if (county) return { scope: national ? 'mixed' : 'county' };
+    const { first, several, national, county, city } = this.scope;
+    if (county || city) return { scope: national ? 'mixed' : county ? 'county' : 'city' };
     const one = first !== '' && !several;
     return { scope: one ? (national ? 'national' : 'single-region') : national ? 'mixed' : 'provincial' };
   }
@@ -233,6 +253,16 @@ export class TidyLongReader {
     if (s.first === '') s.first = region.code;
     else if (region.code !== s.first) s.several = true;
     if (region.code === NATIONAL_CODE) s.national = true;
-    else if (isCounty(region)) s.county = true;
+    else if (isCounty(region)) s[region.code.endsWith('00') ? 'city' : 'county'] = true;
   }
+}
+
+/**
+ * A place finer than a province: by code when there is one (the name, if given, must be the code's), else a
+ * prefecture-level city or a county by its full name; undefined when the text names none of them.
+ */
+function finerRegion(code: string, name: string): FinerRegion | undefined {
+  if (code !== '') return regionByCode(code, name);
+  const city = findCity(name);
+  return city ? { region: city } : countyByName(name);
 }

@@ -135,8 +135,14 @@ export class TidyCsvWriter implements ObservationSink {
     this.writeOut(0, true);
     this.stream.end();
     await finished(this.stream);
-    if (this.error) throw this.error;
-    await rename(`${this.path}.partial`, this.path);
+    try {
+      if (this.error) throw this.error;
+      await rename(`${this.path}.partial`, this.path);
+    } catch (error) {
+      // Nothing half-written is left behind beside the outputs.
+      await rm(`${this.path}.partial`, { force: true });
+      throw error;
+    }
   }
 
   /** The input was refused: nothing is written. */

@@ -44,8 +44,8 @@ export function rankingItemsHtml(
     }
     const rank = values.filter((o) => o.value > v.value).length + 1;
     rows.push(
-      `<li data-code="${v.regionCode}"><span class="rank-number">${rank}</span><a class="rank-name" href="${escapeXml(regionHref(v.regionCode))}">${escapeXml(shortRegionName(v.region))}</a>` +
-        `${bar(v)}<span class="rank-value">${formatValue(v.value, v.decimals, unit)}</span></li>`,
+      `<li data-code="${escapeXml(v.regionCode)}"><span class="rank-number">${rank}</span><a class="rank-name" href="${escapeXml(regionHref(v.regionCode))}">${escapeXml(shortRegionName(v.region))}</a>` +
+        `${bar(v)}<span class="rank-value">${escapeXml(formatValue(v.value, v.decimals, unit))}</span></li>`,
     );
     if (i === values.length - 1 && !nationalPlaced) rows.push(nationalRow(national!, unit, bar, words));
   });
@@ -53,7 +53,7 @@ export function rankingItemsHtml(
 }
 
 function nationalRow(national: ProvincialValue, unit: string, bar: (v: ProvincialValue) => string, words: Words): string {
-  return `<li class="rank-national" data-code="${national.regionCode}"><span class="rank-number"></span><span class="rank-name">${words.explore.rankingNational}</span>${bar(national)}<span class="rank-value">${formatValue(national.value, national.decimals, unit)}</span></li>`;
+  return `<li class="rank-national" data-code="${escapeXml(national.regionCode)}"><span class="rank-number"></span><span class="rank-name">${words.explore.rankingNational}</span>${bar(national)}<span class="rank-value">${escapeXml(formatValue(national.value, national.decimals, unit))}</span></li>`;
 }
 
 function statusBadge(status: Status, words: Words): string {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
@@ -28,6 +29,16 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
   ['decimal comma "0,123"', HEAD + '北京市,"0,123",6.1\n', {}, 'read', 'bad-number', 1, 1],
   ['exponent 1e-5 kept in full', HEAD + '北京市,1e-5,1.5e-3\n', {}, 'read', undefined, 2, 0],
   ['20-digit integer rejected, not rounded', HEAD + '北京市,12345678901234567890,1\n', {}, 'read', 'bad-number', 1, 1],
+  [
+    'exponent past 15 integer digits (1e21, 1.23456789012345e20) rejected, not written 1e+21',
+    HEAD + '北京市,1e21,1.23456789012345e20\n',
+    {},
+    'read',
+    'bad-number',
+    0,
+    2,
+  ],
+  ['exponents within 15 digits (1.5e14) and 15-digit integers kept', HEAD + '北京市,1.5e14,123456789012345\n', {}, 'read', undefined, 2, 0],
   ['header-only file', HEAD, {}, 'refused', 'no-data-rows', 0, 0],
   ['header-only tidy file', TIDY, {}, 'refused', 'no-data-rows', 0, 0],
   ['empty file', '', {}, 'refused', 'empty-file', 0, 0],
@@ -73,6 +84,14 @@ describe('hostile inputs, one row each', () => {
     expect(r.report.problems.length).toBeLessThanOrEqual(MAX_LISTED + 1);
     expect(r.report.counts.cellsRejected).toBe(3000);
     expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it('a 5-million-character cell is rejected and quoted by its start and length, not echoed whole', () => {
+    const r = read(TIDY + `出生率,全国,2024,${'1'.repeat(5_000_000)},‰,\n出生率,全国,2023,6.77,‰,\n`);
+    expect(r.report.counts).toMatchObject({ valuesWritten: 1, cellsRejected: 1 });
+    const line = problemLine(r.report.problems[0]!);
+    expect(line.length).toBeLessThan(300);
+    expect(line).toContain(`「${'1'.repeat(99)}…」（共 5000000 个字符）`);
   });
 
   it('control characters and line breaks from data are escaped on stderr, one line per problem', () => {
@@ -130,6 +149,7 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     [['--year', ''], '--year'],
     [['--year', '99999'], '--year'],
     [['--region', ' '], '--region'],
+    [['--year', '2024', '--year', '2023'], '--year 给出了不止一次'],
   ])('option %j is refused in one line', (args, words) => {
     const d = dir();
     writeFileSync(join(d, 'x.csv'), export1);
@@ -162,11 +182,116 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(report.totals.cellsRejected).toBe(3600);
   });
 
+  it('a file named in GBK bytes (not UTF-8) is read by its bytes, shown by its GBK name; the line names the bytes', () => {
+    const d = dir();
+    const folder = Buffer.from(join(d, 'in'));
+    mkdirSync(folder);
+    // 人口.csv in GBK, as a Chinese Windows zip unpacks it; and bytes that are neither UTF-8 nor GBK.
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xc8, 0xcb, 0xbf, 0xda]), Buffer.from('.csv')]), export1);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xff, 0x41]), Buffer.from('.csv')]), export1);
+    const r = cli(join(d, 'in'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('人口.csv: 文件名不是 UTF-8（字节 C8 CB BF DA 2E 63 73 76），按 GBK 解读显示');
+    expect(r.stderr).toContain('\\xFFA.csv: 文件名不是 UTF-8 也不是 GBK（字节 FF 41 2E 63 73 76）');
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
+    expect(report.files.map((f: { file: string; output: string }) => [f.file.slice(d.length), f.output])).toEqual([
+      ['/in/人口.csv', '人口.csv'],
+      ['/in/\\xFFA.csv', '\\xFFA.csv'],
+    ]);
+    expect(report.totals).toMatchObject({ files: 2, refused: 0, valuesWritten: 4 });
+  });
+
+  it('an output whose name is already a folder takes the next name; nothing half-written is left', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    mkdirSync(join(d, 'out', 'x.csv'), { recursive: true });
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x-2.csv', 'x.csv']);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).files[0].output).toBe('x-2.csv');
+  });
+
+  it('a path past the system limit (4 KB), given or deep in a folder, is refused with its reason: exit 1, never skipped', () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.csv'), export1);
+    // 22 folders of 200 characters: the file inside is past PATH_MAX from the top (a shell makes them step by step).
+    const step = 'd'.repeat(200);
+    spawnSync('sh', ['-c', `for i in $(seq 22); do mkdir ${step} && cd ${step}; done && cp ../../${'../'.repeat(20)}ok.csv x.csv`], { cwd: d });
+    const given = cli(join(d, `${'x'.repeat(5000)}.csv`), '--out', join(d, 'o1'));
+    const walked = cli(d, '--out', join(d, '..', `deep-out-${Date.now()}`));
+    for (const r of [given, walked]) {
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/错误\[unreadable-file\]: 无法读取文件：路径太长/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(walked.stdout).toMatch(/读取 2 个文件（拒绝 1 个）/);
+  });
+
+  it('/dev/zero and a single self-link: refused or read once, at once', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    symlinkSync('.', join(d, 'self'));
+    const zero = cli('/dev/zero', '--out', join(d, '..', `zero-${Date.now()}`));
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toContain('/dev/zero: 跳过：不是普通文件');
+    const self = cli(d, '--out', join(d, '..', `self-${Date.now()}`));
+    expect(self.status, self.stderr).toBe(0);
+    expect(self.stdout).toMatch(/读取 1 个文件/);
+  });
+
+  it('a tidy label whose bracket is not its unit keeps it, and is written formula-guarded', () => {
+    const d = dir();
+    writeFileSync(join(d, 't.csv'), 'indicator,region,year,value,unit\n"=HYPERLINK(""http://x"")",全国,2024,1.5,‰\n人口出生率(‰),全国,2024,6.39,‰\n');
+    const r = cli(join(d, 't.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      readFileSync(join(d, 'out', 't.csv'), 'utf8')
+        .split('\n')
+        .slice(1, 3),
+    ).toEqual([
+      `"'=HYPERLINK(""http://x"")",‰,100000,全国,2024,1.5,${join(d, 't.csv')},2`,
+      `人口出生率,‰,100000,全国,2024,6.39,${join(d, 't.csv')},3`,
+    ]);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('没有可读取的输入文件');
+  });
+});
+
+describe('hostile workbooks', () => {
+  const FIXTURE = new URL('../../fixtures/ingest/portal-national-text-numbers.xlsx', import.meta.url);
+  /** The portal .xlsx fixture with its first sheet's XML changed. */
+  const withSheet = (change: (xml: string) => string) => {
+    const parts = unzipSync(readFileSync(FIXTURE));
+    const sheet = Object.keys(parts).find((k) => /worksheets\/sheet1\.xml$/.test(k))!;
+    parts[sheet] = strToU8(change(strFromU8(parts[sheet]!)));
+    return zipSync(parts);
+  };
+
+  it('a sheet declaring A1:XFD1048576 is laid out from its cells, at once (it ran for ever)', () => {
+    const bytes = withSheet((xml) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
+    const started = performance.now();
+    const r = ingestBytes(bytes, 'dim.xlsx');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
+  });
+
+  it('a workbook whose zip says it inflates past 256 MB is refused before it is inflated', () => {
+    const bytes = withSheet((xml) => xml);
+    // The central directory's uncompressed size of one part, set to 300 MB (a bomb's honest header).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = bytes.length - 22;
+    while (view.getUint32(at, true) !== 0x06054b50) at--;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 300 << 20, true);
+    const r = ingestBytes(bytes, 'bomb.xlsx');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([
+      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 268435456 字节的上限/) }),
+    ]);
   });
 });
 

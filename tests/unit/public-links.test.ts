@@ -1,0 +1,67 @@
+// The build copies public/ into the site following links; it must stop before copying a link out of public/
+// (to /etc/passwd), a linked folder (a loop), or a FIFO (the copy would hang).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { publicDirProblems } from '../../src/build-checks/public-links.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'public-links-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function publicDir(name: string, make: (dir: string) => void): string {
+  const dir = path.join(tmp, name, 'public');
+  mkdirSync(path.join(dir, 'img'), { recursive: true });
+  writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  make(dir);
+  return dir;
+}
+
+describe('public/ before the build', () => {
+  it('accepts folders, files and a link to a file inside public/', () => {
+    const dir = publicDir('good', (d) => symlinkSync('../favicon.svg', path.join(d, 'img', 'icon.svg')));
+    expect(publicDirProblems(dir)).toEqual([]);
+    expect(publicDirProblems(path.join(tmp, 'none'))).toEqual([]);
+  });
+
+  it('names a link out of public/, a linked folder, a loop, a dangling link and a FIFO, one line each', () => {
+    const dir = publicDir('bad', (d) => {
+      symlinkSync('/etc/passwd', path.join(d, 'passwd.txt'));
+      symlinkSync('..', path.join(d, 'img', 'up'));
+      symlinkSync('loop-b', path.join(d, 'loop-a'));
+      symlinkSync('loop-a', path.join(d, 'loop-b'));
+      symlinkSync('missing.svg', path.join(d, 'gone.svg'));
+      execFileSync('mkfifo', [path.join(d, 'pipe')]);
+    });
+    const problems = publicDirProblems(dir).map((p) => p.replace(/^.*?public\//, 'public/'));
+    expect(problems).toEqual([
+      expect.stringMatching(/^public\/gone\.svg: 链接指向不存在的文件或形成循环/),
+      expect.stringMatching(/^public\/img\/up: 链接指向文件夹 /),
+      expect.stringMatching(/^public\/loop-a: 链接指向不存在的文件或形成循环/),
+      expect.stringMatching(/^public\/loop-b: 链接指向不存在的文件或形成循环/),
+      expect.stringMatching(/^public\/passwd\.txt: 链接指向 public\/ 之外的 \/etc\/passwd/),
+      expect.stringMatching(/^public\/pipe: 不是普通文件/),
+    ]);
+    for (const p of problems) expect(p).not.toMatch(/\n/);
+  });
+
+  it('astro build stops at once with one line, exit 1, before writing anything', { timeout: 60_000 }, () => {
+    const dir = publicDir('build', (d) => symlinkSync('/etc/passwd', path.join(d, 'passwd.txt')));
+    const outDir = path.join(tmp, 'build', 'dist');
+    // The project's own config (with the check) through Astro's API, pointed at this public/ and output folder.
+    const script = `import { build } from 'astro'; await build({ root: ${JSON.stringify(ROOT)}, publicDir: ${JSON.stringify(dir)}, outDir: ${JSON.stringify(outDir)}, logLevel: 'error' });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => l.trim());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/passwd\.txt: 链接指向 public\/ 之外的 \/etc\/passwd/);
+    expect(run.stdout + run.stderr).not.toMatch(/root:x:0/);
+    expect(() => execFileSync('ls', [outDir])).toThrow();
+  });
+});
