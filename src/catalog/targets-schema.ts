@@ -2,6 +2,7 @@
 // and reform events (data/events/<year>.yaml). Kept apart from schema.ts, which describes indicators and sources.
 import { z } from 'zod';
 import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
+import { httpUrl } from './schema.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 healthy-china-2030');
 const yearOrDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '应为 YYYY、YYYY-MM 或 YYYY-MM-DD');
@@ -55,7 +56,7 @@ export const TargetSpec = z.strictObject({
   not_drawn_reason_zh: z.string().min(1).optional(),
   not_drawn_reason_en: z.string().min(1).optional(),
   /** Mirror pages the target was read on (not the publication itself). */
-  via: z.array(z.string().min(1)).default([]),
+  via: z.array(httpUrl).default([]),
   reference: ReferenceRow.optional(),
 });
 export type TargetSpec = z.infer<typeof TargetSpec>;
@@ -100,7 +101,7 @@ export const EventSpec = z.strictObject({
   verification: z.enum(VERIFICATIONS),
   /** The original: who issued it and the document's own title. */
   source: z.strictObject({ publisher_zh: z.string().min(1), title_zh: z.string().min(1) }),
-  via: z.array(z.string().min(1)).default([]),
+  via: z.array(httpUrl).default([]),
   note_zh: z.string().min(1).optional(),
   reference: ReferenceRow.optional(),
 });

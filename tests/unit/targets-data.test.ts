@@ -68,6 +68,13 @@ describe('targets and events data', () => {
     expect(problems(root)).toContainEqual(expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.0\.value：比较符为 = 的目标必须有目标值/));
   });
 
+  it('a via address that is not http(s) names the file and the field (it becomes a link on the timeline)', () => {
+    const root = dataWith('targets/family-doctor-2016.yaml', (s) => s.replace('- https://www.ppdoc.com/', '- javascript:alert(1)//www.ppdoc.com/'));
+    expect(problems(root)).toContainEqual(
+      expect.stringMatching(/family-doctor-2016\.yaml: 字段 targets\.\d+\.via\.0：应为 http:\/\/ 或 https:\/\/ 开头的网址/),
+    );
+  });
+
   it('wording longer than 120 characters', () => {
     const long = '很'.repeat(121);
     const root = dataWith('targets/healthy-china-2030.yaml', (s) => s.replace(/wording_zh: .*/, `wording_zh: ${long}`));
