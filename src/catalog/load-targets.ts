@@ -61,6 +61,8 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
       problems.push(`${at('wording_zh')}：引文最多 ${MAX_WORDING} 个字符，实际 ${[...t.wording_zh].length} 个`);
     if (!t.drawable && t.indicator !== null && isNumericComparator(t.comparator) && !(t.not_drawn_reason_zh && t.not_drawn_reason_en))
       problems.push(`${at('not_drawn_reason_zh')}：不绘制的数值目标须说明原因（中英文）`);
+    // The English edition shows every reason it shows in Chinese: a Chinese reason without its English twin stops the build.
+    if (t.not_drawn_reason_zh && !t.not_drawn_reason_en) problems.push(`${at('not_drawn_reason_en')}：有中文原因时须有英文原因`);
     if (t.drawable && (t.indicator === null || !isNumericComparator(t.comparator))) problems.push(`${at('drawable')}：无指标或非数值目标不能绘制`);
   });
   return problems;

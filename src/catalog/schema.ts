@@ -38,7 +38,8 @@ export const IndicatorSpec = z.strictObject({
   decimals: z.number().int().min(0).max(4),
   area: z.enum(REFORM_AREA_IDS),
   definition: z.string().min(1),
-  definition_en: z.string().min(1).optional(),
+  /** Required: the English edition shows it on the indicator page (issue 17). */
+  definition_en: z.string().min(1),
   /** Labels the indicator goes by in input files, besides name_zh (e.g. 平均预期寿命, 新型农村合作医疗参合率). */
   aliases: z.array(z.string().min(1)).default([]),
   /** Source ids (data/sources/<id>.yaml) whose values this indicator publishes. */
@@ -54,9 +55,13 @@ export const SourceSpec = z.strictObject({
   id,
   /** The publication's own title, e.g. 《2023年我国卫生健康事业发展统计公报》. */
   title: z.string().min(1),
-  title_en: z.string().min(1).optional(),
+  /** The English title the English edition cites: the publisher's own where one exists, otherwise ours. */
+  title_en: z.string().min(1),
+  /** Whose English title it is: `official` (the publisher's own English edition) or `ours` (our translation, shown
+   * marked as such with the Chinese title beside it). */
+  title_en_by: z.enum(['official', 'ours']),
   publisher: z.string().min(1),
-  publisher_en: z.string().min(1).optional(),
+  publisher_en: z.string().min(1),
   /** Year the publication was issued. */
   year: z.number().int().min(1949).max(2100),
   /** Date issued, when known (YYYY-MM-DD or YYYY-MM). */
@@ -82,7 +87,15 @@ export const ReleaseSpec = z.strictObject({
   /** The compiler named in citations (GB/T 7714 主要责任者). */
   compiler: z.string().min(1),
   compiler_en: z.string().min(1),
-  licence: z.strictObject({ name: z.string().min(1), title: z.string().min(1), path: httpUrl, note: z.string().min(1) }),
+  licence: z.strictObject({
+    name: z.string().min(1),
+    title: z.string().min(1),
+    path: httpUrl,
+    /** Both languages, as the README and the Chinese page show it. */
+    note: z.string().min(1),
+    /** The English part alone, for the English page. */
+    note_en: z.string().min(1),
+  }),
   /** The published site's address, once it has one; until then citations show a placeholder the reader fills in. */
   site_url: httpUrl.optional(),
 });

@@ -32,6 +32,8 @@ export const TargetSpec = z.strictObject({
   indicator_zh: z.string().min(1),
   indicator_en: z.string().min(1),
   unit: z.string().min(1),
+  /** The unit in English, for the English scorecard (the catalog's unit_en where the target uses the series' unit). */
+  unit_en: z.string().min(1),
   baseline: z.strictObject({ year, value: z.number() }).optional(),
   /** A base year the plan names without a value (relative targets: 比2015年降低30%). */
   baseline_year: year.optional(),
@@ -89,6 +91,7 @@ export const EventSpec = z.strictObject({
   label_en: z.string().min(1).max(40),
   doc_number: z.string().min(1).optional(),
   issuer_zh: z.string().min(1),
+  issuer_en: z.string().min(1),
   area: z.enum(REFORM_AREA_IDS),
   /** The reference table's own area (framework, population, ...), kept because it is finer for plans and laws. */
   reference_area: z.string().min(1).optional(),
@@ -100,7 +103,7 @@ export const EventSpec = z.strictObject({
   indicators: z.array(id).default([]),
   verification: z.enum(VERIFICATIONS),
   /** The original: who issued it and the document's own title. */
-  source: z.strictObject({ publisher_zh: z.string().min(1), title_zh: z.string().min(1) }),
+  source: z.strictObject({ publisher_zh: z.string().min(1), publisher_en: z.string().min(1), title_zh: z.string().min(1) }),
   via: z.array(httpUrl).default([]),
   note_zh: z.string().min(1).optional(),
   reference: ReferenceRow.optional(),

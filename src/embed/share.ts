@@ -5,6 +5,7 @@ import { composeShareCard, SHARE_CARD } from '../charts/share-card.ts';
 import { readCatalog, readSeries } from '../site-data/read.ts';
 import { formatPublishedValue, formatYear } from '../shared/format/number.ts';
 import { zh } from '../shared/i18n/zh.ts';
+import { wordsFor, type Lang } from '../shared/i18n/lang.ts';
 import { absoluteUrl, siteOrigin, sitePaths } from '../site.ts';
 import { sourceLine } from './views.ts';
 import { allChartViews, type ChartView } from './views.ts';
@@ -72,8 +73,8 @@ function cardImage(card: string, alt: string): ShareImage {
 }
 
 /** The site's card, for every page without one of its own. */
-export function siteShare(): ShareMeta {
-  return { image: cardImage(SITE_CARD, zh.share.siteAlt) };
+export function siteShare(lang: Lang = 'zh'): ShareMeta {
+  return { image: cardImage(SITE_CARD, wordsFor(lang).share.siteAlt) };
 }
 
 /** An indicator page's card and oEmbed link. */

@@ -61,6 +61,8 @@ export const publishedPaths = {
   report: 'report.json',
   series: (id: string) => `series/${id}.json`,
   release: 'release.json',
+  /** English names of the regions by code (data/regions.csv), for the English edition. */
+  regionNamesEn: 'region-names-en.json',
   /** Researchers' files, served under /data/ byte for byte, and their index for the downloads page. */
   download: (file: string) => `downloads/${file}`,
   downloadsIndex: 'downloads.json',

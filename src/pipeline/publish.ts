@@ -6,6 +6,7 @@ import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { summarize } from './ingest/ingest-report.ts';
 import type { PublishedCatalogEntry, PublishedReport, PublishedSeries, PublishedValue } from './publication.ts';
 import { publishedPaths } from './publication.ts';
+import { allRegions } from './regions.ts';
 import type { ValidatedIndicator } from './validate.ts';
 import type { FileReport } from './types.ts';
 import { publishDownloads } from './downloads/index.ts';
@@ -48,6 +49,7 @@ export function publish(
     out.set(publishedPaths.series(indicator.id), JSON.stringify(series, null, 1) + '\n');
   }
   out.set(publishedPaths.catalog, JSON.stringify(all.map(catalogEntry), null, 1) + '\n');
+  out.set(publishedPaths.regionNamesEn, JSON.stringify(Object.fromEntries(allRegions().map((r) => [r.code, r.nameEn])), null, 1) + '\n');
   const summary = summarize(files);
   const report: PublishedReport = {
     generatedFrom: inputs,

@@ -8,6 +8,9 @@ export interface Region {
   code: string;
   name: string;
   shortName: string;
+  /** The English name as the statistics bureau's English pages write it (Inner Mongolia, Guangxi, Tibet); the
+   * national total is "China". Counties and cities found during ingestion have none. */
+  nameEn?: string;
   /** One of the 31 mainland divisions in NBS provincial tables (not Hong Kong, Macao, Taiwan). */
   inNbsProvincial: boolean;
 }
@@ -23,6 +26,7 @@ function load() {
     code: r.code!,
     name: r.name!,
     shortName: r.short_name!,
+    nameEn: r.name_en!,
     inNbsProvincial: r.in_nbs_provincial === 'yes',
   }));
   const byName = new Map<string, Region>();

@@ -3,65 +3,43 @@
 // full, short and English name, and the cities the site has no data for, each with the province it belongs to
 // (so 广州 is answered "本站只有省级数据；广州属于广东省"). Served as /search/names.json.
 import { createRequire } from 'node:module';
-import { readCatalog } from '../site-data/read.ts';
+import { readCatalog, readRegionNamesEn } from '../site-data/read.ts';
 import { provincialRegions } from '../explore/region-pages.ts';
 import type { SearchName } from '../shared/search/match.ts';
 import { SEARCH_SYNONYMS } from './synonyms.ts';
+import { pathFor, type Lang } from '../shared/i18n/lang.ts';
 
-/** English names of the provinces, as search keys only (pages show the Chinese names). */
-const REGION_NAMES_EN: Record<string, string> = {
-  '110000': 'Beijing',
-  '120000': 'Tianjin',
-  '130000': 'Hebei',
-  '140000': 'Shanxi',
-  '150000': 'Inner Mongolia Nei Mongol',
-  '210000': 'Liaoning',
-  '220000': 'Jilin',
-  '230000': 'Heilongjiang',
-  '310000': 'Shanghai',
-  '320000': 'Jiangsu',
-  '330000': 'Zhejiang',
-  '340000': 'Anhui',
-  '350000': 'Fujian',
-  '360000': 'Jiangxi',
-  '370000': 'Shandong',
-  '410000': 'Henan',
-  '420000': 'Hubei',
-  '430000': 'Hunan',
-  '440000': 'Guangdong',
-  '450000': 'Guangxi',
-  '460000': 'Hainan',
-  '500000': 'Chongqing',
-  '510000': 'Sichuan',
-  '520000': 'Guizhou',
-  '530000': 'Yunnan',
-  '540000': 'Tibet Xizang',
-  '610000': 'Shaanxi',
-  '620000': 'Gansu',
-  '630000': 'Qinghai',
-  '640000': 'Ningxia',
-  '650000': 'Xinjiang',
-};
+/** Other English spellings readers type, as search keys only (the bureau's own names are in data/regions.csv). */
+const REGION_KEYS_EN: Record<string, string> = { '150000': 'Nei Mongol', '540000': 'Xizang' };
 
-export function searchNames(base: string): SearchName[] {
+/**
+ * The names for one edition. The English list names indicators and provinces in English (the Chinese names stay
+ * search keys) and links to the English pages; it has no cities, which have no English names in our sources.
+ */
+export function searchNames(base: string, lang: Lang = 'zh'): SearchName[] {
   const indicators = readCatalog()
     .map((e) => e.indicator)
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
     .map((i): SearchName => ({
       kind: 'indicator',
-      url: `${base}indicators/${i.id}/`,
-      name: i.name_zh,
-      alt: [i.name_en, i.id.replace(/-/g, ' ')].filter((n): n is string => Boolean(n)),
+      url: pathFor(lang, `indicators/${i.id}/`, base),
+      name: lang === 'en' ? i.name_en : i.name_zh,
+      alt: [lang === 'en' ? i.name_zh : i.name_en, i.id.replace(/-/g, ' ')],
       ...(SEARCH_SYNONYMS[i.id] ? { keywords: SEARCH_SYNONYMS[i.id] } : {}),
     }));
   const provinces = provincialRegions();
-  const regions = provinces.map((r): SearchName => ({
-    kind: 'region',
-    url: `${base}regions/${r.code}/`,
-    name: r.name,
-    alt: [r.shortName, REGION_NAMES_EN[r.code] ?? ''].filter(Boolean),
-  }));
-  return [...indicators, ...regions, ...placeNames(base, provinces)];
+  const namesEn = readRegionNamesEn();
+  const regions = provinces.map((r): SearchName => {
+    const english = namesEn[r.code] ?? '';
+    const keys = [english, REGION_KEYS_EN[r.code] ?? ''];
+    return {
+      kind: 'region',
+      url: pathFor(lang, `regions/${r.code}/`, base),
+      name: lang === 'en' && english ? english : r.name,
+      alt: (lang === 'en' ? [r.name, r.shortName, ...keys] : [r.shortName, ...keys]).filter(Boolean),
+    };
+  });
+  return lang === 'en' ? [...indicators, ...regions] : [...indicators, ...regions, ...placeNames(base, provinces)];
 }
 
 interface DivisionEntry {

@@ -48,6 +48,11 @@ export function readCatalog(root?: string): PublishedCatalogEntry[] {
   return readJson<PublishedCatalogEntry[]>(publishedPaths.catalog, root);
 }
 
+/** English region names by GB/T 2260 code (the national total is "China"). */
+export function readRegionNamesEn(root?: string): Record<string, string> {
+  return readJson<Record<string, string>>(publishedPaths.regionNamesEn, root);
+}
+
 export function readSeries(id: string, root?: string): PublishedSeries {
   return readJson<PublishedSeries>(publishedPaths.series(id), root);
 }

@@ -222,7 +222,7 @@ describe('citations and the data shown', () => {
     title_en: 'CHRD',
     compiler: '医改数据',
     compiler_en: 'China Health Reform Data',
-    licence: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', note: 'n' },
+    licence: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', note: 'n', note_en: 'n' },
   };
   const parts = { release, url: 'https://example.org/indicators/birth-rate/', accessed: '2026-12-01' };
 

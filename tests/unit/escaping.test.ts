@@ -57,7 +57,13 @@ describe('the downloads README', () => {
     title_en: '[click](javascript:alert(1)) *bold* `code` $x$',
     compiler: `编者 ${SCRIPT}`,
     compiler_en: 'A | B ~~c~~ &lt;',
-    licence: { name: 'CC-BY-4.0', title: '<b>CC</b>', path: 'https://creativecommons.org/licenses/by/4.0/', note: '注\n\n# 标题\n- 列表' },
+    licence: {
+      name: 'CC-BY-4.0',
+      title: '<b>CC</b>',
+      path: 'https://creativecommons.org/licenses/by/4.0/',
+      note: '注\n\n# 标题\n- 列表',
+      note_en: 'n',
+    },
     site_url: 'https://example.org/a_b/',
   };
   const entries = [{ file: { path: 'birth-rate.csv', bytes: 10, sha256: '0', rows: 2 }, title: `出生率 | ${IMG} [x](javascript:alert(1))` }];

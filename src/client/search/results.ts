@@ -2,7 +2,13 @@
 // Chinese segmented), merged into one list of links.
 import { matchNames, type SearchName } from '../../shared/search/match.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
-import { zh } from '../../shared/i18n/zh.ts';
+import { wordsFor, type Lang } from '../../shared/i18n/lang.ts';
+
+/** The edition searched from: its words, and the root Pagefind's index is under (one index, split by <html lang>). */
+export interface SearchSite {
+  siteBase: string;
+  lang: Lang;
+}
 
 interface PagefindResult {
   url: string;
@@ -53,7 +59,7 @@ const kindOf = (url: string, base: string): Hit['kind'] =>
  * Names first; then pages Pagefind finds in the text. Under the box, pages only when no name matches: every
  * region page mentions every indicator, so for 出生率 they would crowd out the answer. The search page lists all.
  */
-export async function search(query: string, base: string, limit: number, full: boolean): Promise<Hit[]> {
+export async function search(query: string, base: string, limit: number, full: boolean, siteBase = base): Promise<Hit[]> {
   const all = await loadNames(base);
   const hits: Hit[] = [];
   for (const n of matchNames(query, all)) {
@@ -63,7 +69,7 @@ export async function search(query: string, base: string, limit: number, full: b
     if (province && !hits.some((h) => h.kind === 'region' && h.url === n.url)) hits.push({ url: province.url, title: province.name, kind: 'region' });
   }
   // Pagefind (about 13 KB of script, then its index) loads only when it is asked.
-  const index = full || hits.length === 0 ? await loadPagefind(base) : null;
+  const index = full || hits.length === 0 ? await loadPagefind(siteBase) : null;
   const found = index ? await index.search(query) : null;
   const pages = await Promise.all((found?.results ?? []).slice(0, limit).map((r) => r.data()));
   for (const page of pages) {
@@ -76,7 +82,14 @@ export async function search(query: string, base: string, limit: number, full: b
 /** 广州市 → 广州, as readers say it in the notice (the full name stays in the index). */
 const shortName = (name: string) => name.replace(/市$/, '');
 
-export async function showResults(query: string, container: HTMLElement, base: string, full: boolean): Promise<void> {
+export async function showResults(
+  query: string,
+  container: HTMLElement,
+  base: string,
+  full: boolean,
+  site: SearchSite = { siteBase: base, lang: 'zh' },
+): Promise<void> {
+  const s = wordsFor(site.lang).search;
   const mine = ++latest;
   // The header box announces the count through a status line that is always there (a live region added with
   // its text is often not read out); the search page's list is a live region itself.
@@ -91,16 +104,15 @@ export async function showResults(query: string, container: HTMLElement, base: s
   container.hidden = false;
   let hits: Hit[];
   try {
-    hits = await search(query.trim(), base, full ? 40 : 8, full);
+    hits = await search(query.trim(), base, full ? 40 : 8, full, site.siteBase);
   } catch {
     if (mine === latest) {
-      container.innerHTML = `<p class="search-count">${zh.search.failed}</p>`;
-      say(zh.search.failed);
+      container.innerHTML = `<p class="search-count">${s.failed}</p>`;
+      say(s.failed);
     }
     return;
   }
   if (mine !== latest) return;
-  const s = zh.search;
   // Pagefind's excerpts are its own escaped text with <mark> around the matched words.
   const items = hits.map((h) =>
     h.kind === 'place'

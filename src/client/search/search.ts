@@ -9,12 +9,14 @@ if (form && input && box) {
   let runner: Promise<typeof import('./results.ts')> | undefined;
   const load = () => (runner ??= import('./results.ts'));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // base: the edition's root (names.json, result links); siteBase: where Pagefind's one index lives.
   const base = form.dataset.base ?? '/';
+  const site = { siteBase: form.dataset.siteBase ?? base, lang: form.dataset.lang === 'en' ? ('en' as const) : ('zh' as const) };
 
   input.addEventListener('focus', () => void load());
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => (await load()).showResults(input.value, box, base, false), 120);
+    timer = setTimeout(async () => (await load()).showResults(input.value, box, base, false, site), 120);
   });
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -31,6 +33,6 @@ if (form && input && box) {
   const query = new URLSearchParams(location.search).get('q');
   if (page && query) {
     input.value = query;
-    void load().then((run) => run.showResults(query, page, base, true));
+    void load().then((run) => run.showResults(query, page, base, true, site));
   }
 }

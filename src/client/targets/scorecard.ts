@@ -29,7 +29,8 @@ function apply(): void {
   if (plan) params.set('plan', plan);
   if (status) params.set('status', status);
   if (group !== 'plan') params.set('group', group);
-  history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+  // The hash (a plan's anchor) stays: the language switch and shared links carry it.
+  history.replaceState(null, '', (params.size ? `?${params}` : location.pathname) + location.hash);
 }
 
 if (form) {

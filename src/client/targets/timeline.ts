@@ -16,7 +16,8 @@ function apply(): void {
   const summary = form.querySelector<HTMLElement>('[data-filter-summary]');
   if (summary?.dataset.template)
     summary.textContent = summary.dataset.template.replace('{shown}', String(shown)).replace('{total}', String(events.length));
-  history.replaceState(null, '', area ? `?area=${encodeURIComponent(area)}` : location.pathname);
+  // The hash (an event's anchor) stays: the language switch and shared links carry it.
+  history.replaceState(null, '', (area ? `?area=${encodeURIComponent(area)}` : location.pathname) + location.hash);
 }
 
 if (form) {

@@ -71,7 +71,7 @@ export function seriesJson(series: PublishedSeries, parts: CitationParts, target
     unit: indicator.unit,
     unit_en: indicator.unit_en,
     definition: indicator.definition,
-    ...(indicator.definition_en ? { definition_en: indicator.definition_en } : {}),
+    definition_en: indicator.definition_en,
     notes: indicator.notes,
     breaks: indicator.breaks,
     data_version: parts.release.version,

@@ -27,6 +27,7 @@ export function indicatorFacts(all: PublishedSeries[]): Map<string, IndicatorFac
       {
         area: s.indicator.area,
         unit: s.indicator.unit,
+        unit_en: s.indicator.unit_en,
         decimals: s.indicator.decimals,
         breakYears: s.indicator.breaks.map((b) => b.year),
         actuals: s.values

@@ -21,6 +21,8 @@ export interface CitationParts {
 /** Placeholders shown where the page cannot know the value (no JavaScript, or no configured site address). */
 export const ACCESS_DATE_PLACEHOLDER = '引用日期';
 export const SITE_URL_PLACEHOLDER = '<网站地址>';
+/** The same placeholder in the English edition's citations. */
+export const SITE_URL_PLACEHOLDER_EN = '<site address>';
 
 function scopeZh(c: Coverage): string {
   const regions = c.national && c.provincial ? '全国及分省' : c.provincial ? '分省' : '全国';
@@ -57,7 +59,7 @@ export const UNIDENTIFIED_PUBLISHER = '未能确认';
 /** Publishers in English where the source records one, else in Chinese; each once, in first-seen order. */
 export function publishersEn(sources: SourceSpec[]): string[] {
   const known = sources.filter((s) => s.publisher !== UNIDENTIFIED_PUBLISHER);
-  return [...new Set(known.map((s) => s.publisher_en ?? s.publisher))];
+  return [...new Set(known.map((s) => s.publisher_en))];
 }
 
 /** The original publication a value comes from, as the CSVs and tables name it. */

@@ -39,6 +39,7 @@ export const en: Words = {
   siteDescription:
     "Official statistics on China's health-care reform: every figure with its source and verification status; every chart and table can be downloaded.",
   skipToContent: 'Skip to content',
+  langSwitch: { label: '中文' },
   nav: { label: 'Main navigation', home: 'Indicators', downloads: 'Downloads', quality: 'Data quality', about: 'About the data' },
   footer: {
     sourcesHeading: 'Data sources',
@@ -149,6 +150,32 @@ export const en: Words = {
     description: (count: number, first: string, last: string, missing: string[]) =>
       `Stacked bar chart of ${count} years; each year's three parts add up to about 100% (published shares, not adjusted). ${first}; ${last}.${missing.length ? ` Years not drawn (at least one share missing): ${missing.join(', ')}.` : ''}`,
     legendPart: (name: string) => name,
+  },
+
+  procurement: {
+    heading: 'National volume-based drug procurement: by batch',
+    intro:
+      "Volume-based procurement runs in batches and has no official annual series. The table lists the number of drugs and the average price cut as each batch's results were announced; the batches measure the cut against different bases (see the Basis column), so they are not directly comparable. Cumulative counts are listed only where a source states them; the site does not add batches up.",
+    caption: 'National volume-based drug procurement by batch: drugs and average price cut',
+    columns: {
+      batch: 'Batch',
+      date: 'Results announced',
+      drugs: 'Drugs',
+      priceCut: 'Average price cut',
+      basis: 'Basis',
+      cumulative: 'Cumulative drugs (as the source states)',
+      source: 'Source',
+      status: 'Status',
+      note: 'Note',
+    },
+    drugs: (n: number) => `${n} ${n === 1 ? 'drug' : 'drugs'}`,
+    percent: (value: string) => `${value}%`,
+    notStated: 'Not published',
+    basisNotStated: 'Not stated by the source',
+    chartTitle: 'Average price cut by batch (%)',
+    barTip: (batch: string, cut: string, status: string) => `${batch}: average price cut ${cut}% (${status})`,
+    chartDescription: (drawn: string[], missing: string[]) =>
+      `Bar chart, one bar per batch, length the published average price cut: ${drawn.join('; ')}.${missing.length ? ` Not drawn (the sources read give no average cut): ${missing.join(', ')}.` : ''} The batches use different bases; see the table below.`,
   },
 
   change: {
@@ -265,7 +292,20 @@ export const en: Words = {
     loading: 'Searching…',
     count: (count: number) => (count === 0 ? 'Nothing found.' : `${count} ${count === 1 ? 'result' : 'results'}.`),
     more: 'See all results',
+    /** A city the site has no data for: the sentence before the link to its province. */
+    placeNotice: (place: string) => `The site has provincial data only; ${place} is in `,
     failed: 'Search is not available at the moment.',
+  },
+
+  share: {
+    latest: (year: string, status: string) => `${year} · ${status}`,
+    noValue: 'No national figure yet',
+    siteTagline: "Statistics on China's health-care reform",
+    siteFacts: (indicators: number) => `${indicators} national indicators · every figure with its original publication and verification status`,
+    siteSource:
+      'Sources: official releases of the National Bureau of Statistics, the National Health Commission, the National Healthcare Security Administration and others',
+    cardAlt: (title: string, latest: string) => `${title}: ${latest}`,
+    siteAlt: "China Health Reform Data: statistics on China's health-care reform",
   },
 
   embed: {
@@ -352,7 +392,7 @@ export const en: Words = {
     statusHeading: 'Verification statuses',
     formatHeading: 'How numbers are written',
     format: [
-      'Figures keep the decimals the publisher used. Counts the Chinese sources give in 万 (10,000) or 亿 (100 million) are restated in millions or billions by moving the decimal point, never rounded (1,361.31 million, not 1.36 billion).',
+      'Figures keep the decimals the publisher used. Counts the Chinese sources give in wan (10,000) or yi (100 million) are restated in millions or billions by moving the decimal point, never rounded (1,361.31 million, not 1.36 billion).',
       'Negative numbers use a minus sign (−). Changes in rates are given in percentage points (or points per 1,000); when the previous value is not from the year before, the year compared with is named.',
     ],
     downloadHeading: 'Downloads',
@@ -431,12 +471,57 @@ export const en: Words = {
     format: [
       'CSVs are UTF-8 with a byte-order mark (BOM), so Excel opens them without garbled text; in pandas use encoding="utf-8-sig"; readr in R detects it.',
       'Quoting and line ends follow RFC 4180 (comma-separated, CRLF, fields containing commas, quotes or line breaks in double quotes).',
-      'Values keep the publisher’s decimals; negative numbers are written -0.99 and stay numbers in a spreadsheet. CSV values are in the publisher’s units (万人, 亿元), not restated.',
+      'Values keep the publisher’s decimals; negative numbers are written -0.99 and stay numbers in a spreadsheet. CSV values are in the publisher’s units (wan persons, yi yuan: 10,000 persons, 100 million yuan), not restated; the unit column keeps the Chinese unit.',
       "Text cells starting with =, +, -, @, a tab or a carriage return get a leading apostrophe (') so that a spreadsheet does not run them as formulas.",
       'Region codes are GB/T 2260 administrative codes (China is 100000); read them as text to keep them intact.',
     ],
     licenceHeading: 'Licence',
+    openHeading: 'How to open the CSV files',
+    openIntro:
+      'The CSV files are UTF-8 with a byte-order mark. Most programs detect this; if the text looks garbled, choose UTF-8 as the encoding when importing.',
+    openTools: [
+      {
+        tool: 'Excel (Windows, Mac)',
+        steps:
+          'Double-click to open. If the text is garbled: on the Data tab choose From Text/CSV, set File Origin to 65001: Unicode (UTF-8) and the delimiter to Comma, then Load.',
+      },
+      {
+        tool: 'WPS Spreadsheets',
+        steps:
+          'Double-click to open. If the text is garbled: on the Data tab choose Import Data, pick the file, set the encoding to UTF-8 and the delimiter to Comma.',
+      },
+      {
+        tool: 'LibreOffice Calc',
+        steps:
+          'Opening the file shows the Text Import dialog: set Character set to Unicode (UTF-8), tick only Comma as the separator, then OK. If the default character set is not UTF-8, Chinese text shows garbled.',
+      },
+      {
+        tool: 'Python (pandas)',
+        code: 'pd.read_csv("birth-rate.csv", encoding="utf-8-sig", dtype={"region_code": str})',
+        steps:
+          'encoding="utf-8-sig" drops the byte-order mark, which would otherwise sit invisibly before the first column name; region codes are read as text.',
+      },
+      {
+        tool: 'R',
+        code: 'readr::read_csv("birth-rate.csv", col_types = readr::cols(region_code = "c"))',
+        steps:
+          'readr detects UTF-8 and drops the byte-order mark. In base R write read.csv("birth-rate.csv", fileEncoding = "UTF-8-BOM", colClasses = c(region_code = "character")).',
+      },
+    ],
     citeHeading: 'Cite the whole dataset',
+    fileKinds: {
+      revisions: 'Earlier releases beside the values in force (CSV)',
+      targets: 'Plan targets (CSV)',
+      events: 'Reform events (CSV)',
+      ingestion: 'Ingestion report (files read, warnings, rejected cells)',
+      datapackage: 'Data package description (Frictionless Data Package)',
+      readme: 'README',
+      checksums: 'SHA-256 checksums of every file',
+    } as Record<string, string>,
+    citeAccessed: 'YYYY-MM-DD',
+    factsSeparator: ', ',
+    licenceLink: (title: string, name: string) => `${title} (${name})`,
+    checksumLabel: (label: string) => `${label}: `,
   },
 
   quality: {
@@ -470,6 +555,7 @@ export const en: Words = {
     },
     problemsHeading: 'Warnings and rejected cells',
     problemsCaption: 'Every warning and error, with file, line and column',
+    messagesWhere: 'Each message is written in Chinese in ingestion.json; the table gives its place, kind and code.',
     problemColumns: { place: 'Place', severity: 'Kind', code: 'Code', message: 'Message', cells: 'Cells' },
     severity: { error: 'Rejected', warning: 'Warning' } as Record<'error' | 'warning', string>,
     noProblems: 'No warnings and no rejected cells.',
@@ -477,6 +563,142 @@ export const en: Words = {
     revisions: (count: number) => `${count} values have an earlier published version; they are kept and listed on the indicator pages.`,
     revisionsLink: 'Download the revisions (revisions.csv)',
     revisionsByIndicator: (name: string, count: number) => `${name}: ${count}`,
+  },
+
+  targets: {
+    nav: 'Plan targets',
+    pageTitle: 'Plan targets and progress - China Health Reform Data',
+    heading: 'Plan targets and progress',
+    lede: 'Health and health-reform targets set by national plans, each set against the official figures this site holds. Every target names its source, the wording as quoted and its verification; targets not confirmed by two independent sources are listed all the same, marked partly verified or unverified.',
+    statusNames: {
+      met: 'Met',
+      'not-met': 'Not met',
+      'on-track': 'On track',
+      'off-track': 'Off track',
+      'no-data': 'No data yet',
+      'series-break': 'Definition changed',
+      'not-assessed': 'Not assessed',
+    } as Record<string, string>,
+    statusShapes: { met: '●', 'not-met': '✕', 'on-track': '▲', 'off-track': '▼', 'no-data': '○', 'series-break': '◇', 'not-assessed': '–' } as Record<
+      string,
+      string
+    >,
+    verificationNames: { verified: 'Verified', partial: 'Partly verified', unverified: 'Unverified' } as Record<string, string>,
+    verificationExplanations: {
+      verified: 'Two independent sources give the same plan and target value.',
+      partial: 'Only one source states this target value for this plan, or the other source is a related document.',
+      unverified: 'No source yet ties this target value to this plan; related documents give the same figure.',
+    } as Record<string, string>,
+    comparatorText: {
+      '>=': (v: string) => `${v} or more`,
+      '>': (v: string) => `more than ${v}`,
+      '<=': (v: string) => `${v} or less`,
+      '<': (v: string) => `less than ${v}`,
+      '=': (v: string) => `reach ${v}`,
+      '=down': (v: string) => `down to ${v}`,
+      '~': (v: string) => `about ${v}`,
+    } as Record<string, (v: string) => string>,
+    qualitative: 'Qualitative target',
+    relative: 'Relative target',
+    noIndicator: 'No data for this indicator on the site yet',
+    columns: {
+      plan: 'Plan',
+      indicator: 'Indicator',
+      wording: 'Wording as quoted',
+      baseline: 'Baseline',
+      target: 'Target',
+      latest: 'Latest figure',
+      judged: 'Figure in the target year',
+      status: 'Status',
+      verification: 'Verification',
+      chart: 'Trend',
+    },
+    caption: (plan: string) => `${plan}: targets and progress`,
+    areaCaption: (area: string) => `${area}: targets and progress`,
+    groupByPlan: 'By plan',
+    groupByArea: 'By reform area',
+    filterPlan: 'Plan',
+    filterStatus: 'Status',
+    filterAll: 'All',
+    filterSummary: (shown: number | string, total: number | string) => `Showing ${shown} of ${total} targets`,
+    countsHeading: 'Targets by status',
+    countsCaption: 'Number of targets in each status',
+    countColumns: { status: 'Status', count: 'Targets' },
+    noAreaGroup: 'Targets for indicators the site has no data for',
+    ruleHeading: 'How the status is decided',
+    asOf: (year: number, version: string) => `Statuses as of data version ${version}: target years before ${year} count as past.`,
+    rule: [
+      'When the target year has a figure, that figure decides met or not met. When the target year has passed but its figure is not yet published, the target is marked no data yet until it is; figures for other years are never used instead.',
+      'When the target year is still ahead, the latest figure is compared with the same year on a straight path from the baseline to the target: at or above the path (at or below it for a target that falls), or already at the target itself, is on track; otherwise off track. Without a baseline there is no path: a target already reached is on track, the rest are not assessed.',
+      'A target to "reach" a level follows the direction from baseline to target: for a rising target, reach or exceed it; for a falling one, fall to it or below. A target of "about" a value allows ±5% of the value (a few targets say otherwise).',
+      'When the indicator\'s definition changed after the baseline (see "Series breaks" on the indicator page), no status is given: definition changed.',
+      'A figure published as a bound ("95% or more") is judged over the whole range it stands for: a status is given when all of the range meets the target or none of it does, otherwise not assessed; "about" a figure is judged as that figure.',
+      'Qualitative targets (such as "full coverage"), relative targets (such as "up by one year", which the site does not convert into a level), targets without a series on the site, and targets whose definition differs from our series (each reason given) are not assessed.',
+    ],
+    notes: {
+      qualitative: 'Qualitative target, not assessed against a figure.',
+      relative: 'Relative target: the site does not convert it into a level, so it is not assessed.',
+      noSeries: 'No data for this indicator on the site yet.',
+      noActual: 'The site has no figure for this indicator yet.',
+      targetYearMissing: (year: string) => `The figure for the target year ${year} is not yet published.`,
+      nothingSinceBaseline: (year: string) => `No figure since the baseline year ${year}.`,
+      seriesBreak: (year: string) => `The definition changed from ${year}; not comparable with the baseline, so no status is given.`,
+      boundUndecided: (year: string, actual: string) =>
+        `The ${year} figure is "${actual}"; the range it stands for cannot be judged against the target.`,
+      noBaselineNotReached: (year: string, actual: string) => `${year} figure ${actual}; the plan gives no baseline, so progress cannot be judged.`,
+      noBaselineReached: (year: string, actual: string) => `${year} figure ${actual}: the target value is already reached.`,
+      met: (year: string, actual: string) => `Target year ${year} figure ${actual}: target met.`,
+      notMet: (year: string, actual: string) => `Target year ${year} figure ${actual}: target not met.`,
+      onTrack: (year: string, actual: string, path: string) => `${year} figure ${actual}; a straight path would give ${path}: on track.`,
+      offTrack: (year: string, actual: string, path: string) => `${year} figure ${actual}; a straight path would give ${path}: off track.`,
+      tolerance: (t: string) => ` ("about" taken as ±${t})`,
+    },
+    pictureTitle: (plan: string) => `${plan}: targets and progress`,
+    embedHeading: 'Embed and pictures',
+    embedLink: (plan: string) => `Embed the ${plan} targets table`,
+    pictureSvg: (plan: string) => `${plan} targets table as a picture (SVG)`,
+    picturePng: (plan: string) => `${plan} targets table as a picture (PNG)`,
+    sparklineNone: '—',
+    titleOurs: "Title translated by us; the plan's own title:",
+    indicatorPanelHeading: 'Plan targets',
+    indicatorPanelCaption: (name: string) => `${name}: plan targets and progress`,
+    indicatorPanelNone: 'No plan on the site sets a numeric target for this indicator.',
+    seeAll: 'All plan targets and progress',
+    sourceLine:
+      'Targets: the plan documents (the reprints read are listed in targets.csv in the downloads); figures: the official statistics on this site.',
+  },
+
+  timeline: {
+    nav: 'Reform timeline',
+    pageTitle: 'Health reform timeline - China Health Reform Data',
+    heading: 'Health reform timeline',
+    lede: 'Key national documents, institutions and events around the health reform launched in 2009, by year, with document number, issuer, how precise the date is and verification status, and links to the indicators they bear on.',
+    filterArea: 'Reform area',
+    filterAll: 'All areas',
+    filterSummary: (shown: number | string, total: number | string) => `Showing ${shown} of ${total}`,
+    yearHeading: (year: number) => `${year}`,
+    docNumber: 'Document number',
+    issuer: 'Issued by',
+    figures: 'Figures',
+    indicators: 'Related indicators',
+    verification: 'Verification',
+    source: 'Source',
+    via: 'Read on',
+    kinds: {
+      plan: 'Plan',
+      guideline: 'Guideline',
+      policy: 'Policy',
+      program: 'Programme',
+      law: 'Law',
+      regulation: 'Regulation',
+      institution: 'Institution',
+      event: 'Event',
+    } as Record<string, string>,
+    date: (date: string) => {
+      const [y, m, d] = date.split('-').map(Number);
+      if (!m) return `${y}`;
+      return d ? `${d} ${MONTHS[m - 1]} ${y}` : `${MONTHS[m - 1]} ${y}`;
+    },
   },
 
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },

@@ -34,6 +34,8 @@ export const zh = {
   siteNameEn: 'China Health Reform Data',
   siteDescription: '中国医药卫生体制改革相关的官方统计数据：每个数值注明来源与核对状态，图表与表格均可下载。',
   skipToContent: '跳到正文',
+  /** The header link to the same page in the other edition, written in that edition's language. */
+  langSwitch: { label: 'English' },
   nav: { label: '主导航', home: '指标一览', downloads: '下载数据', quality: '数据质量', about: '关于数据' },
   footer: {
     sourcesHeading: '数据来源',
@@ -493,6 +495,12 @@ export const zh = {
     ] as { tool: string; steps: string; code?: string }[],
     licenceHeading: '许可',
     citeHeading: '引用整个数据集',
+    /** English descriptions of the package files by kind; the Chinese page shows the pipeline's own titles. */
+    fileKinds: {} as Record<string, string>,
+    citeAccessed: '引用日期',
+    factsSeparator: '，',
+    licenceLink: (title: string, name: string) => `${title}（${name}）`,
+    checksumLabel: (label: string) => `${label}：`,
   },
 
   quality: {
@@ -525,6 +533,8 @@ export const zh = {
     },
     problemsHeading: '警告与被拒绝的单元格',
     problemsCaption: '每条警告和错误，含文件、行、列',
+    /** Said on the English page only, where the (Chinese) messages are left out. */
+    messagesWhere: '',
     problemColumns: { place: '位置', severity: '类别', code: '代码', message: '说明', cells: '涉及单元格' },
     severity: { error: '拒绝', warning: '警告' } as Record<'error' | 'warning', string>,
     noProblems: '没有警告，也没有被拒绝的单元格。',
@@ -630,6 +640,8 @@ export const zh = {
     pictureSvg: (plan: string) => `${plan}目标表图片（SVG）`,
     picturePng: (plan: string) => `${plan}目标表图片（PNG）`,
     sparklineNone: '—',
+    /** Before a plan's Chinese title on the English page (our translation of it is the heading). */
+    titleOurs: '',
     indicatorPanelHeading: '规划目标',
     indicatorPanelCaption: (name: string) => `${name}的规划目标与进展`,
     indicatorPanelNone: '本站收录的规划中没有该指标的数值目标。',

@@ -1,6 +1,8 @@
-// A target and its baseline as the scorecard and the indicator panel write them: 77.3岁, 28%左右, 降至7.5‰.
+// A target and its baseline as the scorecard and the indicator panel write them: 77.3岁, 28%左右, 降至7.5‰; in
+// English "77.3 years", "about 28%", "down to 7.5 per 1,000 live births".
 import { formatValue, unitSuffix } from '../format/number.ts';
-import { zh } from '../i18n/zh.ts';
+import { formatValueEn } from '../format/english.ts';
+import { wordsFor, type Lang } from '../i18n/lang.ts';
 import type { TargetView } from './types.ts';
 
 /** Numbers as the plan writes them (the plan's own decimals: 77.3, 5.0 -> 5). */
@@ -8,23 +10,36 @@ export function planNumber(value: number, unit: string): string {
   return String(value).replace('-', '−') + unitSuffix(unit);
 }
 
-export function targetText(t: TargetView): string {
-  const w = zh.targets;
-  if (t.statedComparator === 'qualitative') return t.relative_zh ? `${w.qualitative}：${t.relative_zh}` : w.qualitative;
-  if (t.statedComparator === 'relative') return t.relative_zh ? `${w.relative}：${t.relative_zh}` : w.relative;
+/** The plan's number in English: its own decimals, restated when a 万/亿 count, with the English unit. */
+export function planNumberEn(value: number, unit: string, unitEn: string): string {
+  return formatValueEn(value, String(value).split('.')[1]?.length ?? 0, unit, unitEn);
+}
+
+const planText = (t: TargetView, value: number, lang: Lang) => (lang === 'en' ? planNumberEn(value, t.unit, t.unit_en) : planNumber(value, t.unit));
+
+/** Qualitative and relative targets keep the plan's Chinese wording, which has no English: the English text is the summary. */
+export function targetText(t: TargetView, lang: Lang = 'zh'): string {
+  const words = wordsFor(lang);
+  const w = words.targets;
+  const detail = lang === 'en' ? '' : t.relative_zh;
+  const sep = lang === 'en' ? ': ' : '：';
+  if (t.statedComparator === 'qualitative') return detail ? `${w.qualitative}${sep}${detail}` : w.qualitative;
+  if (t.statedComparator === 'relative') return detail ? `${w.relative}${sep}${detail}` : w.relative;
   const key = t.statedComparator === '=' && t.direction === 'down' ? '=down' : t.statedComparator;
   const phrase = w.comparatorText[key] ?? ((v: string) => v);
-  return `${zh.year(t.targetYear)}${phrase(planNumber(t.value!, t.unit))}`;
+  const year = words.year(t.targetYear);
+  return lang === 'en' ? `${year}: ${phrase(planText(t, t.value!, lang))}` : `${year}${phrase(planText(t, t.value!, lang))}`;
 }
 
-export function baselineText(t: TargetView): string {
-  return t.baseline ? `${zh.year(t.baseline.year)} ${planNumber(t.baseline.value, t.unit)}` : '—';
+export function baselineText(t: TargetView, lang: Lang = 'zh'): string {
+  return t.baseline ? `${wordsFor(lang).year(t.baseline.year)} ${planText(t, t.baseline.value, lang)}` : '—';
 }
 
-export function latestText(t: TargetView): string {
-  if (!t.latest) return t.indicatorId ? '—' : zh.targets.noIndicator;
+export function latestText(t: TargetView, lang: Lang = 'zh'): string {
+  const words = wordsFor(lang);
+  if (!t.latest) return t.indicatorId ? '—' : words.targets.noIndicator;
   const bound = t.latestComparator;
-  const text = formatValue(t.latest.value, t.decimals, t.unit);
-  const words = zh.comparator as Record<string, (v: string) => string>;
-  return `${zh.year(t.latest.year)} ${bound && words[bound] ? words[bound](text) : text}`;
+  const text = lang === 'en' ? formatValueEn(t.latest.value, t.decimals, t.unit, t.unit_en) : formatValue(t.latest.value, t.decimals, t.unit);
+  const comparators = words.comparator as Record<string, (v: string) => string>;
+  return `${words.year(t.latest.year)} ${bound && comparators[bound] ? comparators[bound](text) : text}`;
 }

@@ -1,6 +1,7 @@
 // The sentence beside a target's status, in Chinese (templates in zh.ts) and English (kept here until the
 // English edition has its own words file). Numbers keep the indicator's decimals; path values get one more.
 import { formatValue, unitSuffix } from '../format/number.ts';
+import { formatValueEn } from '../format/english.ts';
 import { zh } from '../i18n/zh.ts';
 import type { StatusResult } from './status.ts';
 
@@ -18,14 +19,21 @@ function computed(x: number, c: NoteContext): string {
   return String(Number(x.toFixed(c.decimals + 1))).replace('-', '−') + unitSuffix(c.unit);
 }
 
+/** The same number in English, restated and with the English unit (english.ts). */
+function computedEn(x: number, c: NoteContext): string {
+  const text = String(Number(x.toFixed(c.decimals + 1)));
+  return formatValueEn(Number(text), text.split('.')[1]?.length ?? 0, c.unit, c.unit_en);
+}
+
 export interface NoteContext {
   unit: string;
+  unit_en: string;
   decimals: number;
 }
 
-function actualText(r: StatusResult, c: NoteContext, words: Record<string, (v: string) => string>): string {
+function actualText(r: StatusResult, c: NoteContext, words: Record<string, (v: string) => string>, english = false): string {
   const a = r.judgedOn!;
-  const text = formatValue(a.value, c.decimals, c.unit);
+  const text = english ? formatValueEn(a.value, c.decimals, c.unit, c.unit_en) : formatValue(a.value, c.decimals, c.unit);
   const bound = a.comparator ? words[a.comparator] : undefined;
   return bound ? bound(text) : text;
 }
@@ -69,9 +77,9 @@ export function statusNoteZh(r: StatusResult, c: NoteContext): string {
 
 export function statusNoteEn(r: StatusResult, c: NoteContext): string {
   const year = r.judgedOn ? String(r.judgedOn.year) : '';
-  const actual = r.judgedOn ? actualText(r, c, BOUND_EN) : '';
-  const path = r.pathValue !== undefined ? computed(r.pathValue, c) : '';
-  const tol = r.tolerance !== undefined && r.judgedOn ? ` ("about" taken as ±${computed(r.tolerance, c)})` : '';
+  const actual = r.judgedOn ? actualText(r, c, BOUND_EN, true) : '';
+  const path = r.pathValue !== undefined ? computedEn(r.pathValue, c) : '';
+  const tol = r.tolerance !== undefined && r.judgedOn ? ` ("about" taken as ±${computedEn(r.tolerance, c)})` : '';
   switch (r.reason) {
     case 'qualitative':
       return 'Qualitative target, not assessed.';

@@ -47,6 +47,7 @@ export interface TargetView {
   indicator_zh: string;
   indicator_en: string;
   unit: string;
+  unit_en: string;
   /** The indicator's reform area, or null when the site has no series for it. */
   area: ReformAreaId | null;
   /** The comparator exactly as the plan states it ('>' 超过, 'relative' 提高1岁 ...). */
@@ -82,15 +83,16 @@ export interface EventView {
   label_en: string;
   docNumber?: string;
   issuer_zh: string;
+  issuer_en: string;
   area: ReformAreaId;
   indicators: string[];
   verification: Verification;
   // Additions:
   kind: string;
   summary_zh: string;
-  summary_en?: string;
+  summary_en: string;
   figures_zh?: string;
   note_zh?: string;
-  source: { publisher_zh: string; title_zh: string };
+  source: { publisher_zh: string; publisher_en: string; title_zh: string };
   via: string[];
 }

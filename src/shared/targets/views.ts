@@ -3,6 +3,7 @@
 import type { EventSpec, PlanSpec, TargetSpec } from '../../catalog/targets-schema.ts';
 import type { ReformAreaId } from '../reform-areas.ts';
 import { zh } from '../i18n/zh.ts';
+import { en } from '../i18n/en.ts';
 import { targetStatus, toleranceOf, type Actual } from './status.ts';
 import { statusNoteEn, statusNoteZh } from './notes.ts';
 import type { EventView, PlanView, TargetView } from './types.ts';
@@ -11,6 +12,7 @@ import type { EventView, PlanView, TargetView } from './types.ts';
 export interface IndicatorFacts {
   area: ReformAreaId;
   unit: string;
+  unit_en: string;
   decimals: number;
   breakYears: number[];
   /** National actuals, any order. */
@@ -60,15 +62,12 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
     facts?.breakYears ?? [],
     asOfYear,
   );
-  const context = { unit: facts?.unit ?? t.unit, decimals };
+  const context = { unit: facts?.unit ?? t.unit, unit_en: facts?.unit_en ?? t.unit_en, decimals };
   let noteZh = statusNoteZh(result, context);
   let noteEn = statusNoteEn(result, context);
   if (result.reason === 'not-drawable') [noteZh, noteEn] = [t.not_drawn_reason_zh ?? '', t.not_drawn_reason_en ?? ''];
   if (result.reason === 'target-year-missing')
-    [noteZh, noteEn] = [
-      zh.targets.notes.targetYearMissing(zh.year(t.target_year)),
-      `No actual value for the target year ${t.target_year} has been published yet.`,
-    ];
+    [noteZh, noteEn] = [zh.targets.notes.targetYearMissing(zh.year(t.target_year)), en.targets.notes.targetYearMissing(String(t.target_year))];
   const latest = facts?.actuals.reduce<Actual | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined);
   const tolerance = toleranceOf(t);
   return {
@@ -94,6 +93,7 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
     indicator_zh: t.indicator_zh,
     indicator_en: t.indicator_en,
     unit: facts?.unit ?? t.unit,
+    unit_en: facts?.unit_en ?? t.unit_en,
     area: facts?.area ?? null,
     statedComparator: t.comparator,
     ...(t.direction ? { direction: t.direction } : {}),
@@ -125,13 +125,14 @@ export function eventView(e: EventSpec): EventView {
     label_zh: e.label_zh,
     label_en: e.label_en,
     ...(e.doc_number ? { docNumber: e.doc_number } : {}),
+    issuer_en: e.issuer_en,
     issuer_zh: e.issuer_zh,
     area: e.area,
     indicators: e.indicators,
     verification: e.verification,
     kind: e.kind,
     summary_zh: e.summary_zh,
-    ...(e.summary_en ? { summary_en: e.summary_en } : {}),
+    summary_en: e.summary_en,
     ...(e.figures_zh ? { figures_zh: e.figures_zh } : {}),
     ...(e.note_zh ? { note_zh: e.note_zh } : {}),
     source: e.source,

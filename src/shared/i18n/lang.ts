@@ -1,0 +1,49 @@
+// The two editions: Chinese at the site's root, English under /en/. Every page route is one file under a rest
+// parameter `[...lang]` (undefined for Chinese, 'en' for English), so a page is written once and built twice.
+import { en } from './en.ts';
+import { zh, type Words } from './zh.ts';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export function wordsFor(lang: Lang): Words {
+  return lang === 'en' ? en : zh;
+}
+
+/** The rest parameter's value for a language: no prefix for Chinese, `en` for English. */
+export function langParam(lang: Lang): string | undefined {
+  return lang === 'en' ? 'en' : undefined;
+}
+
+/** The language of a route's `lang` parameter (anything but 'en' is the Chinese default). */
+export function langOf(param: string | undefined): Lang {
+  return param === 'en' ? 'en' : 'zh';
+}
+
+/** getStaticPaths for a page with no other parameters: one path per language. */
+export function langPaths() {
+  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+}
+
+/**
+ * A site path in a language: `path` is relative to the site's root without a leading slash (`indicators/birth-rate/`,
+ * '' for home); `base` is Astro's base (ends in '/'). pathFor('en', 'about/') is `${base}en/about/`.
+ */
+export function pathFor(lang: Lang, path: string, base = '/'): string {
+  const clean = path.replace(/^\/+/, '');
+  return lang === 'en' ? `${base}en/${clean}` : `${base}${clean}`;
+}
+
+/** The twin of a path (the same page in the other language), and which language a path is in. */
+export function splitLangPath(pathname: string, base = '/'): { lang: Lang; path: string } {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '');
+  if (rest === 'en' || rest.startsWith('en/')) return { lang: 'en', path: rest.replace(/^en\/?/, '') };
+  return { lang: 'zh', path: rest };
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'zh' : 'en';
+}
+
+/** The BCP 47 tag for <html lang> and hreflang. */
+export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
