@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml } from '../shared/format/markup.ts';
-import { chartColors } from '../shared/charts/colors.ts';
+import { CHART_FONT, chartColors } from '../shared/charts/colors.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */
@@ -16,9 +16,6 @@ export interface ChartText {
 /** Class on every mark whose elements carry a <title> tooltip; the browser script looks for it. */
 export const TIP_CLASS = 'tip-points';
 
-/** The page's CJK font stack, also set inline so a saved SVG renders Chinese on its own. */
-export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';
-
 /**
  * The symbols a chart's legend explains: firm and tentative points, a series break, the national mark (a
  * dashed rule), a tentative bar; on region pages the province's line and the national one, the province's
@@ -26,7 +23,7 @@ export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","N
  */
 export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot';
 
-export { chartColors };
+export { CHART_FONT, chartColors };
 
 /** A legend symbol's shape in a 22×12 box; `attributes` (e.g. a transform) go on the shape. */
 export function legendSymbol(kind: LegendKind, attributes = ''): string {

@@ -127,9 +127,9 @@ describe('comparing provinces with the national line', () => {
     await page.goto(site.url(INDICATOR));
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     await page.check('input[name="compare"][value="540000"]');
-    await page.waitForFunction(() => document.querySelectorAll('.chart-wide .compare-series').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').length === 3);
     expect(new URL(page.url()).searchParams.get('regions')).toBe('110000,540000');
     expect(await page.locator('[data-compare-legend] li').allTextContents()).toEqual(['全国', '北京', '西藏']);
     expect(await page.getAttribute('[data-chart]', 'aria-label')).toContain('全国与北京、西藏');
@@ -143,14 +143,14 @@ describe('comparing provinces with the national line', () => {
     const url = page.url();
 
     await page.reload();
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     expect(page.url()).toBe(url);
     expect(await page.isChecked('input[name="compare"][value="540000"]')).toBe(true);
     expect(await page.isChecked('input[data-mode][value="change"]')).toBe(true);
     expect(await page.inputValue('[data-base-year]')).toBe('2015');
-    expect(await page.locator('.chart-wide .compare-series').count()).toBe(3);
+    expect(await page.locator('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').count()).toBe(3);
     // The year column's tooltip names every series' change.
-    const tips = await page.locator('.chart-wide .compare-hits rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-tip')));
+    const tips = await page.locator('.chart-wide .lc-hits rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-tip')));
     expect(tips).toContainEqual(expect.stringMatching(/^2019年：全国比2015年下降1\.58个千分点；北京比2015年/));
     await page.context().close();
   });
@@ -161,7 +161,7 @@ describe('comparing provinces with the national line', () => {
     const original = await page.locator('.chart-wide').innerHTML();
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="310000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     await page.click('button[data-view="ranking"]');
     expect(new URL(page.url()).search).toBe('?regions=310000&view=ranking');
 
@@ -170,7 +170,7 @@ describe('comparing provinces with the national line', () => {
     expect(new URL(page.url()).search).toBe('?regions=310000');
     expect(await page.isChecked('input[name="compare"][value="310000"]')).toBe(true);
     await page.goBack();
-    await page.waitForFunction(() => !document.querySelector('.chart-wide .compare-series'));
+    await page.waitForFunction(() => !document.querySelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series'));
     expect(new URL(page.url()).search).toBe('');
     expect(await page.isChecked('input[name="compare"][value="310000"]')).toBe(false);
     expect(await page.locator('.chart-wide').innerHTML()).toBe(original); // the server-drawn chart is back
@@ -180,7 +180,7 @@ describe('comparing provinces with the national line', () => {
   it('a narrowed year range keeps the national title, and an empty one says so', async () => {
     const page = await newPage();
     await page.goto(site.url(`${INDICATOR}?from=2015&to=2020`));
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     expect(await page.locator('.chart-wide svg title').first().textContent()).toBe('人口出生率（全国）');
     expect(await page.textContent('[data-compare-note]')).toBe('');
     // National birth rates start in 2010; provinces go back to 2001, but none is picked.
@@ -195,7 +195,7 @@ describe('comparing provinces with the national line', () => {
     await page.waitForFunction(() => location.search === '');
     expect(await page.locator('[data-panel="map"]').isVisible()).toBe(true);
     expect(await page.inputValue('[data-year-select]')).toBe('2024');
-    expect(await page.locator('.chart-wide .compare-series').count()).toBe(0);
+    expect(await page.locator('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').count()).toBe(0);
     await page.context().close();
   });
 });
@@ -362,7 +362,7 @@ describe('script weight', () => {
     await page.selectOption('[data-year-select]', '2010');
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     await page.fill('#site-search-q', '出生率');
     await page.waitForSelector('[data-search-results] li');
     await page.waitForLoadState('networkidle');

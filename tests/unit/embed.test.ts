@@ -128,7 +128,7 @@ describe('line chart drawn in the browser', () => {
     unitAxis: '单位：‰',
     breakLabel: '序列断点',
     breaks: [2011],
-    colors: { text: '#1f1f1f', break: '#5c5c5c', palette: ['#1d5a96', '#c2570c'] },
+    palette: ['#1d5a96', '#c2570c'],
     series: [
       {
         code: '100000',
@@ -179,12 +179,14 @@ describe('line chart drawn in the browser', () => {
     expect(root.getAttribute('role')).toBe('img');
     expect(root.querySelector('title')?.textContent).toBe('T');
     const dots = [...root.querySelectorAll('.tip-points circle')];
-    expect(dots.map((d) => d.getAttribute('data-tip'))).toEqual(['a', 'b', 'c', 'd', 'f']); // 2009 is outside the years
-    expect(dots[2]!.getAttribute('fill')).toBe('white'); // tentative: hollow
-    const paths = [...root.querySelectorAll('path[fill="none"][stroke-width="2"]')];
-    expect(paths).toHaveLength(2);
-    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only
-    expect(paths[1]!.getAttribute('stroke')).toBe('#c2570c');
+    const tips = dots.map((d) => d.querySelector('title')?.textContent);
+    expect(tips.sort()).toEqual(['a', 'b', 'c', 'd', 'f']); // 2009 is outside the years
+    const hollow = dots.find((d) => d.querySelector('title')?.textContent === 'c')!;
+    expect(hollow.parentElement!.getAttribute('fill')).toBe('white'); // tentative: hollow
+    const line = (code: string) => root.querySelector(`[data-series="${code}"] path`)!;
+    expect(line('100000').getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only
+    expect(line('110000').getAttribute('stroke')).toBe('#c2570c');
+    expect(line('110000').getAttribute('d')).toBe(''); // 2012 alone in the years asked for: a dot, no line
     expect(root.textContent).toContain('序列断点');
   });
 
