@@ -83,7 +83,7 @@ describe('embed page without JavaScript', () => {
 });
 
 describe('embed options', () => {
-  it('theme=dark repaints page and chart; an unknown theme falls back to light', async () => {
+  it('theme=dark repaints page and chart; an unknown theme falls back to the system setting (auto)', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?theme=dark`));
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
@@ -97,7 +97,7 @@ describe('embed options', () => {
     expect(lineStroke).not.toBe('rgb(29, 90, 150)'); // not the light theme's blue
     expect(darkPage.background).toBe('#16191d');
     await page.goto(site.url(`${LINE}?theme=purple`));
-    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('auto');
     await page.context().close();
   });
 

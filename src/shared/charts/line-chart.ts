@@ -83,7 +83,7 @@ export const lineHeight = (width: number) => Math.max(240, Math.round(width / 2)
 
 /** Colours of the marks beyond the series' own. */
 export const TARGET_COLOR = '#7a4a00';
-export const EVENT_COLOR = '#5c5c5c';
+export const EVENT_COLOR = chartColors.break;
 
 /** Left margin wide enough for the longest tick label (CJK-free digits at 12px). */
 export function marginForTicks(labels: string[], minimum = 36): number {
