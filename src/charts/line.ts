@@ -26,7 +26,7 @@ export interface LineChartInput {
 
 /** Width and height of the indicator page's two renderings (wide, then narrow); the browser redraws at the same. */
 export const NATIONAL_CHART_SIZES: [[number, number], [number, number]] = [
-  [720, 360],
+  [960, 400],
   [340, 240],
 ];
 

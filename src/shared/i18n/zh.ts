@@ -107,6 +107,19 @@ export const zh = {
     noNationalData: '暂无全国数据。',
   },
 
+  /** The indicator page's figure: one control switching its views, and the actions under it. */
+  figure: {
+    viewsLabel: '查看方式',
+    views: { chart: '图表', map: '分省', table: '表格', targets: '规划目标' } as Record<'chart' | 'map' | 'table' | 'targets', string>,
+    tableHeading: '全国历年数值',
+    actionsLabel: '下载与分享',
+    downloadData: '下载数据',
+    downloadPicture: '下载图片（PNG）',
+    embed: '嵌入网页',
+    cite: '引用',
+    referenceHint: '（点击展开）',
+  },
+
   chart: {
     /** Name of the focusable chart wrapper, read by screen readers. */
     focusHint: '。可用左右方向键逐个查看数值，Esc键关闭提示。',
