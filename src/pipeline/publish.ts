@@ -10,6 +10,8 @@ import type { ValidatedIndicator } from './validate.ts';
 import type { FileReport } from './types.ts';
 import { publishDownloads } from './downloads/index.ts';
 import type { FileContent } from './downloads/bundle.ts';
+import type { TargetsData } from '../catalog/load-targets.ts';
+import { TARGETS_JSON } from './downloads/targets.ts';
 
 export { sourceCitation as citation } from '../shared/downloads/citation.ts';
 
@@ -34,6 +36,7 @@ export function publish(
   catalog: Catalog,
   files: FileReport[],
   inputs: string[],
+  targets?: TargetsData,
 ): Map<string, FileContent> {
   const out = new Map<string, FileContent>();
   const all: PublishedSeries[] = [];
@@ -57,7 +60,8 @@ export function publish(
   };
   const reportJson = JSON.stringify(report, null, 1) + '\n';
   out.set(publishedPaths.report, reportJson);
-  const downloads = publishDownloads(all, catalog, reportJson);
+  const downloads = publishDownloads(all, catalog, reportJson, targets);
+  out.set(TARGETS_JSON, JSON.stringify(downloads.targets, null, 1) + '\n');
   for (const [file, content] of downloads.files) out.set(publishedPaths.download(file), content);
   out.set(
     publishedPaths.downloadsIndex,

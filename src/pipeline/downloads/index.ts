@@ -10,8 +10,11 @@ import { dataPackage, type PackageInput, type WrittenFile } from './datapackage.
 import { bundleReadme, type ReadmeEntry } from './readme.ts';
 import { seriesJson } from './series-json.ts';
 import { revisionsTable, tidyTable, wideTable, type Table } from './tables.ts';
+import type { TargetsData } from '../../catalog/load-targets.ts';
+import { eventsTable, publishedTargets, targetsTable, type PublishedTargets } from './targets.ts';
 
-export type DownloadKind = 'tidy' | 'wide' | 'json' | 'revisions' | 'report' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
+export type DownloadKind =
+  'tidy' | 'wide' | 'json' | 'revisions' | 'targets' | 'events' | 'report' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
 
 /** One line of the downloads page: what the file is, its size, row count and checksum. */
 export interface DownloadEntry extends WrittenFile {
@@ -26,8 +29,9 @@ function written(path: string, content: FileContent, rows?: number): WrittenFile
   return { path, bytes: bytesOf(content).length, sha256: sha256(content), ...(rows !== undefined ? { rows } : {}) };
 }
 
-export function publishDownloads(all: PublishedSeries[], catalog: Catalog, reportJson: string) {
+export function publishDownloads(all: PublishedSeries[], catalog: Catalog, reportJson: string, targetsData: TargetsData = { plans: [], events: [] }) {
   const { release } = catalog;
+  const plans: PublishedTargets = publishedTargets(all, targetsData, release);
   const files = new Map<string, FileContent>();
   const entries: DownloadEntry[] = [];
   const pkg: PackageInput = { release, tables: [], others: [], sources: [] };
@@ -61,7 +65,18 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
     addTable('wide', wideTable(series), sources, indicator.id);
     const parts: CitationParts = { release, url: `${release.site_url ?? SITE_URL_PLACEHOLDER}/indicators/${indicator.id}/`, accessed: '引用日期' };
     const title = `${indicator.name_zh}（数值与元数据，JSON）`;
-    const file = add('json', `${indicator.id}.json`, seriesJson(series, parts), title, series.values.length, indicator.id);
+    const file = add(
+      'json',
+      `${indicator.id}.json`,
+      seriesJson(
+        series,
+        parts,
+        plans.targets.filter((t) => t.indicatorId === indicator.id),
+      ),
+      title,
+      series.values.length,
+      indicator.id,
+    );
     pkg.others.push({
       name: `${indicator.id}-json`,
       title,
@@ -72,6 +87,8 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
   }
   const revisions = revisionsTable(all);
   addTable('revisions', revisions, []);
+  if (plans.targets.length) addTable('targets', targetsTable(plans.targets), []);
+  if (plans.events.length) addTable('events', eventsTable(plans.events), []);
   const report = add('report', 'report.json', reportJson, '数据处理报告（读入、警告、拒绝的单元格）');
   pkg.others.push({
     name: 'ingest-report',
@@ -98,5 +115,5 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
   const zip = zipBundle(`yigai-data-${release.version}`, files, release.date);
   entries.push({ ...written(BUNDLE_FILE, zip), kind: 'bundle', title: `全部数据打包下载（数据版本 ${release.version}）` });
   files.set(BUNDLE_FILE, zip);
-  return { files, entries };
+  return { files, entries, targets: plans };
 }

@@ -1,6 +1,8 @@
 // /data/<id>.json: one indicator's values and everything needed to use them without the site: definition,
 // unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
+import type { TargetView } from '../../shared/targets/types.ts';
+import { csvComparator } from './targets.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { decimalText } from '../ingest/tidy-output.ts';
 import { type CitationParts, type Coverage, indicatorCitationEn, indicatorCitationZh, publishersEn } from '../../shared/downloads/citation.ts';
@@ -32,7 +34,34 @@ function row(v: PublishedValue) {
   };
 }
 
-export function seriesJson(series: PublishedSeries, parts: CitationParts): string {
+/** A plan target in the indicator's JSON: the same fields as targets.csv. */
+function targetRow(t: TargetView) {
+  return {
+    target_id: t.id,
+    plan_id: t.plan.id,
+    plan: t.plan.title_zh,
+    plan_en: t.plan.title_en,
+    issuer: t.plan.issuer_zh,
+    ...(t.plan.docNumber ? { doc_number: t.plan.docNumber } : {}),
+    plan_date: t.plan.date,
+    ...(t.baseline ? { baseline_year: t.baseline.year, baseline_value: t.baseline.value } : {}),
+    target_year: t.targetYear,
+    comparator: csvComparator(t.statedComparator),
+    ...(t.value !== undefined ? { target_value: t.value } : {}),
+    ...(t.direction ? { direction: t.direction } : {}),
+    ...(t.tolerance !== undefined ? { tolerance: t.tolerance } : {}),
+    ...(t.nature ? { nature: t.nature } : {}),
+    verification: t.verification,
+    wording: t.wording_zh,
+    drawable: t.drawable,
+    ...(t.notDrawnReason_zh ? { not_drawn_reason: t.notDrawnReason_zh } : {}),
+    status: t.status,
+    status_note: t.statusNote_zh,
+    status_note_en: t.statusNote_en,
+  };
+}
+
+export function seriesJson(series: PublishedSeries, parts: CitationParts, targets: TargetView[] = []): string {
   const { indicator } = series;
   const cover = coverage(series);
   const doc = {
@@ -55,6 +84,7 @@ export function seriesJson(series: PublishedSeries, parts: CitationParts): strin
     sources: Object.values(series.sources),
     values: series.values.map(row),
     earlier_releases: series.earlierReleases.map(row),
+    targets: targets.map(targetRow),
   };
   return JSON.stringify(doc, null, 1) + '\n';
 }

@@ -1,0 +1,106 @@
+// Loads data/targets/*.yaml and data/events/*.yaml and checks them against their schemas and the indicator
+// catalog. Every problem names the file and the field (targets.3.value), as the catalog loader does.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { CatalogError } from './load.ts';
+import { EventYearSpec, isNumericComparator, PlanSpec, type EventSpec } from './targets-schema.ts';
+
+export const MAX_WORDING = 120;
+
+export interface TargetsData {
+  plans: PlanSpec[];
+  events: EventSpec[];
+}
+
+function readFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): Array<{ file: string; data: z.infer<T> }> {
+  if (!existsSync(dir)) return [];
+  const out: Array<{ file: string; data: z.infer<T> }> = [];
+  for (const name of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
+    const file = join(dir, name);
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: YAML 无法解析：${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
+      continue;
+    }
+    out.push({ file, data: result.data });
+  }
+  return out;
+}
+
+/** Problems a schema cannot see: ids that must exist in the catalog, and rules between fields. */
+export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const expected = file
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/, '');
+  if (plan.id !== expected) problems.push(`${file}: 字段 id：应与文件名一致（${expected}），实际为 ${plan.id}`);
+  plan.targets.forEach((t, i) => {
+    const at = (field: string) => `${file}: 字段 targets.${i}.${field}`;
+    if (t.indicator !== null && !indicatorIds.has(t.indicator))
+      problems.push(`${at('indicator')}：应为 data/catalog/ 中已有的指标 id，实际为 ${t.indicator}`);
+    if (t.baseline && t.baseline.year > t.target_year)
+      problems.push(`${at('baseline.year')}：基期年份（${t.baseline.year}）晚于目标年份（${t.target_year}）`);
+    if (isNumericComparator(t.comparator) && t.value === undefined) problems.push(`${at('value')}：比较符为 ${t.comparator} 的目标必须有目标值`);
+    if (!isNumericComparator(t.comparator) && t.value !== undefined) problems.push(`${at('value')}：${t.comparator} 目标不应有目标值`);
+    if (t.comparator === '=' && !t.direction) problems.push(`${at('direction')}：“=”（达到）目标须写明方向 up 或 down`);
+    if (t.tolerance !== undefined && t.comparator !== '~') problems.push(`${at('tolerance')}：只有“左右”（~）目标有容差`);
+    if ([...t.wording_zh].length > MAX_WORDING)
+      problems.push(`${at('wording_zh')}：引文最多 ${MAX_WORDING} 个字符，实际 ${[...t.wording_zh].length} 个`);
+    if (!t.drawable && t.indicator !== null && isNumericComparator(t.comparator) && !(t.not_drawn_reason_zh && t.not_drawn_reason_en))
+      problems.push(`${at('not_drawn_reason_zh')}：不绘制的数值目标须说明原因（中英文）`);
+    if (t.drawable && (t.indicator === null || !isNumericComparator(t.comparator))) problems.push(`${at('drawable')}：无指标或非数值目标不能绘制`);
+  });
+  return problems;
+}
+
+export function loadTargets(root: string, indicatorIds: Set<string>): TargetsData {
+  const problems: string[] = [];
+  const plans = readFolder(join(root, 'targets'), PlanSpec, problems);
+  const targetIds = new Map<string, string>();
+  for (const { file, data } of plans) {
+    problems.push(...planProblems(file, data, indicatorIds));
+    data.targets.forEach((t, i) => {
+      const other = targetIds.get(t.id);
+      if (other) problems.push(`${file}: 字段 targets.${i}.id：${t.id} 已在 ${other} 中使用`);
+      targetIds.set(t.id, file);
+    });
+  }
+  const years = readFolder(join(root, 'events'), EventYearSpec, problems);
+  const eventIds = new Map<string, string>();
+  for (const { file, data } of years) {
+    const expected = file
+      .split('/')
+      .pop()!
+      .replace(/\.ya?ml$/, '');
+    if (String(data.year) !== expected) problems.push(`${file}: 字段 year：应与文件名一致（${expected}），实际为 ${data.year}`);
+    data.events.forEach((e, i) => {
+      const at = (field: string) => `${file}: 字段 events.${i}.${field}`;
+      if (Number(e.date.slice(0, 4)) !== data.year) problems.push(`${at('date')}：${e.date} 不在 ${data.year} 年`);
+      const precision = e.date.length === 4 ? 'year' : e.date.length === 7 ? 'month' : 'day';
+      if (precision !== e.precision) problems.push(`${at('precision')}：日期 ${e.date} 的精度为 ${precision}，实际写为 ${e.precision}`);
+      e.indicators.forEach((id, j) => {
+        if (!indicatorIds.has(id)) problems.push(`${at(`indicators.${j}`)}：应为 data/catalog/ 中已有的指标 id，实际为 ${id}`);
+      });
+      const other = eventIds.get(e.id);
+      if (other) problems.push(`${at('id')}：${e.id} 已在 ${other} 中使用`);
+      eventIds.set(e.id, file);
+    });
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+  return {
+    plans: plans.map((p) => p.data),
+    events: years.flatMap((y) => y.data.events).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+  };
+}

@@ -1,0 +1,118 @@
+// The bundled targets and events load and validate; each kind of mistake is reported with its file and field;
+// the published views and targets.csv say what the data says.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, loadCatalog } from '../../src/catalog/load.ts';
+import { loadTargets } from '../../src/catalog/load-targets.ts';
+import { readTargets } from '../../src/site-data/targets.ts';
+import { readDownloadBytes } from '../../src/site-data/read.ts';
+import { matchSnapshotFile } from '../helpers/snapshot.ts';
+
+const DATA = new URL('../../data/', import.meta.url).pathname;
+const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+
+function dataWith(path: string, edit: (old: string) => string): string {
+  const root = mkdtempSync(join(tmpdir(), 'targets-'));
+  cpSync(DATA, join(root, 'data'), { recursive: true });
+  const file = join(root, 'data', path);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return join(root, 'data');
+}
+
+function problems(root: string): string[] {
+  try {
+    loadTargets(root, ids);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as CatalogError).problems;
+  }
+}
+
+describe('targets and events data', () => {
+  it('the bundled data loads: every reference row is a target or an event', () => {
+    const data = loadTargets(DATA, ids);
+    expect(data.plans.flatMap((p) => p.targets)).toHaveLength(154);
+    expect(data.events).toHaveLength(53);
+    const targets = data.plans.flatMap((p) => p.targets);
+    expect(targets.filter((t) => t.verification === 'verified')).toHaveLength(62);
+    // The notes' named definition differences are not drawn, with the reason in both languages.
+    const physicians37 = targets.find((t) => t.indicator_zh === '每千人口拥有执业医师数')!;
+    expect(physicians37).toMatchObject({ drawable: false, value: 3.7 });
+    expect(physicians37.not_drawn_reason_zh).toContain('执业(助理)医师');
+    const familyDoctor = targets.filter((t) => t.indicator === 'family-doctor-coverage-pilot' && t.target_year === 2020);
+    expect(familyDoctor.every((t) => t.comparator === 'qualitative' && t.value === undefined)).toBe(true);
+  });
+
+  it('an unknown indicator id names the file and the field', () => {
+    const root = dataWith('targets/healthy-china-2030.yaml', (s) => s.replace('indicator: life-expectancy', 'indicator: life-expectancy-x'));
+    expect(problems(root)).toContainEqual(
+      expect.stringMatching(/targets\/healthy-china-2030\.yaml: 字段 targets\.0\.indicator：.*life-expectancy-x/),
+    );
+  });
+
+  it('a baseline year after the target year', () => {
+    const root = dataWith('targets/healthy-china-2030.yaml', (s) => s.replace('      year: 2015', '      year: 2021'));
+    expect(problems(root)).toContainEqual(
+      expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.0\.baseline\.year：基期年份（2021）晚于目标年份（2020）/),
+    );
+  });
+
+  it('a numeric comparator without a value', () => {
+    const root = dataWith('targets/healthy-china-2030.yaml', (s) => s.replace('    value: 77.3\n', ''));
+    expect(problems(root)).toContainEqual(expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.0\.value：比较符为 = 的目标必须有目标值/));
+  });
+
+  it('wording longer than 120 characters', () => {
+    const long = '很'.repeat(121);
+    const root = dataWith('targets/healthy-china-2030.yaml', (s) => s.replace(/wording_zh: .*/, `wording_zh: ${long}`));
+    expect(problems(root)).toContainEqual(
+      expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.0\.wording_zh：引文最多 120 个字符，实际 121 个/),
+    );
+  });
+
+  it('an unknown area on an event', () => {
+    const root = dataWith('events/2016.yaml', (s) => s.replace('area: insurance', 'area: finance'));
+    expect(problems(root)).toContainEqual(expect.stringMatching(/events\/2016\.yaml: 字段 events\.\d+\.area：/));
+  });
+
+  it('an unknown indicator on an event', () => {
+    const root = dataWith('events/2016.yaml', (s) => s.replace('- family-doctor-coverage-pilot\n', '- family-doctors\n'));
+    expect(problems(root)).toContainEqual(expect.stringMatching(/events\/2016\.yaml: 字段 events\.\d+\.indicators\.0：.*family-doctors/));
+  });
+
+  it('a date whose precision is misstated', () => {
+    const root = dataWith('events/2016.yaml', (s) => s.replace('precision: month', 'precision: day'));
+    expect(problems(root)).toContainEqual(expect.stringMatching(/events\/2016\.yaml: 字段 events\.\d+\.precision：日期 2016-05 的精度为 month/));
+  });
+});
+
+describe('published targets', () => {
+  it('statuses as the rule gives them for known cases', () => {
+    const { targets } = readTargets();
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    // 12th FYP: life expectancy 74.5 by 2015; the 2015 actual is 76.34.
+    expect(byId.get('reform-plan-12th-life-expectancy-2015')).toMatchObject({ status: 'met', judgedOn: { year: 2015, value: 76.34 } });
+    // Physicians: the catalog records a break in 2019, after the 2015 baseline.
+    expect(byId.get('healthy-china-2030-physicians-per-1000-2020')!.status).toBe('series-break');
+    // 15th FYP 执业医师 3.7: a different definition, not assessed, with its reason as the note.
+    expect(byId.get('fyp-15th-physicians-per-1000-2030')).toMatchObject({ status: 'not-assessed', drawable: false });
+    // Targets without a series on the site keep their wording and say so.
+    const none = targets.filter((t) => t.indicatorId === '');
+    expect(none.length).toBeGreaterThan(0);
+    expect(none.every((t) => t.status === 'not-assessed' && t.statusNote_zh === '本站暂无该指标数据。')).toBe(true);
+  });
+
+  it('targets.csv: BOM, header and first rows (snapshot)', () => {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readDownloadBytes('targets.csv'));
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(155);
+    // No cell reads as a formula: the reach comparator is written `reach`, not '='.
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=@]/);
+    matchSnapshotFile(text.split('\r\n').slice(0, 6).join('\r\n') + '\r\n', 'targets-head.csv');
+  });
+});
