@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml } from '../shared/format/markup.ts';
 import { CHART_FONT, chartColors } from '../shared/charts/colors.ts';
+import { EVENT_COLOR, TARGET_COLOR } from '../shared/charts/line-chart.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */
@@ -21,7 +22,8 @@ export const TIP_CLASS = 'tip-points';
  * dashed rule), a tentative bar; on region pages the province's line and the national one, the province's
  * dot among the others'.
  */
-export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot';
+export type LegendKind =
+  'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot' | 'target' | 'event';
 
 export { CHART_FONT, chartColors };
 
@@ -48,6 +50,10 @@ export function legendSymbol(kind: LegendKind, attributes = ''): string {
       return `<circle${a} cx="11" cy="6" r="5" fill="${c.line}"/>`;
     case 'other-dot':
       return `<circle${a} cx="11" cy="6" r="4" fill="#9aa0a6"/>`;
+    case 'target':
+      return `<g${a}><line x1="0" x2="13" y1="9" y2="4" stroke="${TARGET_COLOR}" stroke-width="1.5" stroke-dasharray="3,2"/><path d="M16,1l5,5l-5,5l-5,-5z" fill="${TARGET_COLOR}"/></g>`;
+    case 'event':
+      return `<g${a}><circle cx="11" cy="6" r="5.5" fill="white" stroke="${EVENT_COLOR}"/><text x="11" y="6" dy="0.34em" text-anchor="middle" font-size="8" fill="${EVENT_COLOR}">1</text></g>`;
   }
 }
 

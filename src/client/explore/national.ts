@@ -2,7 +2,7 @@
 // base year or narrows the years; the server-drawn chart comes back for the default view.
 import type { ExploreData } from '../../explore/data.ts';
 import type { ExploreView } from '../../shared/explore/view-state.ts';
-import { compareChart } from '../../shared/charts/compare-chart.ts';
+import { compareChart, type CompareMarks } from '../../shared/charts/compare-chart.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
 import { zh } from '../../shared/i18n/zh.ts';
 
@@ -26,7 +26,8 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
     return;
   }
   const sizes = JSON.parse(root.dataset.sizes ?? '[[720,360],[340,240]]') as [number, number][];
-  const chart = compareChart(data, view, sizes);
+  const marks = JSON.parse(root.dataset.marks ?? '{"targets":[],"events":[]}') as CompareMarks;
+  const chart = compareChart(data, view, sizes, marks);
   [wide, narrow].forEach((container, i) => (container.innerHTML = chart.svgs[i]!));
   frame.setAttribute('aria-label', chart.title + zh.chart.focusHint);
   if (legend) {

@@ -61,3 +61,14 @@ function start(figure: HTMLElement): void {
 }
 
 if (root) start(root);
+
+// Targets and events on the chart: shown by default (and always without script, as the note says); a checkbox
+// hides each layer, in the build-time chart and in any redraw alike (a class on the figure, no redraw).
+for (const box of document.querySelectorAll<HTMLInputElement>('[data-mark-toggle]')) {
+  const scope = box.closest<HTMLElement>('[data-explore-national]') ?? document.body;
+  const apply = () => scope.classList.toggle(`hide-${box.dataset.markToggle}`, !box.checked);
+  box.addEventListener('change', apply);
+  apply();
+}
+for (const el of document.querySelectorAll<HTMLElement>('[data-mark-toggles]')) el.hidden = false;
+for (const el of document.querySelectorAll<HTMLElement>('[data-marks-note]')) el.hidden = true;

@@ -117,7 +117,15 @@ export const zh = {
     downloadPicture: '下载图片（PNG）',
     embed: '嵌入网页',
     cite: '引用',
-    referenceHint: '（点击展开）',
+    targetTip: (plan: string, target: string, status: string, note: string) => `${plan}：${target}（${status}）。${note}`,
+    eventTip: (n: number, date: string, title: string) => `${n}. ${date} ${title}`,
+    legendTarget: '菱形：规划目标（虚线为从基期到目标的路径）',
+    legendEvent: '圆圈数字：改革事件（见图下列表）',
+    togglesLegend: '图上标注',
+    toggleTargets: '规划目标',
+    toggleEvents: '改革事件',
+    eventsHeading: '图中标注的改革事件',
+    noScriptMarks: '图中标出了规划目标和改革事件；开启JavaScript后可以隐藏。',
   },
 
   chart: {
