@@ -9,7 +9,8 @@ import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartText } from './render.ts';
 import { isTentative, pointTip } from '../shared/charts/points.ts';
 import { chartColors } from '../shared/charts/colors.ts';
-import { lineChart, type LineEvent, type LinePoint, type LineTarget } from '../shared/charts/line-chart.ts';
+import { lineChart, type LinePoint } from '../shared/charts/line-chart.ts';
+import { lineMarks, type LineEvent, type LineTarget } from '../shared/charts/line-marks.ts';
 
 export interface LineChartInput {
   indicator: IndicatorSpec;
@@ -72,7 +73,6 @@ export function nationalLineChart({
     breaks: indicator.breaks.map((b) => b.year),
     breakLabel: words.chart.breakLabel,
     series: [{ key: 'national', color: chartColors.line, role: 'main', points: linePoints(values, (v) => pointTip(v, indicator.unit, words)) }],
-    targets,
-    events,
+    ...(targets?.length || events?.length ? { layers: [lineMarks(targets ?? [], events ?? [])] } : {}),
   });
 }

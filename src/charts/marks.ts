@@ -2,7 +2,7 @@
 // (src/site-data/targets.ts): each drawable target with a value at its target year, with its baseline, value,
 // plan and status; each event of the indicator's reform area, numbered in date order for the key under the chart.
 import type { EventView, TargetView } from '../shared/targets/types.ts';
-import type { LineEvent, LineTarget } from '../shared/charts/line-chart.ts';
+import type { LineEvent, LineTarget } from '../shared/charts/line-marks.ts';
 import { planNumber, targetText } from '../shared/targets/format.ts';
 import { zh } from '../shared/i18n/zh.ts';
 

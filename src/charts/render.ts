@@ -5,7 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml } from '../shared/format/markup.ts';
 import { CHART_FONT, chartColors } from '../shared/charts/colors.ts';
-import { EVENT_COLOR, TARGET_COLOR } from '../shared/charts/line-chart.ts';
+import { EVENT_COLOR, TARGET_COLOR } from '../shared/charts/line-marks.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */

@@ -2,7 +2,7 @@
 // theme as CSS that repaints the build-time SVG by its colour attributes (CSS beats presentation attributes),
 // so a dark embed needs no second rendering and no script beyond setting data-theme.
 import { chartColors } from '../shared/charts/colors.ts';
-import { TARGET_COLOR } from '../shared/charts/line-chart.ts';
+import { TARGET_COLOR } from '../shared/charts/line-marks.ts';
 
 export const lightPage = { background: '#ffffff', text: chartColors.text, muted: '#555555', link: '#0b57a4', line: '#d6d9de' };
 export const darkPage = { background: '#16191d', text: '#e8e8e8', muted: '#b4b9c0', link: '#8ab4f8', line: '#3a4048' };

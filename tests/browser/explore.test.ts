@@ -68,6 +68,7 @@ describe('the province map', () => {
   it('names a province and its value on hover and on keyboard focus', async () => {
     const page = await newPage();
     await page.goto(site.url(INDICATOR));
+    await page.click('[data-figure-tab="map"]'); // the figure's provinces view
     const tip = page.locator('.map-frame .chart-tip');
     await page.locator('path.province[data-code="510000"]').hover();
     expect(await tip.textContent()).toMatch(/^四川 2024年：\d+\.\d+‰（.+）$/);
@@ -86,6 +87,7 @@ describe('the province map', () => {
   it('redraws fills, values, ranking and table for another year, and keeps the year in the URL', async () => {
     const page = await newPage();
     await page.goto(site.url(INDICATOR));
+    await page.click('[data-figure-tab="map"]');
     const before = await provinces(page);
     await page.selectOption('[data-year-select]', '2010');
     await page.waitForFunction(() => document.querySelector('path.province[data-code="110000"]')?.getAttribute('data-tip')?.includes('2010年'));
@@ -162,6 +164,7 @@ describe('comparing provinces with the national line', () => {
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="310000"]');
     await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
+    await page.click('[data-figure-tab="map"]');
     await page.click('button[data-view="ranking"]');
     expect(new URL(page.url()).search).toBe('?regions=310000&view=ranking');
 
@@ -193,6 +196,7 @@ describe('comparing provinces with the national line', () => {
     const page = await newPage();
     await page.goto(site.url(`${INDICATOR}?regions=999999&year=1900&view=pie&mode=log&from=abc`));
     await page.waitForFunction(() => location.search === '');
+    await page.click('[data-figure-tab="map"]');
     expect(await page.locator('[data-panel="map"]').isVisible()).toBe(true);
     expect(await page.inputValue('[data-year-select]')).toBe('2024');
     expect(await page.locator('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').count()).toBe(0);
@@ -359,7 +363,9 @@ describe('script weight', () => {
     expect(before).toBeLessThanOrEqual(15 * 1024);
 
     // Touching the explorer and the search box loads the rest on demand.
+    await page.click('[data-figure-tab="map"]');
     await page.selectOption('[data-year-select]', '2010');
+    await page.click('[data-figure-tab="chart"]');
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
     await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');

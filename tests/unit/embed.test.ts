@@ -179,9 +179,9 @@ describe('line chart drawn in the browser', () => {
     expect(root.getAttribute('role')).toBe('img');
     expect(root.querySelector('title')?.textContent).toBe('T');
     const dots = [...root.querySelectorAll('.tip-points circle')];
-    const tips = dots.map((d) => d.querySelector('title')?.textContent);
+    const tips = dots.map((d) => d.getAttribute('data-tip'));
     expect(tips.sort()).toEqual(['a', 'b', 'c', 'd', 'f']); // 2009 is outside the years
-    const hollow = dots.find((d) => d.querySelector('title')?.textContent === 'c')!;
+    const hollow = dots.find((d) => d.getAttribute('data-tip') === 'c')!;
     expect(hollow.parentElement!.getAttribute('fill')).toBe('white'); // tentative: hollow
     const line = (code: string) => root.querySelector(`[data-series="${code}"] path`)!;
     expect(line('100000').getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { defaultView, parseView, settleView, viewQuery, type ViewBounds } from '../../src/shared/explore/view-state.ts';
 import { lineChart } from '../../src/shared/charts/line-chart.ts';
+import { compareLayer } from '../../src/shared/charts/compare-chart.ts';
 import { lineRuns } from '../../src/shared/charts/line-runs.ts';
 import { niceTicks, yearTicks } from '../../src/shared/format/tick.ts';
 import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/shared/explore/provincial-html.ts';
@@ -91,11 +92,16 @@ describe('the comparison chart', () => {
       breaks: [2011],
       breakLabel: '序列断点',
       yLabel: '单位：‰',
-      yearTips: new Map([
-        [2010, '2010年：全国12‰；北京7‰'],
-        [2011, '2011年：全国11‰'],
-      ]),
-      zeroLine: false,
+      pointTips: 'none',
+      layers: [
+        compareLayer(
+          new Map([
+            [2010, '2010年：全国12‰；北京7‰'],
+            [2011, '2011年：全国11‰'],
+          ]),
+          false,
+        ),
+      ],
     });
     const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
     expect(svg).not.toMatch(/NaN|undefined/);

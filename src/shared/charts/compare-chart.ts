@@ -5,7 +5,9 @@ import type { ExploreData } from '../../explore/data.ts';
 import type { ExploreView } from '../explore/view-state.ts';
 import type { ProvincialValue } from '../explore/provincial-html.ts';
 import type { PublishedValue } from '../../pipeline/publication.ts';
-import { lineChart, type LineEvent, type LineSeries, type LineTarget } from './line-chart.ts';
+import { lineChart, type LineLayer, type LineSeries } from './line-chart.ts';
+import { escapeXml } from '../format/markup.ts';
+import { lineMarks, type LineEvent, type LineTarget } from './line-marks.ts';
 import { seriesPalette } from './colors.ts';
 import { isTentative, shortRegionName } from './points.ts';
 import { difference, formatChange } from '../format/change.ts';
@@ -46,6 +48,29 @@ export interface CompareChart {
 export interface CompareMarks {
   targets: LineTarget[];
   events: LineEvent[];
+}
+
+const r2 = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * The comparison's layer: in change mode the zero line (and 0 on the axis); over the series, one invisible
+ * column per year carrying the tooltip that names every series' value (the tooltip script steps through them).
+ */
+export function compareLayer(yearTips: Map<number, string>, zeroLine: boolean): LineLayer {
+  return {
+    values: zeroLine ? [0] : [],
+    under: ({ y, left, right, width }) =>
+      zeroLine ? `<line x1="${left}" x2="${width - right}" y1="${r2(y(0))}" y2="${r2(y(0))}" stroke="currentColor" aria-hidden="true"/>` : '',
+    over: ({ x, inYears, from, to, width, left, right, top, height, bottom }) => {
+      const step = to === from ? width - left - right : x(from + 1) - x(from);
+      const columns = [...yearTips].filter(([year]) => inYears(year)).sort(([a], [b]) => a - b);
+      const rects = columns.map(
+        ([year, tip]) =>
+          `<rect x="${r2(x(year) - step / 2)}" y="${top}" width="${r2(step)}" height="${height - top - bottom}" fill="transparent" data-tip="${escapeXml(tip)}"/>`,
+      );
+      return `<g class="tip-points lc-hits">${rects.join('')}</g>`;
+    },
+  };
 }
 
 export function compareChart(
@@ -118,10 +143,8 @@ export function compareChart(
       breaks: data.breaks,
       breakLabel: zh.chart.breakLabel,
       yLabel,
-      yearTips,
-      zeroLine: change,
-      targets,
-      events: marks.events,
+      pointTips: 'none',
+      layers: [...(targets.length || marks.events.length ? [lineMarks(targets, marks.events)] : []), compareLayer(yearTips, change)],
     }),
   );
   // Series left out for want of a base-year value are named below; this is for a range with nothing in it.

@@ -54,6 +54,7 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
     yLabel: spec.unitAxis,
     breaks: spec.breaks,
     breakLabel: spec.breakLabel,
+    pointTips: 'data', // drawn after the tooltip script started: it reads data-tip
     // The axis spans the years that have values among those asked for, not empty years before or after.
     series: selectSeries(spec, selection).map((s) => ({
       key: s.code,
