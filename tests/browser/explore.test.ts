@@ -68,7 +68,9 @@ describe('the province map', () => {
   it('names a province and its value on hover and on keyboard focus', async () => {
     const page = await newPage();
     await page.goto(site.url(INDICATOR));
-    await page.click('[data-figure-tab="map"]'); // the figure's provinces view
+    // The figure's provinces view, opened from the keyboard (so the map's focus below counts as keyboard focus).
+    await page.focus('[data-figure-tab="map"]');
+    await page.keyboard.press('Enter');
     const tip = page.locator('.map-frame .chart-tip');
     await page.locator('path.province[data-code="510000"]').hover();
     expect(await tip.textContent()).toMatch(/^四川 2024年：\d+\.\d+‰（.+）$/);
