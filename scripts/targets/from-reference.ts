@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { stringify } from 'yaml';
+import { SUMMARY_EN } from './event-summaries-en.ts';
 
 const REF = process.argv[2] ?? '../shared/reference';
 type Col =
@@ -498,7 +499,8 @@ function targets() {
     const entry: Record<string, unknown> = {
       id,
       indicator,
-      indicator_zh: r.indicator_zh,
+      // "(正文)" in the reference marks a target read in the plan's body text rather than its indicator table.
+      indicator_zh: r.indicator_zh.replace('(正文)', ''),
       indicator_en: r.indicator_en,
       unit: r.unit,
       ...(baseline ? { baseline } : {}),
@@ -508,6 +510,10 @@ function targets() {
       ...(value !== undefined ? { value } : {}),
       ...(comparator === '=' && value !== undefined
         ? { direction: baseline ? (value >= baseline.value ? 'up' : 'down') : DOWN.test(r.indicator_zh) ? 'down' : 'up' }
+        : {}),
+      // 5% of 78.93 years would be ±3.9 years; "提高1岁左右" is about the one-year gain, so half of it.
+      ...(comparator === '~' && name === '人均预期寿命'
+        ? { tolerance: 0.5, tolerance_reason_zh: '“提高1岁左右”的容差按增幅的一半（±0.5岁）计，而非目标值的5%。' }
         : {}),
       ...(r.relative_target_text ? { relative_zh: r.relative_target_text } : {}),
       ...(r.nature ? { nature: r.nature } : {}),
@@ -582,6 +588,17 @@ const TOUCHES: Array<[RegExp, string[]]> = [
   [/乙类乙管|乙类传染病/, ['total-visits']],
 ];
 
+// Marker labels written by hand where the rule below would cut a name mid-word.
+const LABELS: Record<string, [string, string]> = {
+  '2009-04-07': ['2009—2011年医改实施方案', '2009-2011 reform plan'],
+  '2017-07': ['2017年医保目录谈判', '2017 reimbursement negotiation'],
+  '2018-12-07': ['“4+7”集采', '"4+7" volume-based procurement'],
+  '2019-12-28': ['基本医疗卫生与健康促进法', 'Basic Health Care Law'],
+  '2020-01-20': ['新冠肺炎纳入乙类甲管', 'COVID-19 Class B, Class A measures'],
+  '2021-11-26': ['DRG/DIP三年行动计划', 'DRG/DIP three-year plan'],
+  '2025-10-28': ['第十一批国家集采', 'Eleventh procurement batch'],
+};
+
 /** A short marker label: the document's own name without 关于/意见 wrappers, or the title up to its first pause. */
 function labelZh(title: string): string {
   const book = title.match(/《([^》]+)》/)?.[1];
@@ -623,14 +640,16 @@ function events() {
       precision: r.precision,
       title_zh: r.title_zh,
       title_en: r.title_en,
-      label_zh: labelZh(r.title_zh),
-      label_en: labelEn(r.title_en),
+      // Two events share 2021-11-26: only the DRG/DIP plan (a guideline title) takes the hand-written label.
+      label_zh: (r.kind === 'plan' || r.date !== '2021-11-26' ? LABELS[r.date]?.[0] : undefined) ?? labelZh(r.title_zh),
+      label_en: (r.kind === 'plan' || r.date !== '2021-11-26' ? LABELS[r.date]?.[1] : undefined) ?? labelEn(r.title_en),
       ...(r.doc_number ? { doc_number: r.doc_number } : {}),
       issuer_zh: r.issuer,
       area,
       reference_area: r.area,
       kind: r.kind,
       summary_zh: r.summary_zh,
+      ...(SUMMARY_EN[i + 2] ? { summary_en: SUMMARY_EN[i + 2] } : {}),
       ...(r.figures ? { figures_zh: r.figures } : {}),
       indicators: touches,
       verification: VERIFIED[r.verified],

@@ -56,6 +56,7 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
     if (!isNumericComparator(t.comparator) && t.value !== undefined) problems.push(`${at('value')}：${t.comparator} 目标不应有目标值`);
     if (t.comparator === '=' && !t.direction) problems.push(`${at('direction')}：“=”（达到）目标须写明方向 up 或 down`);
     if (t.tolerance !== undefined && t.comparator !== '~') problems.push(`${at('tolerance')}：只有“左右”（~）目标有容差`);
+    if (t.tolerance !== undefined && !t.tolerance_reason_zh) problems.push(`${at('tolerance_reason_zh')}：另定容差须说明原因`);
     if ([...t.wording_zh].length > MAX_WORDING)
       problems.push(`${at('wording_zh')}：引文最多 ${MAX_WORDING} 个字符，实际 ${[...t.wording_zh].length} 个`);
     if (!t.drawable && t.indicator !== null && isNumericComparator(t.comparator) && !(t.not_drawn_reason_zh && t.not_drawn_reason_en))

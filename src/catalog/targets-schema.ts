@@ -39,6 +39,8 @@ export const TargetSpec = z.strictObject({
   value: z.number().optional(),
   /** For '~' (左右): the half-width of "about", in the unit. Default: 5% of the target value. */
   tolerance: z.number().positive().optional(),
+  /** Why this target's tolerance differs from the default. */
+  tolerance_reason_zh: z.string().min(1).optional(),
   /** For '=': the direction of "reach" (up: reach or exceed; down: fall to or below). */
   direction: z.enum(['up', 'down']).optional(),
   relative_zh: z.string().min(1).optional(),
@@ -91,7 +93,7 @@ export const EventSpec = z.strictObject({
   reference_area: z.string().min(1).optional(),
   kind: z.enum(['plan', 'guideline', 'policy', 'program', 'law', 'regulation', 'institution', 'event']),
   summary_zh: z.string().min(1),
-  summary_en: z.string().min(1).optional(),
+  summary_en: z.string().min(1),
   figures_zh: z.string().min(1).optional(),
   /** Catalog indicator ids whose series this event bears on. */
   indicators: z.array(id).default([]),

@@ -17,6 +17,8 @@ export interface SparklineInput {
   width?: number;
   height?: number;
   words?: Words;
+  /** Optional target marks (the scorecard): a hollow square at each target year and value. */
+  targets?: { year: number; value: number }[];
 }
 
 export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
@@ -25,7 +27,7 @@ export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[]
   return { title: c.sparklineTitle(indicator.name_zh), description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))) };
 }
 
-export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh }: SparklineInput): string {
+export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh, targets = [] }: SparklineInput): string {
   const segment = lineRuns(
     values.map((v) => v.year),
     indicator.breaks.map((b) => b.year),
@@ -53,6 +55,9 @@ export function sparkline({ indicator, values, idPrefix, width = 240, height = 4
           strokeWidth: 1.5,
           fill: last[0] && isTentative(last[0]) ? 'white' : chartColors.line,
         }),
+        ...(targets.length
+          ? [Plot.dot(targets, { x: 'year', y: 'value', r: 3, symbol: 'square', stroke: chartColors.text, strokeWidth: 1.25, fill: 'none' })]
+          : []),
       ],
     },
     sparklineText(indicator, values, words),

@@ -10,6 +10,8 @@ import { loadTargets } from '../../src/catalog/load-targets.ts';
 import { readTargets } from '../../src/site-data/targets.ts';
 import { readDownloadBytes } from '../../src/site-data/read.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
+import { unzipSync } from 'fflate';
+import { dataPackageErrors } from '../helpers/data-package.ts';
 
 const DATA = new URL('../../data/', import.meta.url).pathname;
 const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
@@ -114,5 +116,38 @@ describe('published targets', () => {
     // No cell reads as a formula: the reach comparator is written `reach`, not '='.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=@]/);
     matchSnapshotFile(text.split('\r\n').slice(0, 6).join('\r\n') + '\r\n', 'targets-head.csv');
+  });
+
+  it('targets.csv and events.csv are in datapackage.json with their Table Schemas, valid, and in the zip', () => {
+    const bytes = (p: string) => readDownloadBytes(p);
+    const pkg = JSON.parse(new TextDecoder().decode(bytes('datapackage.json')));
+    const byName = new Map(pkg.resources.map((r: { name: string }) => [r.name, r]));
+    const targets = byName.get('targets') as { path: string; rows: number; schema: { fields: { name: string }[]; primaryKey: string[] } };
+    const events = byName.get('events') as { path: string; rows: number; schema: { fields: { name: string }[] } };
+    expect(targets).toMatchObject({ path: 'targets.csv', rows: 154, schema: { primaryKey: ['target_id'] } });
+    expect(events).toMatchObject({ path: 'events.csv', rows: 53 });
+    expect(targets.schema.fields.map((f) => f.name)).toContain('verification');
+    expect(events.schema.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['date', 'precision', 'doc_number', 'area', 'via']));
+    // Every CSV (these two included) matches its schema, byte count and hash.
+    expect(dataPackageErrors(pkg, (p) => bytes(p))).toEqual([]);
+    const zip = unzipSync(bytes('yigai-data.zip'));
+    const names = Object.keys(zip).map((k) => k.split('/').pop());
+    expect(names).toEqual(expect.arrayContaining(['targets.csv', 'events.csv']));
+  });
+
+  it("each indicator's JSON carries its targets", () => {
+    const doc = JSON.parse(new TextDecoder().decode(readDownloadBytes('life-expectancy.json')));
+    const hc = doc.targets.find((t: { target_id: string }) => t.target_id === 'healthy-china-2030-life-expectancy-2030');
+    expect(hc).toMatchObject({
+      target_year: 2030,
+      comparator: 'reach',
+      target_value: 79,
+      direction: 'up',
+      verification: 'verified',
+      status: 'on-track',
+    });
+    expect(doc.targets.length).toBe(readTargets().targets.filter((t) => t.indicatorId === 'life-expectancy').length);
+    const birth = JSON.parse(new TextDecoder().decode(readDownloadBytes('birth-rate.json')));
+    expect(birth.targets).toEqual([]);
   });
 });

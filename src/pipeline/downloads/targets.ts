@@ -96,8 +96,9 @@ export function targetsTable(targets: TargetView[]): Table {
       name: 'tolerance',
       type: 'number',
       title: '容差',
-      description: '“左右”目标的容差（单位同目标值），默认目标值的5%。Tolerance of an "about" target.',
+      description: '“左右”目标的容差（单位同目标值），默认目标值的5%，另定的见 tolerance_reason。Tolerance of an "about" target.',
     },
+    { name: 'tolerance_reason', type: 'string', title: '容差说明', description: '另定容差的原因。Why the tolerance differs from 5%.' },
     { name: 'nature', type: 'string', title: '属性', description: '预期性或约束性（已知时）。Expected or binding, when known.' },
     VERIFICATION,
     { name: 'wording', type: 'string', title: '原文措辞', description: '来源引述的原文（不超过120字，括号内为转载媒体）。Wording as quoted.' },
@@ -120,6 +121,12 @@ export function targetsTable(targets: TargetView[]): Table {
     { name: 'status_note_en', type: 'string', title: '状态说明（英文）', description: 'Status note in English.' },
     { name: 'judged_year', type: 'year', title: '判断所用年份', description: '判断状态所用实际值的年份。' },
     { name: 'judged_value', type: 'number', title: '判断所用实际值', description: '判断状态所用的实际值。' },
+    {
+      name: 'via',
+      type: 'string',
+      title: '转载页',
+      description: '读取目标所用的转载页网址，以空格分隔（不是原始发布）。Mirror pages read, space-separated.',
+    },
   ];
   const rows = targets.map((t) => [
     t.id,
@@ -140,6 +147,7 @@ export function targetsTable(targets: TargetView[]): Table {
     num(t.value),
     t.direction ?? '',
     num(t.tolerance),
+    t.toleranceReason_zh ?? '',
     t.nature ?? '',
     t.verification,
     t.wording_zh,
@@ -150,6 +158,7 @@ export function targetsTable(targets: TargetView[]): Table {
     t.statusNote_en,
     num(t.judgedOn?.year),
     num(t.judgedOn?.value),
+    t.via.join(' '),
   ]);
   return {
     name: 'targets',
@@ -186,6 +195,7 @@ export function eventsTable(events: EventView[]): Table {
     },
     { name: 'kind', type: 'string', title: '类型', description: 'plan, guideline, policy, program, law, regulation, institution, event.' },
     { name: 'summary', type: 'string', title: '摘要', description: '简要说明。Summary.' },
+    { name: 'summary_en', type: 'string', title: '摘要（英文）', description: 'Summary in English (translated for this project).' },
     { name: 'figures', type: 'string', title: '相关数字', description: '来源给出的相关数字。Figures stated.' },
     {
       name: 'indicators',
@@ -214,6 +224,7 @@ export function eventsTable(events: EventView[]): Table {
     e.area,
     e.kind,
     e.summary_zh,
+    e.summary_en ?? '',
     e.figures_zh ?? '',
     e.indicators.join(';'),
     e.verification,

@@ -23,7 +23,7 @@ export function baselineText(t: TargetView): string {
 
 export function latestText(t: TargetView): string {
   if (!t.latest) return t.indicatorId ? '—' : zh.targets.noIndicator;
-  const bound = t.judgedOn?.year === t.latest.year ? t.judgedOn.comparator : undefined;
+  const bound = t.latestComparator;
   const text = formatValue(t.latest.value, t.decimals, t.unit);
   const words = zh.comparator as Record<string, (v: string) => string>;
   return `${zh.year(t.latest.year)} ${bound && words[bound] ? words[bound](text) : text}`;

@@ -55,10 +55,16 @@ export interface TargetView {
   direction?: 'up' | 'down';
   relative_zh?: string;
   summary_en: string;
+  /** Mirror pages the target was read on (the plan itself is the source). */
+  via: string[];
+  /** Why a recorded 左右 tolerance differs from the default. */
+  toleranceReason_zh?: string;
   /** The actual the status was judged on, with its bound when published as one (95%以上). */
   judgedOn?: { year: number; value: number; comparator?: string };
   /** The straight-path value at judgedOn.year (on/off track only). */
   pathValue?: number;
+  /** The latest actual's published bound, when it is one (95%以上: '>='). */
+  latestComparator?: string;
   /** Decimals of the indicator, for formatting. */
   decimals: number;
 }

@@ -1,0 +1,45 @@
+// The scorecard as a view that leaves the site: the per-plan chart (snapshot), its picture, and that every
+// target of the plan is in it with its status in words and a shape, not colour alone.
+import { describe, expect, it } from 'vitest';
+import { allScorecardViews, scorecardChart, scorecardPaths, scorecardPicture } from '../../src/embed/scorecard.ts';
+import { allTargets } from '../../src/site-data/targets.ts';
+import { byArea, byPlan, statusCounts } from '../../src/shared/targets/scorecard.ts';
+import { matchSnapshotFile } from '../helpers/snapshot.ts';
+import { EMBED_WIDTHS } from '../../src/embed/views.ts';
+
+describe('scorecard view', () => {
+  const views = allScorecardViews();
+  const hc2030 = views.find((v) => v.plan.id === 'healthy-china-2030')!;
+
+  it('one view per plan, every target in exactly one', () => {
+    expect(views.length).toBe(byPlan(allTargets()).length);
+    expect(views.reduce((n, v) => n + v.targets.length, 0)).toBe(allTargets().length);
+    expect(byArea(allTargets()).reduce((n, g) => n + g.targets.length, 0)).toBe(allTargets().length);
+    expect(statusCounts(allTargets()).reduce((n, c) => n + c.count, 0)).toBe(allTargets().length);
+  });
+
+  it('the chart lists each target with its status as shape and word (snapshot)', () => {
+    const svg = scorecardChart(hc2030.plan, hc2030.targets, 480);
+    expect(svg.match(/<g data-target=/g)).toHaveLength(hc2030.targets.length);
+    expect(svg).toContain('● 已达到');
+    expect(svg).toContain('人均预期寿命：2030年达到79岁');
+    matchSnapshotFile(svg, 'scorecard-healthy-china-2030-480.svg');
+  });
+
+  it('drawn at each embed width, at that width', () => {
+    for (const width of EMBED_WIDTHS) {
+      const svg = scorecardChart(hc2030.plan, hc2030.targets, width);
+      expect(Number(svg.match(/height="(\d+)"/)![1])).toBeGreaterThan(100);
+      expect(svg).toMatch(new RegExp(`^<svg[^>]* width="${width}"`));
+    }
+  });
+
+  it('the picture has the title, the plan and the page address; data text is escaped', () => {
+    const picture = scorecardPicture(hc2030, 'https://example.org');
+    expect(picture.svg).toContain('健康中国2030：目标与进展');
+    expect(picture.svg).toContain('《“健康中国2030”规划纲要》');
+    expect(picture.svg).toContain(`https://example.org${scorecardPaths.page('healthy-china-2030')}`);
+    const hostile = { ...hc2030.targets[0]!, indicator_zh: '<script>&' };
+    expect(scorecardChart(hc2030.plan, [hostile], 480)).toContain('&lt;script&gt;&amp;');
+  });
+});
