@@ -27,7 +27,7 @@ export interface LineChartInput {
 
 /** Width and height of the indicator page's two renderings (wide, then narrow); the browser redraws at the same. */
 export const NATIONAL_CHART_SIZES: [[number, number], [number, number]] = [
-  [960, 400],
+  [960, 380],
   [340, 240],
 ];
 
