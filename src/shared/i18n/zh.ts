@@ -107,6 +107,26 @@ export const zh = {
     noNationalData: '暂无全国数据。',
   },
 
+  /** The indicator page's figure: one control switching its views, and the actions under it. */
+  figure: {
+    viewsLabel: '查看方式',
+    views: { chart: '图表', map: '分省', table: '表格', targets: '规划目标' } as Record<'chart' | 'map' | 'table' | 'targets', string>,
+    tableHeading: '全国历年数值',
+    actionsLabel: '下载与分享',
+    downloadData: '下载数据',
+    pictureAndEmbed: '图片与嵌入',
+    cite: '引用',
+    targetTip: (plan: string, target: string, status: string, note: string) => `${plan}：${target}（${status}）。${note}`,
+    eventTip: (n: number, date: string, title: string) => `${n}. ${date} ${title}`,
+    legendTarget: '菱形：规划目标（虚线为从基期到目标的路径）',
+    legendEvent: '圆圈数字：改革事件（见图下列表）',
+    togglesLegend: '图上标注',
+    toggleTargets: '规划目标',
+    toggleEvents: '改革事件',
+    eventsHeading: '图中标注的改革事件',
+    noScriptMarks: '图中标出了规划目标和改革事件；开启JavaScript后可以隐藏。',
+  },
+
   chart: {
     /** Name of the focusable chart wrapper, read by screen readers. */
     focusHint: '。可用左右方向键逐个查看数值，Esc键关闭提示。',
