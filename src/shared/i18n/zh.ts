@@ -147,6 +147,8 @@ export const zh = {
     breakDescription: (year: string, note: string) => `${year}处为序列断点：${note}`,
     legendFirm: '实心点：已交叉核对或修订数',
     legendTentative: '空心点：初步数或单一来源',
+    legendBound: '空心点：发布机构给出的界限或约数（如“95%以上”），不是确切数值',
+    legendTentativeOrBound: '空心点：初步数、单一来源，或发布机构给出的界限或约数（如“95%以上”）',
     legendBreak: '虚线：序列断点（前后口径不同，不宜直接比较）',
     legendNational: '竖线：全国数值',
     legendBarTentative: '浅色条：单一来源或初步数',
