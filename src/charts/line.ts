@@ -1,15 +1,16 @@
-// The national line chart of an indicator: one point per published year, hollow where the value is tentative,
-// dashed rules at series breaks, the line broken across them. Rendered to SVG at build time.
-import * as Plot from '@observablehq/plot';
-import * as d3 from 'd3';
+// The national line chart of an indicator, drawn at build time by the one line renderer
+// (src/shared/charts/line-chart.ts): one point per published year, hollow where the value is tentative, no line
+// across a missing year or a series break, dashed rules at breaks; with the plan's targets and the area's events
+// when given. The same renderer redraws it in the browser.
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatYear, formatYearTick, formatPublishedValue } from '../shared/format/number.ts';
+import { formatYear, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
-import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, pointTip } from '../shared/charts/points.ts';
-import { lineRuns } from '../shared/charts/line-runs.ts';
-import { yearTicks } from '../shared/format/tick.ts';
+import type { ChartText } from './render.ts';
+import { isTentative, pointTip } from '../shared/charts/points.ts';
+import { chartColors } from '../shared/charts/colors.ts';
+import { lineChart, type LinePoint } from '../shared/charts/line-chart.ts';
+import { lineMarks, type LineEvent, type LineTarget } from '../shared/charts/line-marks.ts';
 
 export interface LineChartInput {
   indicator: IndicatorSpec;
@@ -20,6 +21,19 @@ export interface LineChartInput {
   /** Unique on the page. */
   idPrefix: string;
   words?: Words;
+  targets?: LineTarget[];
+  events?: LineEvent[];
+}
+
+/** Width and height of the indicator page's two renderings (wide, then narrow); the browser redraws at the same. */
+export const NATIONAL_CHART_SIZES: [[number, number], [number, number]] = [
+  [960, 380],
+  [340, 240],
+];
+
+/** Published values as the renderer's points, each with its tooltip. */
+export function linePoints(values: PublishedValue[], tip: (v: PublishedValue) => string): LinePoint[] {
+  return values.map((v) => ({ year: v.year, value: v.value, tentative: isTentative(v), tip: tip(v) }));
 }
 
 export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
@@ -40,61 +54,25 @@ export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[]
   };
 }
 
-export function nationalLineChart({ indicator, values, width, height = Math.round(width * 0.5), idPrefix, words = zh }: LineChartInput): string {
-  const unit = indicator.unit;
-  const breakYears = indicator.breaks.map((b) => b.year);
-  const segment = lineRuns(
-    values.map((v) => v.year),
-    breakYears,
-  );
-  const rows = values.map((v, i) => ({ ...v, segment: segment[i] ?? 0, tip: pointTip(v, unit, words) }));
-  const years = values.map((v) => v.year);
-  // The tick labels Plot will draw (same nice domain, same count), so the left margin fits the longest.
-  const yScale = d3
-    .scaleLinear()
-    .domain(d3.extent(values, (v) => v.value) as [number, number])
-    .nice(5);
-  const yTicks = values.length ? yScale.ticks(5).map(formatTick) : [];
-  const narrow = width < 480;
-  const dot = { x: 'year', y: 'value', r: narrow ? 3 : 3.5, title: 'tip', className: TIP_CLASS } as const;
-  const breaksInRange = indicator.breaks.filter((b) => years.length > 0 && b.year > Math.min(...years) && b.year <= Math.max(...years));
-  return renderPlot(
-    {
-      width,
-      height,
-      marginLeft: marginForTicks(yTicks),
-      marginRight: narrow ? 14 : 24,
-      marginTop: 28,
-      x: {
-        tickFormat: formatYearTick,
-        ticks: years.length ? yearTicks(Math.min(...years), Math.max(...years), narrow ? 5 : 9) : [],
-        label: null,
-        inset: 12,
-      },
-      y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 5 },
-      marks: [
-        Plot.ruleX(breaksInRange, { x: (b: { year: number }) => b.year - 0.5, stroke: chartColors.break, strokeDasharray: '5,4' }),
-        Plot.text(breaksInRange, {
-          x: (b: { year: number }) => b.year - 0.5,
-          frameAnchor: 'top',
-          textAnchor: 'start',
-          dx: 4,
-          dy: -2,
-          text: () => words.chart.breakLabel,
-          fill: chartColors.break,
-        }),
-        Plot.line(rows, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 2 }),
-        Plot.dot(
-          rows.filter((r) => !isTentative(r)),
-          { ...dot, fill: chartColors.line },
-        ),
-        Plot.dot(
-          rows.filter((r) => isTentative(r)),
-          { ...dot, fill: 'white', stroke: chartColors.line, strokeWidth: 1.5 },
-        ),
-      ],
-    },
-    lineChartText(indicator, values, words),
+export function nationalLineChart({
+  indicator,
+  values,
+  width,
+  height = Math.round(width * 0.5),
+  idPrefix,
+  words = zh,
+  targets,
+  events,
+}: LineChartInput): string {
+  return lineChart({
+    ...lineChartText(indicator, values, words),
     idPrefix,
-  );
+    width,
+    height,
+    yLabel: words.chart.unitAxis(indicator.unit),
+    breaks: indicator.breaks.map((b) => b.year),
+    breakLabel: words.chart.breakLabel,
+    series: [{ key: 'national', color: chartColors.line, role: 'main', points: linePoints(values, (v) => pointTip(v, indicator.unit, words)) }],
+    ...(targets?.length || events?.length ? { layers: [lineMarks(targets ?? [], events ?? [])] } : {}),
+  });
 }

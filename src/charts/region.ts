@@ -1,14 +1,16 @@
-// Small charts for a region page: the province's line beside the national one (dashed) where it has several
-// years, or, for a single year, every province as a dot with this one marked and the national value as a rule.
+// Small charts for a region page: the province's line beside the national one (dashed; the one line renderer)
+// where it has several years, or, for a single year, every province as a dot with this one marked and the
+// national value as a rule (Plot).
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatValue, formatYear, formatYearTick, formatPublishedValue } from '../shared/format/number.ts';
+import { formatTick, formatValue, formatYear, formatPublishedValue } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { isTentative, marginForTicks, regionTip, shortRegionName } from '../shared/charts/points.ts';
-import { lineRuns } from '../shared/charts/line-runs.ts';
-import { yearTicks } from '../shared/format/tick.ts';
+import { regionTip, shortRegionName } from '../shared/charts/points.ts';
+import { lineChart } from '../shared/charts/line-chart.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
+import { linePoints } from './line.ts';
 
 export interface RegionLineInput {
   indicator: IndicatorSpec;
@@ -42,47 +44,29 @@ export function regionLineChart({ indicator, values, national, width, height, id
   const region = shortRegionName(values[0]!.region);
   const [from, to] = [values[0]!.year, values.at(-1)!.year];
   const nationalInRange = national.filter((v) => v.year >= from && v.year <= to);
-  const breakYears = indicator.breaks.map((b) => b.year);
-  const rows = (list: PublishedValue[], name: string) => {
-    const segment = lineRuns(
-      list.map((v) => v.year),
-      breakYears,
-    );
-    return list.map((v, i) => ({ ...v, segment: segment[i] ?? 0, tip: regionTip({ ...v, region: name }, unit, words) }));
-  };
-  const own = rows(values, region);
-  const nat = rows(nationalInRange, words.indicator.national);
-  const all = [...values, ...nationalInRange].map((v) => v.value);
-  const yTicks = [Math.min(...all), Math.max(...all)].map(formatTick);
-  const narrow = width < 480;
-  return renderPlot(
-    {
-      width,
-      height,
-      marginLeft: marginForTicks(yTicks),
-      marginRight: narrow ? 12 : 18,
-      marginTop: 24,
-      x: { tickFormat: formatYearTick, ticks: yearTicks(from, to, narrow ? 4 : 6), label: null, inset: 8 },
-      y: { label: words.chart.unitAxis(unit), labelArrow: 'none', tickFormat: formatTick, grid: true, nice: true, ticks: 4 },
-      marks: [
-        Plot.line(nat, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.national, strokeWidth: 1.5, strokeDasharray: '5,3' }),
-        Plot.dot(nat, { x: 'year', y: 'value', r: 2, fill: chartColors.national, title: 'tip', className: TIP_CLASS }),
-        Plot.line(own, { x: 'year', y: 'value', z: 'segment', stroke: chartColors.line, strokeWidth: 2 }),
-        Plot.dot(own, {
-          x: 'year',
-          y: 'value',
-          r: 3,
-          fill: (r: PublishedValue) => (isTentative(r) ? 'white' : chartColors.line),
-          stroke: chartColors.line,
-          strokeWidth: 1.5,
-          title: 'tip',
-          className: TIP_CLASS,
-        }),
-      ],
-    },
-    regionLineText(indicator, values, words),
+  return lineChart({
+    ...regionLineText(indicator, values, words),
     idPrefix,
-  );
+    width,
+    height,
+    yLabel: words.chart.unitAxis(unit),
+    breaks: indicator.breaks.map((b) => b.year),
+    breakLabel: words.chart.breakLabel,
+    series: [
+      {
+        key: values[0]!.regionCode,
+        color: chartColors.line,
+        role: 'main',
+        points: linePoints(values, (v) => regionTip({ ...v, region }, unit, words)),
+      },
+      {
+        key: NATIONAL_CODE,
+        color: chartColors.national,
+        role: 'reference',
+        points: linePoints(nationalInRange, (v) => regionTip({ ...v, region: words.indicator.national }, unit, words)),
+      },
+    ],
+  });
 }
 
 export interface RegionStripInput {

@@ -4,7 +4,8 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml } from '../shared/format/markup.ts';
-import { chartColors } from '../shared/charts/colors.ts';
+import { CHART_FONT, chartColors } from '../shared/charts/colors.ts';
+import { EVENT_COLOR, TARGET_COLOR } from '../shared/charts/line-marks.ts';
 
 export interface ChartText {
   /** Short title, e.g. 人口出生率（全国）. */
@@ -16,17 +17,15 @@ export interface ChartText {
 /** Class on every mark whose elements carry a <title> tooltip; the browser script looks for it. */
 export const TIP_CLASS = 'tip-points';
 
-/** The page's CJK font stack, also set inline so a saved SVG renders Chinese on its own. */
-export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';
-
 /**
  * The symbols a chart's legend explains: firm and tentative points, a series break, the national mark (a
  * dashed rule), a tentative bar; on region pages the province's line and the national one, the province's
  * dot among the others'.
  */
-export type LegendKind = 'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot';
+export type LegendKind =
+  'firm' | 'tentative' | 'break' | 'national' | 'bar-tentative' | 'region-line' | 'national-line' | 'region-dot' | 'other-dot' | 'target' | 'event';
 
-export { chartColors };
+export { CHART_FONT, chartColors };
 
 /** A legend symbol's shape in a 22×12 box; `attributes` (e.g. a transform) go on the shape. */
 export function legendSymbol(kind: LegendKind, attributes = ''): string {
@@ -51,6 +50,10 @@ export function legendSymbol(kind: LegendKind, attributes = ''): string {
       return `<circle${a} cx="11" cy="6" r="5" fill="${c.line}"/>`;
     case 'other-dot':
       return `<circle${a} cx="11" cy="6" r="4" fill="#9aa0a6"/>`;
+    case 'target':
+      return `<g${a}><line x1="0" x2="13" y1="9" y2="4" stroke="${TARGET_COLOR}" stroke-width="1.5" stroke-dasharray="3,2"/><path d="M16,1l5,5l-5,5l-5,-5z" fill="${TARGET_COLOR}"/></g>`;
+    case 'event':
+      return `<g${a}><circle cx="11" cy="6" r="5.5" fill="white" stroke="${EVENT_COLOR}"/><text x="11" y="6" dy="0.34em" text-anchor="middle" font-size="8" fill="${EVENT_COLOR}">1</text></g>`;
   }
 }
 

@@ -2,12 +2,13 @@
 // theme as CSS that repaints the build-time SVG by its colour attributes (CSS beats presentation attributes),
 // so a dark embed needs no second rendering and no script beyond setting data-theme.
 import { chartColors } from '../shared/charts/colors.ts';
+import { TARGET_COLOR } from '../shared/charts/line-marks.ts';
 
 export const lightPage = { background: '#ffffff', text: chartColors.text, muted: '#555555', link: '#0b57a4', line: '#d6d9de' };
 export const darkPage = { background: '#16191d', text: '#e8e8e8', muted: '#b4b9c0', link: '#8ab4f8', line: '#3a4048' };
 
 /** Light colour as drawn -> its dark-theme replacement. */
-const darkColors: Record<string, string> = {
+export const darkColors: Record<string, string> = {
   [chartColors.line]: '#7cb3ea',
   [chartColors.tentativeBar]: '#34506e',
   [chartColors.national]: '#ff8a80',
@@ -20,6 +21,7 @@ const darkColors: Record<string, string> = {
   '#c0307a': '#f27ab8',
   '#4d7a12': '#9ccf5a',
   '#0e7490': '#5cc6db',
+  [TARGET_COLOR]: '#f0b45a',
 };
 
 function pageRules(scope: string, page: typeof lightPage): string {

@@ -9,13 +9,14 @@ import { lineLegend, rankingLegend } from '../site-data/summaries.ts';
 import { lineChartText, nationalLineChart } from '../charts/line.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
 import { regionTip, shortRegionName, isTentative } from '../shared/charts/points.ts';
-import { chartColors, type LegendKind } from '../charts/render.ts';
+import type { LegendKind } from '../charts/render.ts';
 import { seriesPalette } from '../shared/charts/colors.ts';
 import { formatYear } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartViewKind } from '../site.ts';
 import type { EmbedOffer } from '../shared/embed/options.ts';
 import type { LineChartSpec } from '../shared/charts/embed-line.ts';
+import { lineHeight } from '../shared/charts/line-chart.ts';
 import { tagRankingRows } from './ranking-rows.ts';
 import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
 
@@ -47,7 +48,7 @@ export const EMBED_WIDTHS = [340, 480, 720] as const;
 /** The width of the report-ready picture's chart and the embed's widest rendering. */
 export const PICTURE_CHART_WIDTH = 720;
 
-export const lineHeight = (width: number) => Math.max(240, Math.round(width / 2));
+export { lineHeight };
 
 /**
  * Room for the title, subtitle, legend, source and link around the chart. Measured in Chromium from 300 to
@@ -119,7 +120,7 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
       unitAxis: words.chart.unitAxis(indicator.unit),
       breakLabel: words.chart.breakLabel,
       breaks: indicator.breaks.map((b) => b.year),
-      colors: { text: chartColors.text, break: chartColors.break, palette: seriesPalette },
+      palette: seriesPalette,
       series: lines.map(([code, values]) => ({
         code,
         name: code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region),

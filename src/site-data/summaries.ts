@@ -3,7 +3,7 @@
 import type { SourceSpec, Status } from '../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../pipeline/publication.ts';
 import { STATUSES } from '../catalog/schema.ts';
-import { isTentative } from '../shared/charts/points.ts';
+import { isTentative, TENTATIVE_STATUSES } from '../shared/charts/points.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { NATIONAL_CODE } from '../shared/national-code.ts';
 
@@ -41,7 +41,11 @@ export function valueInForce(series: PublishedSeries, earlier: PublishedValue): 
 export function lineLegend(values: PublishedValue[], breakYears: number[], words: Words = zh) {
   const items: { kind: 'firm' | 'tentative' | 'break'; text: string }[] = [];
   if (values.some((v) => !isTentative(v))) items.push({ kind: 'firm', text: words.chart.legendFirm });
-  if (values.some(isTentative)) items.push({ kind: 'tentative', text: words.chart.legendTentative });
+  // A hollow dot is also a bound or a level ("95%以上"), which may well be cross-checked: the legend says which.
+  const tentative = values.some((v) => TENTATIVE_STATUSES.includes(v.status));
+  const bounded = values.some((v) => v.comparator !== undefined);
+  const hollow = tentative && bounded ? words.chart.legendTentativeOrBound : bounded ? words.chart.legendBound : words.chart.legendTentative;
+  if (values.some(isTentative)) items.push({ kind: 'tentative', text: hollow });
   if (breakYears.length > 0) items.push({ kind: 'break', text: words.chart.legendBreak });
   return items;
 }

@@ -83,21 +83,21 @@ describe('embed page without JavaScript', () => {
 });
 
 describe('embed options', () => {
-  it('theme=dark repaints page and chart; an unknown theme falls back to light', async () => {
+  it('theme=dark repaints page and chart; an unknown theme falls back to the system setting (auto)', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?theme=dark`));
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     const [background, svgColor, lineStroke] = await page.evaluate(() => {
       const svg = [...document.querySelectorAll('.embed-variant svg')].find((s) => s.getClientRects().length > 0)!;
-      const line = svg.querySelector('[aria-label="line"]')!;
+      const line = svg.querySelector('.lc-series path')!;
       return [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(svg).color, getComputedStyle(line).stroke];
     });
     expect(background).toBe('rgb(22, 25, 29)'); // darkPage.background
-    expect(svgColor).toBe('rgb(232, 232, 232)'); // darkPage.text, over Plot's inline colour
+    expect(svgColor).toBe('rgb(232, 232, 232)'); // darkPage.text
     expect(lineStroke).not.toBe('rgb(29, 90, 150)'); // not the light theme's blue
     expect(darkPage.background).toBe('#16191d');
     await page.goto(site.url(`${LINE}?theme=purple`));
-    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('auto');
     await page.context().close();
   });
 

@@ -68,6 +68,9 @@ describe('the province map', () => {
   it('names a province and its value on hover and on keyboard focus', async () => {
     const page = await newPage();
     await page.goto(site.url(INDICATOR));
+    // The figure's provinces view, opened from the keyboard (so the map's focus below counts as keyboard focus).
+    await page.focus('[data-figure-tab="map"]');
+    await page.keyboard.press('Enter');
     const tip = page.locator('.map-frame .chart-tip');
     await page.locator('path.province[data-code="510000"]').hover();
     expect(await tip.textContent()).toMatch(/^四川 2024年：\d+\.\d+‰（.+）$/);
@@ -86,6 +89,7 @@ describe('the province map', () => {
   it('redraws fills, values, ranking and table for another year, and keeps the year in the URL', async () => {
     const page = await newPage();
     await page.goto(site.url(INDICATOR));
+    await page.click('[data-figure-tab="map"]');
     const before = await provinces(page);
     await page.selectOption('[data-year-select]', '2010');
     await page.waitForFunction(() => document.querySelector('path.province[data-code="110000"]')?.getAttribute('data-tip')?.includes('2010年'));
@@ -127,9 +131,9 @@ describe('comparing provinces with the national line', () => {
     await page.goto(site.url(INDICATOR));
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     await page.check('input[name="compare"][value="540000"]');
-    await page.waitForFunction(() => document.querySelectorAll('.chart-wide .compare-series').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').length === 3);
     expect(new URL(page.url()).searchParams.get('regions')).toBe('110000,540000');
     expect(await page.locator('[data-compare-legend] li').allTextContents()).toEqual(['全国', '北京', '西藏']);
     expect(await page.getAttribute('[data-chart]', 'aria-label')).toContain('全国与北京、西藏');
@@ -143,14 +147,14 @@ describe('comparing provinces with the national line', () => {
     const url = page.url();
 
     await page.reload();
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     expect(page.url()).toBe(url);
     expect(await page.isChecked('input[name="compare"][value="540000"]')).toBe(true);
     expect(await page.isChecked('input[data-mode][value="change"]')).toBe(true);
     expect(await page.inputValue('[data-base-year]')).toBe('2015');
-    expect(await page.locator('.chart-wide .compare-series').count()).toBe(3);
+    expect(await page.locator('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').count()).toBe(3);
     // The year column's tooltip names every series' change.
-    const tips = await page.locator('.chart-wide .compare-hits rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-tip')));
+    const tips = await page.locator('.chart-wide .lc-hits rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-tip')));
     expect(tips).toContainEqual(expect.stringMatching(/^2019年：全国比2015年下降1\.58个千分点；北京比2015年/));
     await page.context().close();
   });
@@ -161,7 +165,8 @@ describe('comparing provinces with the national line', () => {
     const original = await page.locator('.chart-wide').innerHTML();
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="310000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
+    await page.click('[data-figure-tab="map"]');
     await page.click('button[data-view="ranking"]');
     expect(new URL(page.url()).search).toBe('?regions=310000&view=ranking');
 
@@ -170,7 +175,7 @@ describe('comparing provinces with the national line', () => {
     expect(new URL(page.url()).search).toBe('?regions=310000');
     expect(await page.isChecked('input[name="compare"][value="310000"]')).toBe(true);
     await page.goBack();
-    await page.waitForFunction(() => !document.querySelector('.chart-wide .compare-series'));
+    await page.waitForFunction(() => !document.querySelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series'));
     expect(new URL(page.url()).search).toBe('');
     expect(await page.isChecked('input[name="compare"][value="310000"]')).toBe(false);
     expect(await page.locator('.chart-wide').innerHTML()).toBe(original); // the server-drawn chart is back
@@ -180,7 +185,7 @@ describe('comparing provinces with the national line', () => {
   it('a narrowed year range keeps the national title, and an empty one says so', async () => {
     const page = await newPage();
     await page.goto(site.url(`${INDICATOR}?from=2015&to=2020`));
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     expect(await page.locator('.chart-wide svg title').first().textContent()).toBe('人口出生率（全国）');
     expect(await page.textContent('[data-compare-note]')).toBe('');
     // National birth rates start in 2010; provinces go back to 2001, but none is picked.
@@ -193,9 +198,10 @@ describe('comparing provinces with the national line', () => {
     const page = await newPage();
     await page.goto(site.url(`${INDICATOR}?regions=999999&year=1900&view=pie&mode=log&from=abc`));
     await page.waitForFunction(() => location.search === '');
+    await page.click('[data-figure-tab="map"]');
     expect(await page.locator('[data-panel="map"]').isVisible()).toBe(true);
     expect(await page.inputValue('[data-year-select]')).toBe('2024');
-    expect(await page.locator('.chart-wide .compare-series').count()).toBe(0);
+    expect(await page.locator('.chart-wide svg[aria-labelledby^="compare-"] .lc-series').count()).toBe(0);
     await page.context().close();
   });
 });
@@ -359,10 +365,12 @@ describe('script weight', () => {
     expect(before).toBeLessThanOrEqual(15 * 1024);
 
     // Touching the explorer and the search box loads the rest on demand.
+    await page.click('[data-figure-tab="map"]');
     await page.selectOption('[data-year-select]', '2010');
+    await page.click('[data-figure-tab="chart"]');
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
-    await page.waitForSelector('.chart-wide .compare-series');
+    await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     await page.fill('#site-search-q', '出生率');
     await page.waitForSelector('[data-search-results] li');
     await page.waitForLoadState('networkidle');

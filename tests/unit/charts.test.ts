@@ -65,10 +65,11 @@ describe('chart markup', () => {
     expect(root.getAttribute('aria-describedby')).toBe('line-desc');
   });
 
-  it('gives every labelled <g> role="group" (axe: aria-prohibited-attr)', () => {
-    const labelled = [...root.querySelectorAll('g[aria-label]')];
-    expect(labelled.length).toBeGreaterThan(0);
-    for (const g of labelled) expect(g.getAttribute('role')).toBe('group');
+  it('hides the axes from screen readers (the description says it in words) and colours text by the page', () => {
+    const axis = root.querySelector('.lc-axis');
+    expect(axis?.getAttribute('aria-hidden')).toBe('true');
+    expect(root.getAttribute('fill')).toBe('currentColor');
+    expect(svg).not.toContain('#1f1f1f'); // no fixed text colour that a dark page could not repaint
   });
 
   it('gives every point a native tooltip in words', () => {

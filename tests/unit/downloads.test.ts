@@ -99,6 +99,12 @@ describe('every CSV and JSON parses back to exactly the published values', () =>
           expect(cell, `${id} wide ${row.region_code} ${column}`).toBe(v ? decimalText(v.value, v.decimals) : '');
           if (v) cells++;
         }
+        // A bounded value (95%以上) is listed in the bounds column, so the bare number is never read as the figure.
+        const bounded = series.values
+          .filter((v) => v.regionCode === row.region_code && v.comparator)
+          .sort((a, b) => a.year - b.year)
+          .map((v) => `${v.year}:${v.comparator}`);
+        expect(row.bounds ?? '', `${id} wide ${row.region_code} bounds`).toBe(bounded.join('; '));
       }
       expect(cells).toBe(series.values.length);
       const json = JSON.parse(text(`${id}.json`)) as SeriesDownload & { earlier_releases: unknown[]; data_version: string };

@@ -33,7 +33,7 @@ const offer: EmbedOffer = {
 
 describe('embed options', () => {
   it('defaults: national, all years, light, zh', () => {
-    expect(parseEmbedOptions('', offer)).toEqual({ regions: ['100000'], from: 2001, to: 2025, theme: 'light', lang: 'zh' });
+    expect(parseEmbedOptions('', offer)).toEqual({ regions: ['100000'], from: 2001, to: 2025, theme: 'auto', lang: 'zh' });
   });
 
   it('reads known values and keeps the order regions were given in', () => {
@@ -73,9 +73,9 @@ describe('embed options', () => {
 
   it('writes only what differs from the default, and reads back what it wrote', () => {
     expect(embedQuery(defaultOptions(offer), offer)).toBe('');
-    const options = { regions: ['100000', '110000'], from: 2010, to: 2025, theme: 'auto' as const, lang: 'zh' };
+    const options = { regions: ['100000', '110000'], from: 2010, to: 2025, theme: 'dark' as const, lang: 'zh' };
     const query = embedQuery(options, offer);
-    expect(query).toBe('?regions=100000,110000&from=2010&theme=auto');
+    expect(query).toBe('?regions=100000,110000&from=2010&theme=dark');
     expect(parseEmbedOptions(query, offer)).toEqual(options);
   });
 });
@@ -148,7 +148,7 @@ describe('line chart drawn in the browser', () => {
     unitAxis: '单位：‰',
     breakLabel: '序列断点',
     breaks: [2011],
-    colors: { text: '#1f1f1f', break: '#5c5c5c', palette: ['#1d5a96', '#c2570c'] },
+    palette: ['#1d5a96', '#c2570c'],
     series: [
       {
         code: '100000',
@@ -199,12 +199,14 @@ describe('line chart drawn in the browser', () => {
     expect(root.getAttribute('role')).toBe('img');
     expect(root.querySelector('title')?.textContent).toBe('T');
     const dots = [...root.querySelectorAll('.tip-points circle')];
-    expect(dots.map((d) => d.getAttribute('data-tip'))).toEqual(['a', 'b', 'c', 'd', 'f']); // 2009 is outside the years
-    expect(dots[2]!.getAttribute('fill')).toBe('white'); // tentative: hollow
-    const paths = [...root.querySelectorAll('path[fill="none"][stroke-width="2"]')];
-    expect(paths).toHaveLength(2);
-    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only
-    expect(paths[1]!.getAttribute('stroke')).toBe('#c2570c');
+    const tips = dots.map((d) => d.getAttribute('data-tip'));
+    expect(tips.sort()).toEqual(['a', 'b', 'c', 'd', 'f']); // 2009 is outside the years
+    const hollow = dots.find((d) => d.getAttribute('data-tip') === 'c')!;
+    expect(hollow.parentElement!.getAttribute('fill')).toBe('white'); // tentative: hollow
+    const line = (code: string) => root.querySelector(`[data-series="${code}"] path`)!;
+    expect(line('100000').getAttribute('d')!.match(/M/g)).toHaveLength(1); // 2011–2013; 2010, alone before the break, is its dot only
+    expect(line('110000').getAttribute('stroke')).toBe('#c2570c');
+    expect(line('110000').getAttribute('d')).toBe(''); // 2012 alone in the years asked for: a dot, no line
     expect(root.textContent).toContain('序列断点');
   });
 

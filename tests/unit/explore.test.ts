@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { defaultView, parseView, settleView, viewQuery, type ViewBounds } from '../../src/shared/explore/view-state.ts';
-import { compareLineChart, runs } from '../../src/shared/charts/compare-lines.ts';
+import { lineChart } from '../../src/shared/charts/line-chart.ts';
+import { compareLayer } from '../../src/shared/charts/compare-chart.ts';
+import { lineRuns } from '../../src/shared/charts/line-runs.ts';
 import { niceTicks, yearTicks } from '../../src/shared/format/tick.ts';
 import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/shared/explore/provincial-html.ts';
 import { defaultDataShown, exploreData } from '../../src/explore/data.ts';
@@ -66,12 +68,11 @@ describe('the comparison chart', () => {
   });
 
   it('never draws a line across a series break or a missing year', () => {
-    const points = [2009, 2010, 2011, 2012, 2014].map((year) => ({ year, value: 1, tentative: false }));
-    expect(runs(points, [2011]).map((r) => r.map((p) => p.year))).toEqual([[2009, 2010], [2011, 2012], [2014]]);
+    expect(lineRuns([2009, 2010, 2011, 2012, 2014], [2011])).toEqual([0, 0, 1, 1, 2]);
   });
 
   it('draws one line per series and one tooltip column per year', () => {
-    const svg = compareLineChart({
+    const svg = lineChart({
       title: '人口出生率：全国与北京',
       description: '折线图',
       idPrefix: 'c',
@@ -81,30 +82,35 @@ describe('the comparison chart', () => {
       to: 2014,
       series: [
         {
-          name: '全国',
+          key: '100000',
           color: '#1d5a96',
-          national: true,
-          points: [2010, 2011, 2012, 2013, 2014].map((year) => ({ year, value: 12 - (year - 2010), tentative: false })),
+          role: 'main',
+          points: [2010, 2011, 2012, 2013, 2014].map((year) => ({ year, value: 12 - (year - 2010), tentative: false, tip: '' })),
         },
-        { name: '北京', color: '#c2410c', national: false, points: [2010, 2012].map((year) => ({ year, value: 7, tentative: true })) },
+        { key: '110000', color: '#c2410c', role: 'main', points: [2010, 2012].map((year) => ({ year, value: 7, tentative: true, tip: '' })) },
       ],
       breaks: [2011],
       breakLabel: '序列断点',
       yLabel: '单位：‰',
-      yearTips: new Map([
-        [2010, '2010年：全国12‰；北京7‰'],
-        [2011, '2011年：全国11‰'],
-      ]),
-      zeroLine: false,
-      colors: { text: '#1f1f1f', break: '#5c5c5c' },
+      pointTips: 'none',
+      layers: [
+        compareLayer(
+          new Map([
+            [2010, '2010年：全国12‰；北京7‰'],
+            [2011, '2011年：全国11‰'],
+          ]),
+          false,
+        ),
+      ],
     });
     const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
     expect(svg).not.toMatch(/NaN|undefined/);
-    expect(document.querySelectorAll('.compare-series')).toHaveLength(2);
+    expect(document.querySelectorAll('.lc-series')).toHaveLength(2);
     expect([...document.querySelectorAll('.tip-points rect')].map((r) => r.getAttribute('data-tip'))).toEqual([
       '2010年：全国12‰；北京7‰',
       '2011年：全国11‰',
     ]);
+    expect(document.querySelectorAll('circle title')).toHaveLength(0); // the columns carry the tooltips
     expect(document.querySelector('svg')?.getAttribute('aria-labelledby')).toBe('c-title');
     expect(svg).toContain('stroke-dasharray="5,4"');
   });

@@ -1,6 +1,14 @@
 // What the pages say about a series (source summaries, year ranges, region names, break segments), on real data.
 import { describe, expect, it } from 'vitest';
-import { provincialSummary, sourceContributions, sourceLabel, statusesUsed, valueInForce, yearRanges } from '../../src/site-data/summaries.ts';
+import {
+  lineLegend,
+  provincialSummary,
+  sourceContributions,
+  sourceLabel,
+  statusesUsed,
+  valueInForce,
+  yearRanges,
+} from '../../src/site-data/summaries.ts';
 import { latestProvincialValues, nationalValues, readSeries } from '../../src/site-data/read.ts';
 import { pointTip, regionTip, shortRegionName } from '../../src/shared/charts/points.ts';
 import { lineRuns } from '../../src/shared/charts/line-runs.ts';
@@ -64,5 +72,18 @@ describe('published birth-rate series', () => {
       expect(now!.value).not.toBe(earlier.value);
     }
     expect(statusesUsed(series)).toContain('superseded');
+  });
+});
+
+describe('line legends', () => {
+  it('say a hollow dot is a bound when the series holds bounded values (95%以上 is cross-checked, not tentative)', () => {
+    const coverage = nationalValues(readSeries('medical-insurance-coverage-rate'));
+    const texts = lineLegend(coverage, []).map((i) => i.text);
+    expect(texts.some((t) => t.includes('界限或约数'))).toBe(true);
+    expect(texts).not.toContain('空心点：初步数或单一来源');
+  });
+  it('keep the plain wording for a series without bounds', () => {
+    const births = nationalValues(readSeries('birth-rate'));
+    expect(lineLegend(births, []).map((i) => i.text)).not.toContainEqual(expect.stringContaining('界限'));
   });
 });

@@ -29,7 +29,7 @@ function setup(box: HTMLElement): void {
       regions: regions.length ? regions : view.offer.defaultRegions,
       from: Number(field('from')?.value ?? years[0]),
       to: Number(field('to')?.value ?? years.at(-1)),
-      theme: (field('theme')?.value ?? 'light') as Theme,
+      theme: (field('theme')?.value ?? 'auto') as Theme,
       lang: view.offer.langs[0] ?? '',
     };
     if (view.kind === 'ranking' || options.from > options.to) [options.from, options.to] = [Math.min(...years), Math.max(...years)];

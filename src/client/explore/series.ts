@@ -3,6 +3,9 @@
 import type { ExploreData } from '../../explore/data.ts';
 import type { ProvincialValue } from '../../shared/explore/provincial-html.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
+import { regionSeries } from '../../shared/charts/compare-chart.ts';
+
+export { regionSeries };
 
 const requests = new Map<string, Promise<ExploreData>>();
 
@@ -16,20 +19,6 @@ export function loadData(url: string): Promise<ExploreData> {
     requests.set(url, request);
   }
   return requests.get(url)!;
-}
-
-/** A region's values as the shared formatters expect them. */
-export function regionSeries(data: ExploreData, code: string): ProvincialValue[] {
-  const region = data.regions[code] ?? code;
-  return (data.values[code] ?? []).map(([year, value, decimals, status, source]) => ({
-    regionCode: code,
-    region,
-    year,
-    value,
-    decimals,
-    status,
-    source,
-  }));
 }
 
 export function valuesOfYear(data: ExploreData, year: number): { provinces: ProvincialValue[]; national?: ProvincialValue } {

@@ -147,12 +147,30 @@ export function tidyTable(series: PublishedSeries): Table {
 }
 
 /** Regions as rows, years as columns: the layout people paste into spreadsheets. National first. */
+/** The wide CSV's column of bounded years: "2015:>=; 2024:~" (>= floor, > above, <= ceiling, < below, ~ about). */
+const BOUNDS_FIELD: FieldSpec = {
+  name: 'bounds',
+  type: 'string',
+  title: '下限、上限或约数',
+  description:
+    '该行中哪些年份的数值是发布机构给出的界限或约数，写作“年份:比较符”，分号分隔：>= 为“以上”，> 为“超过”，<= 为“以下”，< 为“不足”，~ 为“约”。Years whose value is a bound or an approximate level, as year:comparator (>= at least, > more than, <= at most, < less than, ~ about).',
+};
+
 export function wideTable(series: PublishedSeries): Table {
   const { indicator } = series;
   const years = [...new Set(series.values.map((v) => v.year))].sort((a, b) => a - b);
   const regions = new Map<string, string>();
   for (const v of [...series.values].sort(byPlace)) regions.set(v.regionCode, v.region);
   const cell = new Map(series.values.map((v) => [key(v), decimalText(v.value, v.decimals)]));
+  // A bound ("95%以上") is not the figure itself; a bare 95 in a year column would read as one. The year columns
+  // stay numbers, and a last column names the years whose value is a bound, only in files that have any.
+  const bounded = series.values.some((v) => v.comparator);
+  const bounds = (code: string) =>
+    series.values
+      .filter((v) => v.regionCode === code && v.comparator)
+      .sort((a, b) => a.year - b.year)
+      .map((v) => `${v.year}:${v.comparator}`)
+      .join('; ');
   const order = [...regions.keys()].sort((a, b) => Number(b === NATIONAL_CODE) - Number(a === NATIONAL_CODE) || a.localeCompare(b));
   return {
     name: `${indicator.id}-wide`,
@@ -166,8 +184,15 @@ export function wideTable(series: PublishedSeries): Table {
       REGION,
       { name: 'unit', type: 'string', title: '单位', description: '计量单位。Unit.' },
       ...years.map((y) => ({ ...valueField(series, String(y), `${y}年`) })),
+      ...(bounded ? [BOUNDS_FIELD] : []),
     ],
-    rows: order.map((code) => [code, regions.get(code)!, indicator.unit, ...years.map((y) => cell.get(`${code}|${y}`) ?? '')]),
+    rows: order.map((code) => [
+      code,
+      regions.get(code)!,
+      indicator.unit,
+      ...years.map((y) => cell.get(`${code}|${y}`) ?? ''),
+      ...(bounded ? [bounds(code)] : []),
+    ]),
   };
 }
 

@@ -13,3 +13,6 @@ export const chartColors = {
  * the nation's. Seven: the nation and up to six provinces, each its own colour.
  */
 export const seriesPalette = [chartColors.line, '#c2570c', '#1b7f5f', '#6a5acd', '#c0307a', '#4d7a12', '#0e7490'];
+
+/** The page's CJK font stack, also set on every chart so a saved SVG renders Chinese on its own. */
+export const CHART_FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif';

@@ -31,9 +31,3 @@ export function regionTip(value: PublishedValue, unit: string, words: Words = zh
 export function shortRegionName(name: string): string {
   return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '') || name;
 }
-
-/** Left margin wide enough for the longest tick label (CJK-free digits at 12px). */
-export function marginForTicks(labels: string[], minimum = 36): number {
-  const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.max(minimum, Math.ceil(10 + longest * 7.2));
-}

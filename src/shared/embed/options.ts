@@ -29,7 +29,7 @@ export function defaultOptions(offer: EmbedOffer): EmbedOptions {
     regions: offer.defaultRegions,
     from: Math.min(...offer.years),
     to: Math.max(...offer.years),
-    theme: 'light',
+    theme: 'auto', // follow the reader's system setting, as the site's own pages do,
     lang: offer.langs[0] ?? '',
   };
 }

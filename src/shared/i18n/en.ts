@@ -135,6 +135,8 @@ export const en: Words = {
     breakDescription: (year: string, note: string) => `Break in the series at ${year}: ${note}`,
     legendFirm: 'Filled dot: cross-checked or revised',
     legendTentative: 'Open dot: preliminary or single source',
+    legendBound: 'Open dot: a bound or approximate level given by the publisher (e.g. “95% or more”), not an exact figure',
+    legendTentativeOrBound: 'Open dot: preliminary, single source, or a bound or approximate level given by the publisher (e.g. “95% or more”)',
     legendBreak: 'Dashed line: break in the series (definitions differ; do not compare directly)',
     legendNational: 'Vertical line: China',
     legendBarTentative: 'Light bar: single source or preliminary',

@@ -109,6 +109,26 @@ export const zh = {
     noNationalData: '暂无全国数据。',
   },
 
+  /** The indicator page's figure: one control switching its views, and the actions under it. */
+  figure: {
+    viewsLabel: '查看方式',
+    views: { chart: '图表', map: '分省', table: '表格', targets: '规划目标' } as Record<'chart' | 'map' | 'table' | 'targets', string>,
+    tableHeading: '全国历年数值',
+    actionsLabel: '下载与分享',
+    downloadData: '下载数据',
+    pictureAndEmbed: '图片与嵌入',
+    cite: '引用',
+    targetTip: (plan: string, target: string, status: string, note: string) => `${plan}：${target}（${status}）。${note}`,
+    eventTip: (n: number, date: string, title: string) => `${n}. ${date} ${title}`,
+    legendTarget: '菱形：规划目标（虚线为从基期到目标的路径）',
+    legendEvent: '圆圈数字：改革事件（见图下列表）',
+    togglesLegend: '图上标注',
+    toggleTargets: '规划目标',
+    toggleEvents: '改革事件',
+    eventsHeading: '图中标注的改革事件',
+    noScriptMarks: '图中标出了规划目标和改革事件；开启JavaScript后可以隐藏。',
+  },
+
   chart: {
     /** Name of the focusable chart wrapper, read by screen readers. */
     focusHint: '。可用左右方向键逐个查看数值，Esc键关闭提示。',
@@ -129,6 +149,8 @@ export const zh = {
     breakDescription: (year: string, note: string) => `${year}处为序列断点：${note}`,
     legendFirm: '实心点：已交叉核对或修订数',
     legendTentative: '空心点：初步数或单一来源',
+    legendBound: '空心点：发布机构给出的界限或约数（如“95%以上”），不是确切数值',
+    legendTentativeOrBound: '空心点：初步数、单一来源，或发布机构给出的界限或约数（如“95%以上”）',
     legendBreak: '虚线：序列断点（前后口径不同，不宜直接比较）',
     legendNational: '竖线：全国数值',
     legendBarTentative: '浅色条：单一来源或初步数',

@@ -1,0 +1,60 @@
+// The plan targets and reform events an indicator's line chart marks, from the targets feature's views
+// (src/site-data/targets.ts): each drawable target with a value at its target year, with its baseline, value,
+// plan and status; each event of the indicator's reform area, numbered in date order for the key under the chart.
+import type { EventView, TargetView } from '../shared/targets/types.ts';
+import type { LineEvent, LineTarget } from '../shared/charts/line-marks.ts';
+import { planNumber, targetText } from '../shared/targets/format.ts';
+import { zh } from '../shared/i18n/zh.ts';
+
+const SYMBOL: Record<TargetView['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '', '~': '≈', qualitative: '' };
+
+/** The targets a chart can draw: drawable, with a value (qualitative and relative ones are listed, not drawn). */
+export function drawnTargets(targets: TargetView[]): TargetView[] {
+  return targets.filter((t) => t.drawable && t.value !== undefined && t.comparator !== 'qualitative');
+}
+
+/**
+ * One mark per target year, value and comparator: several plans often repeat a target (74.5岁 by 2015 in two
+ * plans); their names share one label, so the marks stay legible. Each plan keeps its own line in the tooltip.
+ */
+export function targetMarks(targets: TargetView[]): LineTarget[] {
+  const w = zh.targets;
+  const groups = new Map<string, TargetView[]>();
+  for (const t of drawnTargets(targets)) {
+    const key = `${t.targetYear}|${t.value}|${t.comparator}|${t.status}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  return [...groups.values()].map((group) => {
+    const t = group[0]!;
+    const status = w.statusNames[t.status] ?? t.status;
+    const plans = [...new Set(group.map((g) => g.plan.short_zh))].join(zh.listSeparator);
+    const baseline = group.find((g) => g.baseline)?.baseline;
+    return {
+      year: t.targetYear,
+      value: t.value!,
+      ...(baseline ? { baseline } : {}),
+      valueLabel: `${SYMBOL[t.comparator]}${planNumber(t.value!, t.unit)}`,
+      label: `${SYMBOL[t.comparator]}${planNumber(t.value!, t.unit)} ${plans}`,
+      status,
+      statusId: t.status,
+      tip: group.map((g) => zh.figure.targetTip(g.plan.short_zh, targetText(g), status, g.statusNote_zh)).join('\n'),
+    };
+  });
+}
+
+/** Events inside the years drawn, numbered from 1 in date order. */
+export function chartEvents(events: EventView[], from: number, to: number): EventView[] {
+  return [...events].filter((e) => e.year >= from && e.year <= to).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+export function eventMarks(events: EventView[]): LineEvent[] {
+  return events.map((e, i) => ({ year: e.year, number: i + 1, tip: zh.figure.eventTip(i + 1, eventDate(e), e.title_zh) }));
+}
+
+/** 2009年3月, 2016年, 2018年5月31日: the date as precise as it is known. */
+export function eventDate(e: EventView): string {
+  const [year, month, day] = e.date.split('-').map(Number);
+  if (e.precision === 'day' && day) return `${year}年${month}月${day}日`;
+  if (e.precision !== 'year' && month) return `${year}年${month}月`;
+  return `${year}年`;
+}
