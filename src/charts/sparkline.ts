@@ -3,7 +3,8 @@
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatYear, formatPublishedValue } from '../shared/format/number.ts';
+import { formatYear } from '../shared/format/number.ts';
+import { valueIn } from '../shared/format/in-lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
 import { isTentative } from '../shared/charts/points.ts';
@@ -23,8 +24,12 @@ export interface SparklineInput {
 
 export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
   const c = words.chart;
-  const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), formatPublishedValue(v, indicator.unit)) : '');
-  return { title: c.sparklineTitle(indicator.name_zh), description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))) };
+  const lang = words.lang === 'en' ? 'en' : 'zh';
+  const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), valueIn(lang, v, indicator)) : '');
+  return {
+    title: c.sparklineTitle(lang === 'en' ? indicator.name_en : indicator.name_zh),
+    description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))),
+  };
 }
 
 export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh, targets = [] }: SparklineInput): string {

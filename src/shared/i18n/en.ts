@@ -116,6 +116,25 @@ export const en: Words = {
     noNationalData: 'No national data yet.',
   },
 
+  figure: {
+    viewsLabel: 'View',
+    views: { chart: 'Chart', map: 'By province', table: 'Table', targets: 'Plan targets' } as Record<'chart' | 'map' | 'table' | 'targets', string>,
+    tableHeading: 'National values by year',
+    actionsLabel: 'Download and share',
+    downloadData: 'Download data',
+    pictureAndEmbed: 'Pictures and embedding',
+    cite: 'Cite',
+    targetTip: (plan: string, target: string, status: string, note: string) => `${plan}: ${target} (${status}). ${note}`,
+    eventTip: (n: number, date: string, title: string) => `${n}. ${date} ${title}`,
+    legendTarget: 'Diamond: plan target (the dashed line is the path from baseline to target)',
+    legendEvent: 'Circled number: reform event (listed below the chart)',
+    togglesLegend: 'Marked on the chart',
+    toggleTargets: 'Plan targets',
+    toggleEvents: 'Reform events',
+    eventsHeading: 'Reform events marked on the chart',
+    noScriptMarks: 'The chart marks plan targets and reform events; with JavaScript on they can be hidden.',
+  },
+
   chart: {
     focusHint: '. Use the left and right arrow keys to step through the values; Esc closes the tooltip.',
     lineTitle: (name: string) => `${name} (China)`,
