@@ -29,9 +29,7 @@ const TWINS = [
   ['/targets/', '/en/targets/'],
   ['/timeline/', '/en/timeline/'],
 ] as const;
-// The home page and the scorecard draw sparklines whose titles (src/charts/sparkline.ts) are still Chinese: they
-// join this list when the chart code takes the edition's words.
-const ENGLISH_PAGES = [...TWINS.map(([, en]) => en).filter((p) => p !== '/en/' && p !== '/en/targets/'), '/en/404/'];
+const ENGLISH_PAGES = [...TWINS.map(([, en]) => en), '/en/404/'];
 
 /** Chinese, Japanese and Korean characters, and the full-width punctuation Chinese text uses. */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -62,6 +60,14 @@ describe('English pages', () => {
       await page.context().close();
     });
   }
+
+  it('a page with no English edition yet (an indicator page) names no twin and switches to the English home', async () => {
+    const page = await newPage(false);
+    await page.goto(site.url('/indicators/birth-rate/'));
+    expect(await page.$$('link[rel="alternate"][hreflang]')).toHaveLength(0);
+    expect(await page.getAttribute('a[data-lang-switch]', 'href')).toBe('/en/');
+    await page.context().close();
+  });
 
   it('the test can fail: the Chinese about page is full of CJK text', async () => {
     const page = await newPage(false);
@@ -141,10 +147,11 @@ describe('search on English pages', () => {
     await page.waitForSelector('[data-search-results] li a');
     const first = page.locator('[data-search-results] li a').first();
     expect(await first.textContent()).toBe('Crude birth rate');
-    expect(await first.getAttribute('href')).toBe('/en/indicators/birth-rate/');
+    // No English indicator and region pages yet: the English names lead to the Chinese pages.
+    expect(await first.getAttribute('href')).toBe('/indicators/birth-rate/');
     await page.fill('#site-search-q', 'Inner Mongolia');
     await page.waitForFunction(() => document.querySelector('[data-search-results] li a')?.textContent === 'Inner Mongolia');
-    expect(await page.locator('[data-search-results] li a').first().getAttribute('href')).toBe('/en/regions/150000/');
+    expect(await page.locator('[data-search-results] li a').first().getAttribute('href')).toBe('/regions/150000/');
     expect(CJK.test((await page.locator('[data-search-results]').textContent()) ?? '')).toBe(false);
     await page.context().close();
   });

@@ -57,6 +57,8 @@ export const en: Words = {
     cardLink: (name: string) => `Open “${name}”`,
     sparklineLabel: (name: string) => `Small chart of ${name} over time`,
     empty: 'No data yet.',
+    editionNote:
+      'This English edition is new: the indicator and province pages, embeds and pictures are in Chinese for now, so the cards below open the Chinese pages.',
   },
 
   indicator: {

@@ -26,12 +26,25 @@ export function langPaths() {
 }
 
 /**
+ * Page kinds (the first path segment) with no English edition yet: the indicator and region pages, embeds and
+ * pictures. English pages link to their Chinese pages instead of to addresses that do not exist, and those pages
+ * name no English twin. Remove a kind here when its pages are built in English.
+ */
+const CHINESE_ONLY = new Set(['indicators', 'regions', 'embed', 'pictures']);
+
+/** Whether a path (relative to the root, no language prefix) has an English edition. */
+export function hasEnglish(path: string): boolean {
+  return !CHINESE_ONLY.has(path.replace(/^\/+/, '').split('/')[0] ?? '');
+}
+
+/**
  * A site path in a language: `path` is relative to the site's root without a leading slash (`indicators/birth-rate/`,
- * '' for home); `base` is Astro's base (ends in '/'). pathFor('en', 'about/') is `${base}en/about/`.
+ * '' for home); `base` is Astro's base (ends in '/'). pathFor('en', 'about/') is `${base}en/about/`; a kind with no
+ * English edition yet keeps its Chinese path.
  */
 export function pathFor(lang: Lang, path: string, base = '/'): string {
   const clean = path.replace(/^\/+/, '');
-  return lang === 'en' ? `${base}en/${clean}` : `${base}${clean}`;
+  return lang === 'en' && hasEnglish(clean) ? `${base}en/${clean}` : `${base}${clean}`;
 }
 
 /** The twin of a path (the same page in the other language), and which language a path is in. */

@@ -52,6 +52,8 @@ export const zh = {
     cardLink: (name: string) => `查看“${name}”详情`,
     sparklineLabel: (name: string) => `${name}历年走势小图`,
     empty: '暂无数据。',
+    /** Said on the English home page while indicator and region pages are in Chinese only. */
+    editionNote: '',
   },
 
   indicator: {
