@@ -61,3 +61,18 @@ describe('values and changes in English', () => {
     expect(targetText(t)).toBe('2030年79岁以上');
   });
 });
+
+describe('an English chart', () => {
+  it('the health-spending sparkline, in English: English name, values restated in billions (snapshot)', async () => {
+    const { readSeries, nationalValues } = await import('../../src/site-data/read.ts');
+    const { sparkline } = await import('../../src/charts/sparkline.ts');
+    const { en } = await import('../../src/shared/i18n/en.ts');
+    const { matchSnapshotFile } = await import('../helpers/snapshot.ts');
+    const series = readSeries('health-expenditure');
+    const svg = sparkline({ indicator: series.indicator, values: nationalValues(series), idPrefix: 'spark-en', words: en });
+    expect(svg).toContain(`<title id="spark-en-title">${series.indicator.name_en} over time</title>`);
+    expect(svg).toMatch(/billion yuan/);
+    expect(svg).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
+    matchSnapshotFile(svg.replace(/></g, '>\n<') + '\n', 'health-expenditure-sparkline-en.svg');
+  });
+});
