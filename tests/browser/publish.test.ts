@@ -56,19 +56,23 @@ describe('every page at the test address', () => {
 
   it.each(pages)('%s: title, description, canonical, Open Graph and Twitter card', (file) => {
     const doc = head(file);
-    expect(doc.querySelector('title')?.textContent?.trim()).toMatch(/医改数据/);
+    const english = file.startsWith('en/');
+    expect(doc.querySelector('title')?.textContent?.trim()).toMatch(english ? /China Health Reform Data/ : /医改数据/);
     expect((meta(doc, 'description') ?? '').length).toBeGreaterThan(10);
     const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-    if (file === '404.html') {
+    if (file === '404.html' || file === 'en/404/index.html') {
       expect(canonical).toBeUndefined();
       expect(meta(doc, 'robots')).toBe('noindex');
     } else {
       expect(canonical).toBe(addressOf(file));
       expect(meta(doc, 'og:url')).toBe(canonical);
     }
-    expect(meta(doc, 'og:type')).toBe(file === 'index.html' ? 'website' : 'article');
-    expect(meta(doc, 'og:site_name')).toBe('医改数据');
-    expect(meta(doc, 'og:locale')).toBe('zh_CN');
+    expect(meta(doc, 'og:type')).toBe(file === 'index.html' || file === 'en/index.html' ? 'website' : 'article');
+    expect(meta(doc, 'og:site_name')).toBe(english ? 'China Health Reform Data' : '医改数据');
+    expect(meta(doc, 'og:locale')).toBe(english ? 'en' : 'zh_CN');
+    // hreflang twins are absolute at the site's address (none on the 404 pages and on pages without an English edition).
+    for (const link of doc.querySelectorAll('link[rel="alternate"][hreflang]'))
+      expect(link.getAttribute('href')).toMatch(/^https:\/\/example\.org\/yigai\//);
     expect(meta(doc, 'og:title')).toBe(doc.querySelector('title')?.textContent);
     expect(meta(doc, 'og:description')).toBe(meta(doc, 'description'));
     expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
