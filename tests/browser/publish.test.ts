@@ -100,9 +100,12 @@ describe('every page at the test address', () => {
 });
 
 describe('embed pages', () => {
-  it.each(embeds)('%s: canonical is its indicator page', (file) => {
-    const id = file.split('/').at(-3)!;
-    expect(head(file).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE}indicators/${id}/`);
+  it.each(embeds)('%s: canonical is its indicator page, or its plan on the scorecard', (file) => {
+    const parts = file.split('/');
+    const canonical = head(file).querySelector('link[rel="canonical"]')?.getAttribute('href');
+    // embed/targets/<plan>/index.html embeds one plan's scorecard; embed/<indicator>/<view>/index.html a chart.
+    if (parts.at(-3) === 'targets') expect(canonical).toBe(`${SITE}targets/#plan-${parts.at(-2)}`);
+    else expect(canonical).toBe(`${SITE}indicators/${parts.at(-3)}/`);
   });
 });
 
