@@ -32,6 +32,8 @@ function writeHostileData(sourceUrl: string): void {
   fs.rmSync(data, { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, 'data'), data, { recursive: true });
   for (const f of fs.readdirSync(path.join(data, 'catalog'))) if (f !== 'birth-rate.yaml') fs.rmSync(path.join(data, 'catalog', f));
+  // Plan targets and events name indicators this one-indicator catalog lacks; a data folder without them has none.
+  for (const dir of ['targets', 'events']) fs.rmSync(path.join(data, dir), { recursive: true, force: true });
   const catalog = path.join(data, 'catalog', 'birth-rate.yaml');
   fs.writeFileSync(
     catalog,
@@ -138,8 +140,11 @@ describe('a site built from hostile data', () => {
 
   it('indicator page: names, unit, notes, sources and raw notes show literally, also after the year changes', async () => {
     const { page, text } = await visit('/indicators/birth-rate/', async (p) => {
+      await p.click('[data-figure-tab="map"]'); // the year control lives in the figure's provinces view
       await p.selectOption('[data-year-select]', '2021');
       await p.waitForTimeout(300);
+      // Sources and notes start collapsed; innerText reads only what is open.
+      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     });
     expect(text).toContain(NAME);
     expect(text).toContain(UNIT);
