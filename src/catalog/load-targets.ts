@@ -1,10 +1,9 @@
 // Loads data/targets/*.yaml and data/events/*.yaml and checks them against their schemas and the indicator
 // catalog. Every problem names the file and the field (targets.3.value), as the catalog loader does.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CatalogError } from './load.ts';
+import { CatalogError, readYamlFile, yamlFiles } from './load.ts';
 import { EventYearSpec, isNumericComparator, PlanSpec, type EventSpec } from './targets-schema.ts';
 
 export const MAX_WORDING = 120;
@@ -17,23 +16,9 @@ export interface TargetsData {
 function readFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): Array<{ file: string; data: z.infer<T> }> {
   if (!existsSync(dir)) return [];
   const out: Array<{ file: string; data: z.infer<T> }> = [];
-  for (const name of readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const file = join(dir, name);
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(file, 'utf8'));
-    } catch (error) {
-      problems.push(`${file}: YAML 无法解析：${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
-      continue;
-    }
-    out.push({ file, data: result.data });
+  for (const file of yamlFiles(dir)) {
+    const data = readYamlFile(file, schema, problems);
+    if (data !== undefined) out.push({ file, data });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Loads data/catalog/<id>.yaml and data/sources/<id>.yaml, checked by their schemas. An error names the
 // file and the field, and says what was expected and what was found.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
@@ -20,46 +20,42 @@ export interface Catalog {
   release: ReleaseSpec;
 }
 
-function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined {
+/** One YAML file checked by its schema, or undefined with every problem (file and field) in `problems`. */
+export function readYamlFile<T extends z.ZodType>(file: string, schema: T, problems: string[], unreadable = 'YAML 无法解析'): z.infer<T> | undefined {
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    problems.push(`${file}: 无法读取：${(error as Error).message.split('\n')[0]}`);
+    problems.push(`${file}: ${unreadable}：${(error as Error).message.split('\n')[0]}`);
     return undefined;
   }
-  const result = ReleaseSpec.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (result.success) return result.data;
   for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
   return undefined;
 }
 
-function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
-  const files = readdirSync(dir)
+/** The YAML files of a folder, in name order. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort();
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined {
+  return readYamlFile(file, ReleaseSpec, problems, '无法读取');
+}
+
+function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
   const items: z.infer<T>[] = [];
-  for (const name of files) {
-    const file = join(dir, name);
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(file, 'utf8'));
-    } catch (error) {
-      problems.push(`${file}: YAML 无法解析：${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = issue.path.join('.') || '(整个文件)';
-        problems.push(`${file}: 字段 ${field}：${issue.message}`);
-      }
-      continue;
-    }
-    const item = result.data as { id: string };
-    const expected = name.replace(/\.ya?ml$/, '');
+  for (const file of yamlFiles(dir)) {
+    const data = readYamlFile(file, schema, problems);
+    if (data === undefined) continue;
+    const item = data as { id: string };
+    const expected = basename(file).replace(/\.ya?ml$/, '');
     if (item.id !== expected) problems.push(`${file}: 字段 id：应与文件名一致（${expected}），实际为 ${item.id}`);
-    items.push(result.data);
+    items.push(data);
   }
   return items;
 }
