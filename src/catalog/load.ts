@@ -1,9 +1,10 @@
 // Loads data/catalog/<id>.yaml and data/sources/<id>.yaml, checked by their schemas. An error names the
 // file and the field, and says what was expected and what was found.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
 
 export class CatalogError extends Error {
@@ -20,12 +21,19 @@ export interface Catalog {
   release: ReleaseSpec;
 }
 
+/** A catalog, source, target or event file is a page of hand-written YAML; anything near this is not one. */
+export const MAX_YAML_BYTES = 1 << 20;
+
 /** One YAML file checked by its schema, or undefined with every problem (file and field) in `problems`. */
 export function readYamlFile<T extends z.ZodType>(file: string, schema: T, problems: string[], unreadable = 'YAML 无法解析'): z.infer<T> | undefined {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(readTextFile(file, MAX_YAML_BYTES));
   } catch (error) {
+    if (error instanceof ReadError) {
+      problems.push(`${file}: 无法读取：${readErrorText(error)}${error.code === 'ETOOBIG' ? `（上限 ${MAX_YAML_BYTES} 字节）` : ''}`);
+      return undefined;
+    }
     problems.push(`${file}: ${unreadable}：${(error as Error).message.split('\n')[0]}`);
     return undefined;
   }

@@ -1,11 +1,11 @@
 // National volume-based drug procurement, batch by batch (data/raw/reform/vbp-batches.yaml). Procurement is
 // measured per batch, not per year, so it is not an indicator series: this module reads the file at build time,
 // checks it (schema, known sources, order) and stops the build with file:line:column messages when it is wrong.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { loadCatalog } from '../catalog/load.ts';
+import { loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
+import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import type { SourceSpec } from '../catalog/schema.ts';
 
 export const PROCUREMENT_FILE = join('raw', 'reform', 'vbp-batches.yaml');
@@ -128,7 +128,14 @@ export function parseProcurementBatches(
 export function loadProcurementBatches(dataDir = 'data'): ProcurementData {
   const file = join(dataDir, PROCUREMENT_FILE);
   const catalog = loadCatalog(dataDir);
-  const { batches, problems } = parseProcurementBatches(readFileSync(file, 'utf8'), file, new Set(catalog.sources.keys()));
+  let text: string;
+  try {
+    text = readTextFile(file, MAX_YAML_BYTES);
+  } catch (error) {
+    if (error instanceof ReadError) throw new ProcurementDataError([`${file}: 无法读取：${readErrorText(error)}`]);
+    throw error;
+  }
+  const { batches, problems } = parseProcurementBatches(text, file, new Set(catalog.sources.keys()));
   if (problems.length > 0) throw new ProcurementDataError(problems);
   const sources: Record<string, SourceSpec> = {};
   for (const b of batches) sources[b.source] = catalog.sources.get(b.source)!;

@@ -1,10 +1,11 @@
 // Catalog errors name the file and the field; validation rejects what cannot be published, with its place,
 // and keeps the counts reconciled.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogError, loadCatalog } from '../../src/catalog/load.ts';
+import { CatalogError, loadCatalog, MAX_YAML_BYTES } from '../../src/catalog/load.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
 import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 
@@ -65,6 +66,31 @@ describe('catalog', () => {
     expect(catalogProblems(dataWith('sources/nhc-bulletin-2023.yaml', 'title: [unclosed\n'))[0]).toMatch(
       /nhc-bulletin-2023\.yaml: YAML 无法解析：.*line 2/,
     );
+  });
+});
+
+describe('catalog files that are not files', () => {
+  // Each is read without blocking and refused in one line naming the file: a FIFO would otherwise wait for a
+  // writer forever, /dev/zero never ends, and bytes that are not UTF-8 would turn into U+FFFD unseen.
+  function replaced(name: string, make: (path: string) => void): string {
+    const root = dataWith('catalog/birth-rate.yaml', (old) => old);
+    const target = join(root, 'data', 'catalog', name);
+    rmSync(target, { force: true });
+    make(target);
+    return root;
+  }
+  it.each([
+    ['a FIFO', (p: string) => spawnSync('mkfifo', [p]), '不是普通文件'],
+    ['a link to /dev/zero', (p: string) => symlinkSync('/dev/zero', p), '不是普通文件'],
+    ['a folder', (p: string) => mkdirSync(p), '这是一个文件夹'],
+    ['GBK bytes', (p: string) => writeFileSync(p, Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xb3, 0xf6, 0xc9, 0xfa, 0x0a])), '不是 UTF-8 文本'],
+    ['a file over the limit', (p: string) => writeFileSync(p, `# ${'x'.repeat(MAX_YAML_BYTES)}\n`), '文件过大'],
+    ['a dangling link', (p: string) => symlinkSync('nowhere.yaml', p), '文件不存在'],
+  ])('%s in data/catalog is refused in one line with its file', (_, make, words) => {
+    const problems = catalogProblems(replaced('birth-rate.yaml', make));
+    const line = problems.find((p) => p.includes('birth-rate.yaml'));
+    expect(line).toMatch(/catalog\/birth-rate\.yaml: 无法读取：/);
+    expect(line).toContain(words);
   });
 });
 

@@ -1,11 +1,12 @@
 // Reads one input file of any supported kind into tidy observations and a report. Never throws on bad
 // input: every problem becomes an entry with its place, and a file that cannot be read is "refused".
 // Files stream: observations go to a sink as they are read, so memory does not grow with the file.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
 import { MAX_WORKBOOK_BYTES, readSheets, readWorkbook, workbookKind } from './spreadsheet.ts';
+import { openRegularFile, readErrorText, ReadError, readFailure, readRegularFile } from './regular-file.ts';
 import type { FileReport, IngestOptions, IngestResult, Observation } from '../types.ts';
 
 export type { ObservationSink } from './observations.ts';
@@ -46,19 +47,10 @@ export async function ingestToSink(
     // Only the file system's refusals are the input's problem; anything else is ours and must surface.
     if (!(error instanceof ReadError)) throw error;
     out.reset();
-    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${READ_ERRORS[error.code] ?? error.code}` });
+    out.problem({ code: 'unreadable-file', severity: 'error', message: `无法读取文件：${readErrorText(error)}` });
     return finish(out, { status: 'refused' }, undefined);
   }
 }
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: '文件不存在',
-  EISDIR: '这是一个文件夹',
-  ENOTREGULAR: '不是普通文件（FIFO、设备或套接字）',
-  EACCES: '没有读取权限',
-  ENAMETOOLONG: '路径太长',
-  ELOOP: '符号链接循环',
-};
 
 /** Extensions read as workbooks; a workbook renamed to .csv is known by its first bytes. */
 const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
@@ -68,13 +60,15 @@ function isWorkbook(name: string, head: Uint8Array): boolean {
 }
 
 function readWorkbookFile(path: string | Buffer, out: FileCollector, options: IngestOptions): FileReport {
-  const size = readFailure(() => statSync(path)).size;
-  if (size > MAX_WORKBOOK_BYTES) return refuseWorkbook(out, `工作簿有 ${size} 字节，超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
-  return ingestWorkbook(
-    readFailure(() => readFileSync(path)),
-    out,
-    options,
-  );
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path, MAX_WORKBOOK_BYTES);
+  } catch (error) {
+    if (error instanceof ReadError && error.code === 'ETOOBIG')
+      return refuseWorkbook(out, `工作簿超过 ${MAX_WORKBOOK_BYTES} 字节的上限：请另存为 CSV 后读取`);
+    throw error;
+  }
+  return ingestWorkbook(bytes, out, options);
 }
 
 function refuseWorkbook(out: FileCollector, message: string): FileReport {
@@ -90,23 +84,6 @@ function ingestWorkbook(bytes: Uint8Array, out: FileCollector, options: IngestOp
   const followUp = report.status === 'refused' ? undefined : out.finish();
   if (followUp) readSheets(book, options, new FileCollector(out.file, undefined, followUp));
   return finish(out, report, followUp);
-}
-
-/** The file could not be opened or read (missing, a folder, no permission, an I/O error). */
-class ReadError extends Error {
-  readonly code: string;
-  constructor(cause: unknown) {
-    super(String(cause), { cause });
-    this.code = (cause as NodeJS.ErrnoException).code ?? String(cause);
-  }
-}
-
-function readFailure<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new ReadError(error);
-  }
 }
 
 /** Bytes already in memory: the same reading, synchronously (`pieceBytes` at a time, as a stream would give them). */
@@ -136,14 +113,8 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 const spareBuffers: Buffer[] = [];
 
 function* readPieces(path: string | Buffer): Iterable<Uint8Array> {
-  // Only a regular file is read: opened without blocking (a FIFO would otherwise wait for a writer forever),
-  // then checked on the open descriptor (one stat fewer per file than stat-then-open; folders of small exports).
-  const file = readFailure(() => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
-  const info = fstatSync(file);
-  if (!info.isFile()) {
-    closeSync(file);
-    throw new ReadError(Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREGULAR' }));
-  }
+  // Only a regular file is read (a FIFO or device would never end): see regular-file.ts.
+  const { fd: file } = openRegularFile(path);
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_BYTES);
   try {
     for (;;) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resolveFile } from '../../../scripts/static-server.ts';
-import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
+import { ingestBytes, ingestFile } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
 import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
 
@@ -137,12 +137,39 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     symlinkSync('.', join(input, 'b'));
     symlinkSync('x.csv', join(input, 'y.csv'));
     spawnSync('mkfifo', [join(input, 'f.csv')]);
+    // A workbook is read whole, not streamed: it too must be opened without blocking.
+    spawnSync('mkfifo', [join(input, 'g.xls')]);
     const r = cli(input, '--out', join(d, 'out'));
     expect(r.status).toBe(0);
     const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
     expect(report.totals.files).toBe(1);
     expect(r.stderr).toContain('同一个文件');
     expect(r.stderr).toContain('FIFO');
+  });
+
+  it.each(['book.xls', 'book.xlsx', 'table.csv'])('%s that is a FIFO or /dev/zero is refused by the reader itself, no hang', async (name) => {
+    // The command skips non-files before reading, but the reader must not rely on it: a workbook is read whole,
+    // and reading a FIFO whole waits for a writer forever (the test would time out).
+    const d = dir();
+    spawnSync('mkfifo', [join(d, name)]);
+    symlinkSync('/dev/zero', join(d, `zero-${name}`));
+    for (const file of [join(d, name), join(d, `zero-${name}`)]) {
+      const { report } = await ingestFile(file);
+      expect(report.status).toBe('refused');
+      expect(report.problems.map((p) => p.message).join('\n')).toContain('不是普通文件');
+    }
+  });
+
+  it('a FIFO behind a link named .xls, given by name, ends with a line, no hang', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    spawnSync('mkfifo', [join(d, 'pipe')]);
+    symlinkSync('pipe', join(d, 'book.xls'));
+    const r = cli(join(d, 'x.csv'), join(d, 'book.xls'), '--out', join(d, 'out'));
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toContain('book.xls');
+    expect(r.stderr).toContain('FIFO');
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals.files).toBeGreaterThanOrEqual(1);
   });
 
   it.each([
