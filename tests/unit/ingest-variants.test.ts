@@ -238,21 +238,24 @@ describe('spreadsheets', () => {
     }
   });
 
-  it('a password-protected workbook is refused in one line that says so, also when renamed to .csv', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'password-'));
-    copyFileSync(FIXTURES + 'password-protected.xlsx', join(dir, 'export.csv'));
-    for (const r of [await read('password-protected.xlsx'), await ingestFile(join(dir, 'export.csv'))]) {
-      expect(r.report).toMatchObject({ status: 'refused', counts: { dataCells: 0, valuesWritten: 0 } });
-      expect(r.report.problems).toEqual([
-        expect.objectContaining({
-          code: 'spreadsheet-refused',
-          line: 1,
-          column: 1,
-          message: '工作簿有密码保护：请在 Excel/WPS 中去掉密码后另存，再读取',
-        }),
-      ]);
-    }
-  });
+  it.each(['password-protected.xlsx', 'password-protected.xls'])(
+    '%s is refused in one line that says so, also when renamed to .csv',
+    async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'password-'));
+      copyFileSync(FIXTURES + name, join(dir, 'export.csv'));
+      for (const r of [await read(name), await ingestFile(join(dir, 'export.csv'))]) {
+        expect(r.report).toMatchObject({ status: 'refused', counts: { dataCells: 0, valuesWritten: 0 } });
+        expect(r.report.problems).toEqual([
+          expect.objectContaining({
+            code: 'spreadsheet-refused',
+            line: 1,
+            column: 1,
+            message: '工作簿有密码保护：请在 Excel/WPS 中去掉密码后另存，再读取',
+          }),
+        ]);
+      }
+    },
+  );
 });
 
 describe('quarterly and monthly tables', () => {
