@@ -1,5 +1,5 @@
-// Site config only: a static site, one folder per page (/indicators/birth-rate/); one integration builds the
-// Pagefind search index after the site.
+// Site config only: a static site, one folder per page (/indicators/birth-rate/); integrations build the
+// Pagefind search index and the hosts' _headers file after the site.
 // YIGAI_DIST builds into another folder (parallel builds, the bench's synthetic catalogs); default dist/.
 // The site address (SITE_URL, else site_url in data/release.yaml; src/site-address.ts) becomes Astro's `site`,
 // and its path Astro's `base`, so a site published at https://example.org/yigai/ links to /yigai/… throughout.
@@ -10,6 +10,8 @@ import { pagefindSearch } from './src/search/pagefind-integration.ts';
 import { siteUrlFromRelease } from './src/site-address.ts';
 // public/ is checked before it is copied: no link out of it, no linked folder, no FIFO (src/build-checks/public-links.ts).
 import { publicDirCheck } from './src/build-checks/public-links.ts';
+// dist/_headers: the response headers for hosts that read that file (Netlify, Cloudflare Pages; README).
+import { hostHeadersFile } from './src/host-headers.ts';
 
 const outDir = process.env.YIGAI_DIST || './dist';
 const dataDir = process.env.YIGAI_DATA_DIR ? path.resolve(process.env.YIGAI_DATA_DIR) : path.resolve('data');
@@ -23,5 +25,5 @@ export default defineConfig({
   cacheDir: process.env.YIGAI_DIST ? `${outDir}-cache` : './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
-  integrations: [publicDirCheck(), pagefindSearch()],
+  integrations: [publicDirCheck(), pagefindSearch(), hostHeadersFile()],
 });

@@ -151,3 +151,33 @@ describe('the address in the data', () => {
     expect(page).not.toContain('yigai/yigai');
   });
 });
+
+describe('the host headers file', () => {
+  // dist/_headers (Netlify, Cloudflare Pages): each rule under the site's path, and each pattern matches files
+  // the build wrote, so a renamed folder cannot leave a rule that applies to nothing.
+  const text = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');
+  const rules = text.split(/\n(?=\S)/).map((block) => {
+    const [pattern, ...lines] = block.trim().split('\n');
+    return { pattern: pattern!, lines: lines.map((l) => l.trim()) };
+  });
+
+  it('names the content types, CORS and caching the README asks for, under /yigai/', () => {
+    const at = (p: string) => rules.find((r) => r.pattern === p)?.lines ?? [];
+    expect(at('/yigai/_astro/*')).toEqual(['Cache-Control: public, max-age=31536000, immutable']);
+    expect(at('/yigai/data/*.csv')).toEqual(['Content-Type: text/csv; charset=utf-8']);
+    expect(at('/yigai/data/*')).toEqual(['Access-Control-Allow-Origin: *']);
+    expect(at('/yigai/oembed/*')).toContain('Content-Type: application/json; charset=utf-8');
+    for (const r of rules) for (const l of r.lines) expect(l, r.pattern).toMatch(/^[A-Za-z-]+: \S/);
+  });
+
+  it('every pattern matches a file of the site', () => {
+    for (const { pattern } of rules) {
+      expect(pattern.startsWith('/yigai/'), pattern).toBe(true);
+      const re = new RegExp(`^${pattern.slice('/yigai/'.length).replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+      expect(
+        files.some((f) => re.test(f)),
+        pattern,
+      ).toBe(true);
+    }
+  });
+});
