@@ -48,7 +48,11 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
       problems.push(`${at('not_drawn_reason_zh')}：不绘制的数值目标须说明原因（中英文）`);
     // The English edition shows every reason it shows in Chinese: a Chinese reason without its English twin stops the build.
     if (t.not_drawn_reason_zh && !t.not_drawn_reason_en) problems.push(`${at('not_drawn_reason_en')}：有中文原因时须有英文原因`);
-    if (t.drawable && (t.indicator === null || !isNumericComparator(t.comparator))) problems.push(`${at('drawable')}：无指标或非数值目标不能绘制`);
+    const assessable = isNumericComparator(t.comparator) || (t.comparator === 'relative' && t.change !== undefined);
+    if (t.drawable && (t.indicator === null || !assessable)) problems.push(`${at('drawable')}：无指标或非数值目标不能绘制`);
+    if (t.change !== undefined && t.comparator !== 'relative') problems.push(`${at('change')}：只有相对目标（relative）有 change`);
+    if (t.change !== undefined && t.baseline_year === undefined && t.baseline === undefined)
+      problems.push(`${at('baseline_year')}：相对目标须写明基期年份`);
   });
   return problems;
 }

@@ -14,8 +14,8 @@ export type Verification = (typeof VERIFICATIONS)[number];
 
 /**
  * How a target is stated: '>=' 以上/不低于, '>' 超过/高于, '<=' 以下/不高于, '<' 低于, '=' 达到 (a level to reach, in
- * `direction`), '~' 左右, 'relative' a change on a base (提高1岁, 降低30%: not converted to a level, so not
- * assessed) and 'qualitative' (全覆盖).
+ * `direction`), '~' 左右, 'relative' a change on a base (提高1岁, 降低30%: assessed when `change` states it, on
+ * the level it implies from the series' own baseline value) and 'qualitative' (全覆盖).
  */
 export const TARGET_COMPARATORS = ['>=', '>', '<=', '<', '=', '~', 'relative', 'qualitative'] as const;
 export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
@@ -47,6 +47,19 @@ export const TargetSpec = z.strictObject({
   /** For '=': the direction of "reach" (up: reach or exceed; down: fall to or below). */
   direction: z.enum(['up', 'down']).optional(),
   relative_zh: z.string().min(1).optional(),
+  /**
+   * A relative target exactly as worded (comparator 'relative'): by 'percent' of the baseline value (比2015年降低30%)
+   * or by 'units' of the series' own unit (提高3个百分点, 提高1岁), up or down; `about` for 左右. The level it implies
+   * is computed from the series' published value in the baseline year, never from a value typed here.
+   */
+  change: z
+    .strictObject({
+      by: z.enum(['percent', 'units']),
+      amount: z.number().positive(),
+      direction: z.enum(['up', 'down']),
+      about: z.boolean().optional(),
+    })
+    .optional(),
   /** 预期性 / 约束性, where the plan's indicator table says so. */
   nature: z.enum(['预期性', '约束性']).optional(),
   verification: z.enum(VERIFICATIONS),

@@ -115,6 +115,33 @@ describe('published targets', () => {
     expect(none.every((t) => t.status === 'not-assessed' && t.statusNote_zh === '本站暂无该指标数据。')).toBe(true);
   });
 
+  it('relative targets in the bundled data: the implied level from the series, or no data when the baseline is not published', () => {
+    const byId = new Map(readTargets().targets.map((t) => [t.id, t]));
+    // 比2015年降低30%: 18.5 (the series' 2015 value) × 0.7 = 12.95, judged on the path like any '=' target.
+    expect(byId.get('healthy-china-2030-premature-ncd-mortality-2030')).toMatchObject({
+      value: 12.95,
+      baseline: { year: 2015, value: 18.5 },
+      comparator: '=',
+      direction: 'down',
+    });
+    // 比2015年提高1岁: 76.34 + 1 = 77.34; the 2020 actual 77.93 meets it.
+    expect(byId.get('reform-plan-13th-life-expectancy-2020')).toMatchObject({ status: 'met', value: 77.34 });
+    // 在2010年基础上提高3个百分点: the series starts in 2011, so there is no baseline to convert from.
+    const noBase = byId.get('reform-plan-12th-medical-insurance-coverage-rate-2015')!;
+    expect(noBase).toMatchObject({ status: 'no-data' });
+    expect(noBase.value).toBeUndefined();
+    expect(noBase.statusNote_zh).toContain('没有基期2010年的实际值');
+  });
+
+  it('a change on a target that is not relative, and a relative change without a base year', () => {
+    const root = dataWith('targets/ncd-plan-2017.yaml', (s) =>
+      s.replace('    baseline_year: 2015\n', '').replace('comparator: relative', 'comparator: ">="\n    value: 1'),
+    );
+    const found = problems(root);
+    expect(found).toContainEqual(expect.stringMatching(/ncd-plan-2017\.yaml: 字段 targets\.0\.change：只有相对目标/));
+    expect(found).toContainEqual(expect.stringMatching(/ncd-plan-2017\.yaml: 字段 targets\.0\.baseline_year：相对目标须写明基期年份/));
+  });
+
   it('targets.csv: BOM, header and first rows (snapshot)', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readDownloadBytes('targets.csv'));
     expect(text.startsWith('\uFEFF')).toBe(true);

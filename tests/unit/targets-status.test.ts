@@ -1,7 +1,7 @@
 // The status rule (src/shared/targets/status.ts): each comparator, and the edge cases the scorecard page
 // explains: met at baseline, 左右, a series break, a target year with no actual yet, baseline missing, bounds.
 import { describe, expect, it } from 'vitest';
-import { targetStatus, type StatusTarget, type Actual } from '../../src/shared/targets/status.ts';
+import { impliedLevel, targetStatus, type StatusTarget, type Actual } from '../../src/shared/targets/status.ts';
 
 const base: StatusTarget = {
   comparator: '>=',
@@ -103,5 +103,78 @@ describe('target status', () => {
     expect(targetStatus(t({ comparator: 'relative', value: undefined }), [a(2020, 1)], [], 2026).reason).toBe('relative');
     expect(targetStatus(t({ drawable: false }), [a(2020, 99)], [], 2026)).toMatchObject({ status: 'not-assessed', reason: 'not-drawable' });
     expect(targetStatus(t({ hasSeries: false }), [], [], 2026)).toMatchObject({ status: 'not-assessed', reason: 'no-series' });
+  });
+
+  describe('relative targets (rule 1a): the level implied by the published baseline value', () => {
+    // 比2015年降低10%: 18.5 -> 16.65; 提高3个百分点: 90 -> 93; the baseline value always comes from the actuals.
+    const pct = t({
+      comparator: 'relative',
+      value: undefined,
+      baseline: undefined,
+      baselineYear: 2015,
+      change: { by: 'percent', amount: 10, direction: 'down' },
+    });
+    const pts = t({
+      comparator: 'relative',
+      value: undefined,
+      baseline: undefined,
+      baselineYear: 2015,
+      change: { by: 'units', amount: 3, direction: 'up' },
+    });
+
+    it('implied level: percent of the baseline value or units of the series, rounded only against float noise', () => {
+      expect(impliedLevel(18.5, { by: 'percent', amount: 10, direction: 'down' })).toBe(16.65);
+      expect(impliedLevel(18.5, { by: 'percent', amount: 30, direction: 'down' })).toBe(12.95);
+      expect(impliedLevel(76.34, { by: 'units', amount: 1, direction: 'up' })).toBe(77.34);
+      expect(impliedLevel(40, { by: 'percent', amount: 15, direction: 'up' })).toBe(46);
+    });
+
+    it('met and not met on the target year, against the implied level', () => {
+      expect(targetStatus(pct, [a(2015, 18.5), a(2020, 16.65)], [], 2026)).toMatchObject({ status: 'met', impliedValue: 16.65, baselineValue: 18.5 });
+      expect(targetStatus(pct, [a(2015, 18.5), a(2020, 16.7)], [], 2026)).toMatchObject({ status: 'not-met', impliedValue: 16.65 });
+      expect(targetStatus(pts, [a(2015, 90), a(2020, 93)], [], 2026)).toMatchObject({ status: 'met', impliedValue: 93 });
+      expect(targetStatus(pts, [a(2015, 90), a(2020, 92.9)], [], 2026).status).toBe('not-met');
+    });
+
+    it('on or off track on the path from the published baseline to the implied level', () => {
+      const later = { ...pct, targetYear: 2025 };
+      // Path at 2020 from 20 (2015) to 18 (2025): 19.
+      expect(targetStatus(later, [a(2015, 20), a(2020, 19)], [], 2021)).toMatchObject({ status: 'on-track', pathValue: 19, impliedValue: 18 });
+      expect(targetStatus(later, [a(2015, 20), a(2020, 19.1)], [], 2021)).toMatchObject({ status: 'off-track', pathValue: 19 });
+    });
+
+    it('the series value at the baseline year wins over a value typed in the data', () => {
+      const typed = { ...pts, baseline: { year: 2015, value: 80 } };
+      expect(targetStatus(typed, [a(2015, 90), a(2020, 92)], [], 2026)).toMatchObject({ status: 'not-met', impliedValue: 93, baselineValue: 90 });
+    });
+
+    it('baseline year not in the series: no data, saying so; never a guessed baseline', () => {
+      expect(targetStatus(pts, [a(2011, 95), a(2020, 97)], [], 2026)).toMatchObject({
+        status: 'no-data',
+        reason: 'baseline-missing',
+        baselineYear: 2015,
+      });
+      expect(targetStatus(pts, [a(2011, 95), a(2020, 97)], [], 2026).impliedValue).toBeUndefined();
+    });
+
+    it('a baseline published as a bound is not converted', () => {
+      expect(targetStatus(pts, [a(2015, 95, '>='), a(2020, 99)], [], 2026)).toMatchObject({ status: 'not-assessed', reason: 'baseline-bound' });
+    });
+
+    it('a series break after the baseline gives series-break, as for any target', () => {
+      expect(targetStatus(pct, [a(2015, 18.5), a(2020, 16)], [2018], 2026)).toMatchObject({ status: 'series-break', breakYear: 2018 });
+      expect(targetStatus(pct, [a(2015, 18.5), a(2020, 16)], [2015], 2026).status).toBe('met');
+    });
+
+    it('左右 (about) keeps the default tolerance of the implied level; no recorded change stays not assessed', () => {
+      const about = { ...pts, change: { by: 'units' as const, amount: 1, direction: 'up' as const, about: true } };
+      // 76 + 1 = 77, tolerance 5% = 3.85.
+      expect(targetStatus(about, [a(2015, 76), a(2020, 74)], [], 2026)).toMatchObject({ status: 'met', tolerance: 3.85 });
+      expect(targetStatus({ ...pts, change: undefined }, [a(2015, 90), a(2020, 93)], [], 2026)).toMatchObject({
+        status: 'not-assessed',
+        reason: 'relative',
+      });
+      expect(targetStatus({ ...pts, drawable: false }, [a(2015, 90), a(2020, 93)], [], 2026).reason).toBe('not-drawable');
+    });
   });
 });

@@ -5,6 +5,7 @@
 import { escapeXml } from '../format/markup.ts';
 import { chartColors } from './colors.ts';
 import type { ChartFrame, LineLayer } from './line-chart.ts';
+import { placeLabels, type LabelPlace } from './label-placement.ts';
 
 /** A plan's target, drawn at its target year with the path from its baseline. */
 export interface LineTarget {
@@ -48,31 +49,12 @@ const box = (x: number, y: number, w: number, h: number): Box => ({
   x2: Math.round(x + w),
   y2: Math.round(y + h),
 });
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** Width of a label: CJK characters 1 em, the rest about 0.55 em. */
 function labelWidth(text: string, size: number): number {
   let ems = 0;
   for (const ch of text) ems += /[\u2e80-\uffef]/.test(ch) ? 1 : 0.55;
   return ems * size;
-}
-
-/** The first place beside a mark where a label of w × h fits inside the frame and clear of `taken`. */
-function placeLabel(
-  mx: number,
-  my: number,
-  w: number,
-  h: number,
-  taken: Box[],
-  frame: { left: number; right: number; top: number; bottom: number },
-): Box {
-  const inside = (b: Box) => b.x1 >= frame.left && b.x2 <= frame.right && b.y1 >= frame.top && b.y2 <= frame.bottom;
-  const candidates: Box[] = [];
-  for (const dy of [0, -14, 14, -28, 28, -42, 42, -56, 56, -70, 70, -84, 84]) {
-    const y0 = my - h / 2 + dy;
-    candidates.push(box(mx - 9 - w, y0, w, h), box(mx + 9, y0, w, h));
-  }
-  return candidates.find((c) => inside(c) && !taken.some((t) => overlaps(c, t))) ?? candidates.find(inside) ?? candidates[0]!;
 }
 
 /** The distinct years a list of labels sits at, pushed apart so that no two are closer than `gap`. */
@@ -124,38 +106,55 @@ function drawMarks(frame: ChartFrame, targets: LineTarget[], events: LineEvent[]
   const shownTargets = targets.filter((t) => inYears(t.year));
   if (shownTargets.length) {
     out.push(`<g class="lc-targets" data-layer="targets">`);
-    // On a narrow chart only the value is written (the targets view lists plans and statuses). Each label takes
-    // the first free place around its mark (left, right, then further up or down), clear of the other labels,
-    // marks and data points, so crowded target years stay legible.
-    const taken: Box[] = [
+    // On a narrow chart only the value is written (the targets view lists plans and statuses). Placement
+    // (label-placement.ts) keeps labels apart and inside the plot, above the event discs; data points and
+    // marks steer which side a label takes. A label moved off its mark's row gets a leader line.
+    const obstacles: Box[] = [
       ...frame.points.map((p) => box(x(p.year) - 4, y(p.value) - 4, 8, 8)),
       ...shownTargets.map((t) => box(x(t.year) - 6, y(t.value) - 6, 12, 12)),
     ];
-    shownTargets.forEach((t) => {
+    const lineSets = shownTargets.map((t) => (narrow ? [t.valueLabel] : [t.label, t.status]));
+    const places = placeLabels(
+      shownTargets.map((t, k) => ({
+        x: x(t.year),
+        y: y(t.value),
+        w: Math.max(...lineSets[k]!.map((l, i) => labelWidth(l, i ? 11 : 12))),
+        h: lineSets[k]!.length * 13,
+      })),
+      { left, right: width - right, top: top - 10, bottom: height - bottom - 18 },
+      obstacles,
+    );
+    shownTargets.forEach((t, k) => {
       const [tx, ty] = [x(t.year), y(t.value)];
       const path =
         t.baseline && inYears(t.baseline.year)
           ? `<path d="M${r2(x(t.baseline.year))},${r2(y(t.baseline.value))}L${r2(tx)},${r2(ty)}" fill="none" stroke="${TARGET_COLOR}" stroke-width="1.5" stroke-dasharray="6,4"/>`
           : '';
-      const lines = narrow ? [t.valueLabel] : [t.label, t.status];
-      const w = Math.max(...lines.map((l, i) => labelWidth(l, i ? 11 : 12)));
-      const h = lines.length * 13;
-      const place = placeLabel(tx, ty, w, h, taken, { left: left, right: width - right, top: top - 10, bottom: height - bottom - 18 });
-      taken.push(place);
-      const anchorX = place.x1 === Math.round(tx) + 9 ? place.x1 : place.x2;
-      const anchor = anchorX === place.x1 ? 'start' : 'end';
-      const text = lines
-        .map(
-          (l, i) =>
-            `<text x="${r2(anchorX)}" y="${r2(place.y1 + 10 + i * 13)}" text-anchor="${anchor}" fill="${TARGET_COLOR}"${i ? ' font-size="11"' : ' font-weight="700"'}>${escapeXml(l)}</text>`,
-        )
-        .join('');
       out.push(
         `<g class="lc-target target-${escapeXml(t.statusId)}"><title>${escapeXml(t.tip)}</title>${path}` +
-          `<path d="M${r2(tx)},${r2(ty - 6)}l6,6l-6,6l-6,-6z" fill="${TARGET_COLOR}"/>${text}</g>`,
+          `<path d="M${r2(tx)},${r2(ty - 6)}l6,6l-6,6l-6,-6z" fill="${TARGET_COLOR}"/>${targetLabel(places[k] ?? null, lineSets[k]!, tx, ty)}</g>`,
       );
     });
     out.push('</g>');
   }
   return out.join('');
+}
+
+/** A placed label: its lines, and a leader line from the mark when the label was moved off the mark's row. */
+function targetLabel(place: LabelPlace | null, lines: string[], tx: number, ty: number): string {
+  if (!place) return '';
+  const { box: b, anchor } = place;
+  const anchorX = anchor === 'start' ? b.x1 : b.x2;
+  const leader = place.moved
+    ? `<line class="lc-leader" x1="${r2(tx)}" y1="${r2(ty)}" x2="${r2(anchorX + (anchor === 'start' ? -2 : 2))}" y2="${r2(ty < b.y1 ? b.y1 : b.y2)}" stroke="${TARGET_COLOR}" stroke-width="0.75"/>`
+    : '';
+  return (
+    leader +
+    lines
+      .map(
+        (l, i) =>
+          `<text x="${r2(anchorX)}" y="${r2(b.y1 + 10 + i * 13)}" text-anchor="${anchor}" fill="${TARGET_COLOR}"${i ? ' font-size="11"' : ' font-weight="700"'}>${escapeXml(l)}</text>`,
+      )
+      .join('')
+  );
 }

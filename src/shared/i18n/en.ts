@@ -656,7 +656,9 @@ export const en: Words = {
       'A target to "reach" a level follows the direction from baseline to target: for a rising target, reach or exceed it; for a falling one, fall to it or below. A target of "about" a value allows ±5% of the value (a few targets say otherwise).',
       'When the indicator\'s definition changed after the baseline (see "Series breaks" on the indicator page), no status is given: definition changed.',
       'A figure published as a bound ("95% or more") is judged over the whole range it stands for: a status is given when all of the range meets the target or none of it does, otherwise not assessed; "about" a figure is judged as that figure.',
-      'Qualitative targets (such as "full coverage"), relative targets (such as "up by one year", which the site does not convert into a level), targets without a series on the site, and targets whose definition differs from our series (each reason given) are not assessed.',
+      // targets branch: how relative targets are assessed.
+      'A relative target is turned into a level exactly as the plan words it: "10% lower than the baseline" is the baseline value × (1 − 10%); "up 3 percentage points" or "up one year" is the baseline value plus 3 points or one year. The baseline value is the figure the series publishes for the baseline year, never an estimate; when the series has no figure for that year, the target is marked no data and the note says so. The level is then judged by the same rule as a target to "reach" it (or "about" it, when the plan says so), and a definition change after the baseline again gives definition changed.',
+      'Qualitative targets (such as "full coverage"), relative targets that state no amount (such as "up in the same proportion"), targets without a series on the site, and targets whose definition differs from our series (each reason given) are not assessed.',
     ],
     notes: {
       qualitative: 'Qualitative target, not assessed against a figure.',
@@ -675,7 +677,16 @@ export const en: Words = {
       onTrack: (year: string, actual: string, path: string) => `${year} figure ${actual}; a straight path would give ${path}: on track.`,
       offTrack: (year: string, actual: string, path: string) => `${year} figure ${actual}; a straight path would give ${path}: off track.`,
       tolerance: (t: string) => ` ("about" taken as ±${t})`,
+      // targets branch: relative targets.
+      baselineMissing: (year: string) =>
+        `A relative target, but the series has no figure for the baseline year ${year}, so it cannot be turned into a level.`,
+      baselineBound: (year: string, actual: string) =>
+        `A relative target whose baseline (${year}) is published only as "${actual}", so it cannot be turned into a level.`,
     },
+    // targets branch: a relative target's change as the plan words it.
+    relativeChange: (year: string, amount: string, direction: 'up' | 'down') => `${direction} ${amount} on ${year}`,
+    relativePoints: (amount: string) => `${amount} percentage point${amount === '1' ? '' : 's'}`,
+    relativeLevel: (year: string, base: string, level: string) => ` (from the ${year} figure of ${base}: ${level})`,
     pictureTitle: (plan: string) => `${plan}: targets and progress`,
     embedHeading: 'Embed and pictures',
     embedLink: (plan: string) => `Embed the ${plan} targets table`,

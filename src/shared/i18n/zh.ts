@@ -639,7 +639,9 @@ export const zh = {
       '“达到”型目标按从基期到目标的方向理解：上升型指达到或超过目标值，下降型指降至或低于目标值。“左右”型目标的容差为目标值的±5%（个别目标另有注明）。',
       '基期之后指标口径发生变化（见指标页的“口径变化”）的，不给出状态，标为“口径变化”。',
       '实际值以“以上”“以下”形式发布的（例如“95%以上”），按它所代表的整个范围判断：范围全部满足或全部不满足目标时给出状态，否则不作评估；“约”多少按该数判断。',
-      '定性目标（如“全覆盖”）、相对目标（如“提高1岁”，本站不换算成具体数值）、本站没有对应序列的目标，以及目标口径与本站序列不同的目标（原因逐条注明），均不作评估。',
+      // targets branch: how relative targets are assessed.
+      '相对目标按规划原话换算成目标值：“比基期降低10%”为基期值×(1−10%)，“提高3个百分点”“提高1岁”为基期值加上3个百分点或1岁。基期值取本站序列中基期年份已发布的实际值，不用推算的数；序列中没有基期年份的数时，标为“暂无数据”并注明。换算后按“达到”型目标（原话为“左右”的按“左右”型）用上面同一规则判断，基期之后口径变化的同样标为“口径变化”。',
+      '定性目标（如“全覆盖”）、没有写明变化幅度的相对目标（如“同比例提高”）、本站没有对应序列的目标，以及目标口径与本站序列不同的目标（原因逐条注明），均不作评估。',
     ],
     notes: {
       qualitative: '定性目标，不作数值评估。',
@@ -657,7 +659,14 @@ export const zh = {
       onTrack: (year: string, actual: string, path: string) => `${year}实际值${actual}，按直线进度应为${path}，进度正常。`,
       offTrack: (year: string, actual: string, path: string) => `${year}实际值${actual}，按直线进度应为${path}，落后于进度。`,
       tolerance: (t: string) => `（“左右”按±${t}计）`,
+      // targets branch: relative targets.
+      baselineMissing: (year: string) => `相对目标，但本站序列中没有基期${year}的实际值，无法换算成目标值。`,
+      baselineBound: (year: string, actual: string) => `相对目标，基期${year}的实际值只以“${actual}”发布，无法换算成目标值。`,
     },
+    // targets branch: a relative target's change as the plan words it.
+    relativeChange: (year: string, amount: string, direction: 'up' | 'down') => `比${year}${direction === 'up' ? '提高' : '降低'}${amount}`,
+    relativePoints: (amount: string) => `${amount}个百分点`,
+    relativeLevel: (year: string, base: string, level: string) => `（按${year}实际值${base}换算为${level}）`,
     pictureTitle: (plan: string) => `${plan}：目标与进展`,
     embedHeading: '嵌入与图片',
     embedLink: (plan: string) => `嵌入${plan}目标表`,

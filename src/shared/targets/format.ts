@@ -24,11 +24,25 @@ export function targetText(t: TargetView, lang: Lang = 'zh'): string {
   const detail = lang === 'en' ? '' : t.relative_zh;
   const sep = lang === 'en' ? ': ' : '：';
   if (t.statedComparator === 'qualitative') return detail ? `${w.qualitative}${sep}${detail}` : w.qualitative;
-  if (t.statedComparator === 'relative') return detail ? `${w.relative}${sep}${detail}` : w.relative;
+  if (t.statedComparator === 'relative') return t.change ? relativeText(t, t.change, lang) : detail ? `${w.relative}${sep}${detail}` : w.relative;
   const key = t.statedComparator === '=' && t.direction === 'down' ? '=down' : t.statedComparator;
   const phrase = w.comparatorText[key] ?? ((v: string) => v);
   const year = words.year(t.targetYear);
   return lang === 'en' ? `${year}: ${phrase(planText(t, t.value!, lang))}` : `${year}${phrase(planText(t, t.value!, lang))}`;
+}
+
+/** 2020年比2015年降低10%（按2015年实际值18.5%换算为16.65%）: the change as worded, then the level it implies. */
+function relativeText(t: TargetView, change: NonNullable<TargetView['change']>, lang: Lang): string {
+  const words = wordsFor(lang);
+  const w = words.targets;
+  const amount =
+    change.by === 'percent' ? `${change.amount}%` : t.unit === '%' ? w.relativePoints(String(change.amount)) : planText(t, change.amount, lang);
+  const phrase = w.relativeChange(words.year(change.baselineYear), amount, change.direction);
+  const level =
+    t.value !== undefined && t.baseline
+      ? w.relativeLevel(words.year(t.baseline.year), planText(t, t.baseline.value, lang), planText(t, t.value, lang))
+      : '';
+  return lang === 'en' ? `${words.year(t.targetYear)}: ${phrase}${level}` : `${words.year(t.targetYear)}${phrase}${level}`;
 }
 
 export function baselineText(t: TargetView, lang: Lang = 'zh'): string {

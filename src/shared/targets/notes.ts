@@ -3,6 +3,7 @@
 import { formatValue, unitSuffix } from '../format/number.ts';
 import { formatValueEn } from '../format/english.ts';
 import { zh } from '../i18n/zh.ts';
+import { en } from '../i18n/en.ts';
 import type { StatusResult } from './status.ts';
 
 const BOUND_ZH: Record<string, (v: string) => string> = zh.comparator as Record<string, (v: string) => string>;
@@ -67,6 +68,10 @@ export function statusNoteZh(r: StatusResult, c: NoteContext): string {
       return n.noBaselineNotReached(year, actual);
     case 'no-baseline-reached':
       return n.noBaselineReached(year, actual) + tol;
+    case 'baseline-missing':
+      return n.baselineMissing(zh.year(r.baselineYear!));
+    case 'baseline-bound':
+      return n.baselineBound(year, actual);
     case 'judged': {
       const map = { met: n.met, 'not-met': n.notMet } as const;
       if (r.status === 'met' || r.status === 'not-met') return map[r.status](year, actual) + tol;
@@ -103,6 +108,10 @@ export function statusNoteEn(r: StatusResult, c: NoteContext): string {
       return `${year} actual ${actual}; the plan gives no baseline, so progress cannot be judged.`;
     case 'no-baseline-reached':
       return `${year} actual ${actual}: the target level is already reached${tol}.`;
+    case 'baseline-missing':
+      return en.targets.notes.baselineMissing(String(r.baselineYear));
+    case 'baseline-bound':
+      return en.targets.notes.baselineBound(year, actual);
     case 'judged':
       if (r.status === 'met') return `Target-year (${year}) actual ${actual}: met${tol}.`;
       if (r.status === 'not-met') return `Target-year (${year}) actual ${actual}: not met${tol}.`;

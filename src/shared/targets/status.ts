@@ -1,7 +1,12 @@
 // The status rule for a plan target, one pure function (explained to readers on /targets/, words in zh.ts):
 //
-// 1. Not assessed: targets with no series on the site, qualitative or relative targets (relative ones are
-//    not converted into a level), and targets whose definition differs from our series (drawable: false).
+// 1. Not assessed: targets with no series on the site, qualitative targets, relative targets whose change is
+//    not recorded, and targets whose definition differs from our series (drawable: false).
+// 1a. Relative targets (比2015年降低10%, 提高3个百分点, 提高1岁) become a level from the series' own published
+//    value in the baseline year: percent: b * (1 ± amount / 100); units: b ± amount. Then they are an '='
+//    target (reach, in the change's direction; '~' when the plan says 左右) with that baseline, and every rule
+//    below applies unchanged. No published value in the baseline year: 'no-data' (the note says so); a baseline
+//    published only as a bound (95%以上): 'not-assessed'.
 // 2. The year judged: the target year if the series has a value for it; otherwise, while the target year is
 //    still ahead of the data (target year >= asOfYear, the year of the data release), the latest actual.
 //    A target year that has passed without a published value is 'no-data' until the value exists: we never
@@ -38,6 +43,17 @@ export interface StatusTarget {
   /** False for targets whose definition differs from our series. */
   drawable: boolean;
   hasSeries: boolean;
+  /** A relative target's change, as worded (see 1a). */
+  change?: RelativeChange;
+  /** The base year a relative target names when the plan gives no value (比2015年降低30%). */
+  baselineYear?: number;
+}
+
+export interface RelativeChange {
+  by: 'percent' | 'units';
+  amount: number;
+  direction: 'up' | 'down';
+  about?: boolean;
 }
 
 export interface Actual {
@@ -59,6 +75,8 @@ export type StatusReason =
   | 'bound-undecided'
   | 'no-baseline-not-reached'
   | 'no-baseline-reached'
+  | 'baseline-missing'
+  | 'baseline-bound'
   | 'judged';
 
 export interface StatusResult {
@@ -68,6 +86,10 @@ export interface StatusResult {
   pathValue?: number;
   breakYear?: number;
   tolerance?: number;
+  /** Relative targets: the level implied by the change, from the series' value in `baselineYear` (`baselineValue`). */
+  impliedValue?: number;
+  baselineYear?: number;
+  baselineValue?: number;
 }
 
 /** The tolerance of a ~ (左右) target: as recorded, else 5% of the target value. */
@@ -125,6 +147,32 @@ export function pathValueAt(baseline: { year: number; value: number }, value: nu
   return baseline.value + ((value - baseline.value) * (year - baseline.year)) / (targetYear - baseline.year);
 }
 
+/** The level a relative change implies from a baseline value (rounded to 12 significant digits: 18.5 * 0.9 is 16.65). */
+export function impliedLevel(baselineValue: number, change: RelativeChange): number {
+  const sign = change.direction === 'up' ? 1 : -1;
+  const level = change.by === 'percent' ? baselineValue * (1 + (sign * change.amount) / 100) : baselineValue + sign * change.amount;
+  return Number(level.toPrecision(12));
+}
+
+/** Rule 1a: a relative target judged as the level it implies from the published baseline value. */
+function relativeStatus(target: StatusTarget, change: RelativeChange, actuals: Actual[], breakYears: number[], asOfYear: number): StatusResult {
+  const baselineYear = target.baseline?.year ?? target.baselineYear;
+  if (baselineYear === undefined) return { status: 'not-assessed', reason: 'relative' };
+  const base = actuals.find((a) => a.year === baselineYear);
+  if (!base) return { status: 'no-data', reason: 'baseline-missing', baselineYear };
+  if (base.comparator && base.comparator !== '~') return { status: 'not-assessed', reason: 'baseline-bound', judgedOn: base, baselineYear };
+  const impliedValue = impliedLevel(base.value, change);
+  const level: StatusTarget = {
+    ...target,
+    comparator: change.about ? '~' : '=',
+    direction: change.direction,
+    value: impliedValue,
+    baseline: { year: baselineYear, value: base.value },
+    change: undefined,
+  };
+  return { ...targetStatus(level, actuals, breakYears, asOfYear), impliedValue, baselineYear, baselineValue: base.value };
+}
+
 /**
  * The status of one target, given the national actuals (any order), the series' break years and the year of
  * the data release. See the rule at the top of this file.
@@ -132,8 +180,9 @@ export function pathValueAt(baseline: { year: number; value: number }, value: nu
 export function targetStatus(target: StatusTarget, actuals: Actual[], breakYears: number[], asOfYear: number): StatusResult {
   if (!target.hasSeries) return { status: 'not-assessed', reason: 'no-series' };
   if (target.comparator === 'qualitative') return { status: 'not-assessed', reason: 'qualitative' };
-  if (target.comparator === 'relative') return { status: 'not-assessed', reason: 'relative' };
+  if (target.comparator === 'relative' && !target.change) return { status: 'not-assessed', reason: 'relative' };
   if (!target.drawable) return { status: 'not-assessed', reason: 'not-drawable' };
+  if (target.comparator === 'relative') return relativeStatus(target, target.change!, actuals, breakYears, asOfYear);
   const value = target.value!;
   const tolerance = toleranceOf(target);
   const sorted = [...actuals].sort((a, b) => a.year - b.year);

@@ -55,6 +55,8 @@ export interface TargetView {
   /** For '=' targets: reach upward or downward. */
   direction?: 'up' | 'down';
   relative_zh?: string;
+  /** A relative target's change as worded; then `value` and `baseline` are the implied level and the series' own baseline value. */
+  change?: { by: 'percent' | 'units'; amount: number; direction: 'up' | 'down'; about?: boolean; baselineYear: number };
   summary_en: string;
   /** Mirror pages the target was read on (the plan itself is the source). */
   via: string[];

@@ -57,6 +57,8 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
       issuedYear: Number(plan.date.slice(0, 4)),
       drawable: t.drawable,
       hasSeries: facts !== undefined,
+      ...(t.change ? { change: t.change } : {}),
+      ...(t.baseline_year !== undefined ? { baselineYear: t.baseline_year } : {}),
     },
     facts?.actuals ?? [],
     facts?.breakYears ?? [],
@@ -68,16 +70,20 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
   if (result.reason === 'not-drawable') [noteZh, noteEn] = [t.not_drawn_reason_zh ?? '', t.not_drawn_reason_en ?? ''];
   if (result.reason === 'target-year-missing')
     [noteZh, noteEn] = [zh.targets.notes.targetYearMissing(zh.year(t.target_year)), en.targets.notes.targetYearMissing(String(t.target_year))];
+  // A relative target shows the level it implies (from the published baseline) as its value, so charts draw it.
+  const implied = result.impliedValue !== undefined && t.change;
+  const baseline = implied ? { year: result.baselineYear!, value: result.baselineValue! } : t.baseline;
+  const value = implied ? result.impliedValue : t.value;
   const latest = facts?.actuals.reduce<Actual | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined);
-  const tolerance = toleranceOf(t);
+  const tolerance = implied ? result.tolerance : toleranceOf(t);
   return {
     id: t.id,
     indicatorId: t.indicator ?? '',
     plan: planView(plan),
-    ...(t.baseline ? { baseline: t.baseline } : {}),
+    ...(baseline ? { baseline } : {}),
     targetYear: t.target_year,
-    comparator: SHOWN[t.comparator],
-    ...(t.value !== undefined ? { value: t.value } : {}),
+    comparator: implied ? (t.change!.about ? '~' : '=') : SHOWN[t.comparator],
+    ...(value !== undefined ? { value } : {}),
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(t.nature ? { nature: t.nature } : {}),
     verification: t.verification,
@@ -96,7 +102,8 @@ export function targetView(plan: PlanSpec, t: TargetSpec, facts: IndicatorFacts 
     unit_en: facts?.unit_en ?? t.unit_en,
     area: facts?.area ?? null,
     statedComparator: t.comparator,
-    ...(t.direction ? { direction: t.direction } : {}),
+    ...(t.direction || t.change ? { direction: t.direction ?? t.change!.direction } : {}),
+    ...(t.change ? { change: { ...t.change, baselineYear: (t.baseline?.year ?? t.baseline_year)! } } : {}),
     ...(t.relative_zh ? { relative_zh: t.relative_zh } : {}),
     summary_en: t.summary_en,
     via: t.via,
