@@ -5,9 +5,10 @@ import * as Plot from '@observablehq/plot';
 import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatNumber, formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
 import { yearTicks } from '../shared/format/tick.ts';
-import { zh, type Words } from '../shared/i18n/zh.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
+import type { Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { pointTip } from '../shared/charts/points.ts';
+import { chartLanguage, pointTip } from '../shared/charts/points.ts';
 
 /** The three parts, bottom to top, with their indicator ids and colours. */
 export const COMPOSITION_PARTS = [
@@ -21,13 +22,17 @@ export const COMPOSITION_IDS: readonly string[] = COMPOSITION_PARTS.map((p) => p
 export interface CompositionInput {
   /** National values in force of each part, by indicator id. */
   parts: Record<CompositionPartId, PublishedValue[]>;
-  /** Each part's name, as in the catalog. */
+  /** Each part's name, as in the catalog, in the chart's language. */
   names: Record<CompositionPartId, string>;
   width: number;
   height?: number;
   idPrefix: string;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
 }
+
+const PERCENT = { unit: '%', unit_en: '%' };
 
 export interface CompositionYear {
   year: number;
@@ -53,8 +58,8 @@ export function compositionYears(parts: Record<CompositionPartId, PublishedValue
   return { complete, incomplete };
 }
 
-export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' | 'words'>): ChartText {
-  const words = input.words ?? zh;
+export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' | 'lang' | 'words'>): ChartText {
+  const { words } = chartLanguage(input);
   const c = words.composition;
   const { complete, incomplete } = compositionYears(input.parts);
   const describe = (y: CompositionYear) =>
@@ -78,12 +83,13 @@ export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' 
   };
 }
 
-export function compositionChart({ parts, names, width, height = Math.round(width * 0.5), idPrefix, words = zh }: CompositionInput): string {
+export function compositionChart({ parts, names, width, height = Math.round(width * 0.5), idPrefix, ...language }: CompositionInput): string {
+  const { words } = chartLanguage(language);
   const { complete } = compositionYears(parts);
   const rows = complete.flatMap((y) =>
     y.values.map((v, i) => {
       const part = COMPOSITION_PARTS[i]!;
-      return { year: y.year, value: v.value, part: part.id, order: i, tip: `${names[part.id]} ${pointTip(v, '%', words)}` };
+      return { year: y.year, value: v.value, part: part.id, order: i, tip: `${names[part.id]} ${pointTip(v, PERCENT, words)}` };
     }),
   );
   const years = complete.map((y) => y.year);

@@ -4,10 +4,13 @@
 // when given. The same renderer redraws it in the browser.
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatYear, formatPublishedValue } from '../shared/format/number.ts';
+import { formatYear } from '../shared/format/number.ts';
+import { valueIn } from '../shared/format/in-lang.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartText } from './render.ts';
-import { isTentative, pointTip } from '../shared/charts/points.ts';
+import { chartLanguage, isTentative, nameIn, pointTip } from '../shared/charts/points.ts';
+import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { chartColors } from '../shared/charts/colors.ts';
 import { lineChart, type LinePoint } from '../shared/charts/line-chart.ts';
 import { lineMarks, type LineEvent, type LineTarget } from '../shared/charts/line-marks.ts';
@@ -20,6 +23,8 @@ export interface LineChartInput {
   height?: number;
   /** Unique on the page. */
   idPrefix: string;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
   targets?: LineTarget[];
   events?: LineEvent[];
@@ -31,26 +36,34 @@ export const NATIONAL_CHART_SIZES: [[number, number], [number, number]] = [
   [340, 240],
 ];
 
-/** Published values as the renderer's points, each with its tooltip. */
-export function linePoints(values: PublishedValue[], tip: (v: PublishedValue) => string): LinePoint[] {
-  return values.map((v) => ({ year: v.year, value: v.value, tentative: isTentative(v), tip: tip(v) }));
+/** Published values as the renderer's points, each with its tooltip; `scale` is the axis's (axis-lang.ts). */
+export function linePoints(values: PublishedValue[], tip: (v: PublishedValue) => string, scale = 1): LinePoint[] {
+  return values.map((v) => ({ year: v.year, value: v.value * scale, tentative: isTentative(v), tip: tip(v) }));
+}
+
+/** A series break's note in the words' language: the catalog's notes are Chinese, so English says what a break means. */
+export function breakNote(note: string, words: Words): string {
+  if (chartLanguage({ words }).lang === 'en') return words.charts.breakGeneric;
+  return note.endsWith(words.sentenceEnd) ? note : note + words.sentenceEnd;
 }
 
 export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
+  const { lang } = chartLanguage({ words });
   const c = words.chart;
-  const unit = indicator.unit;
-  const describe = (v: PublishedValue) => c.yearValue(formatYear(v.year, words), formatPublishedValue(v, unit));
+  const name = nameIn(lang, indicator);
+  const describe = (v: PublishedValue) => c.yearValue(formatYear(v.year, words), valueIn(lang, v, indicator));
   const first = values[0];
   const last = values.at(-1);
-  if (!first || !last) return { title: c.lineTitle(indicator.name_zh), description: words.indicator.noNationalData };
+  if (!first || !last) return { title: c.lineTitle(name), description: words.indicator.noNationalData };
   const low = values.reduce((a, b) => (b.value < a.value ? b : a));
   const high = values.reduce((a, b) => (b.value > a.value ? b : a));
-  const breaks = indicator.breaks
-    .map((b) => c.breakDescription(formatYear(b.year, words), b.note.endsWith(words.sentenceEnd) ? b.note : b.note + words.sentenceEnd))
-    .join('');
+  const breaks = indicator.breaks.map((b) => c.breakDescription(formatYear(b.year, words), breakNote(b.note, words))).join(lang === 'en' ? ' ' : '');
   return {
-    title: c.lineTitle(indicator.name_zh),
-    description: c.lineDescription(indicator.name_zh, describe(first), describe(last), describe(low), describe(high), values.length) + breaks,
+    title: c.lineTitle(name),
+    description:
+      c.lineDescription(name, describe(first), describe(last), describe(low), describe(high), values.length) +
+      (lang === 'en' && breaks ? ' ' : '') +
+      breaks,
   };
 }
 
@@ -60,19 +73,30 @@ export function nationalLineChart({
   width,
   height = Math.round(width * 0.5),
   idPrefix,
-  words = zh,
   targets,
   events,
+  ...language
 }: LineChartInput): string {
+  const { lang, words } = chartLanguage(language);
+  const axis = valueAxis(lang, indicator, words);
+  // Marks sit on the same scaled axis as the values (a 万人 target in millions on an English chart).
+  const scaled = (targets ?? []).map((t) => ({
+    ...t,
+    value: t.value * axis.scale,
+    ...(t.baseline ? { baseline: { year: t.baseline.year, value: t.baseline.value * axis.scale } } : {}),
+  }));
   return lineChart({
     ...lineChartText(indicator, values, words),
     idPrefix,
     width,
     height,
-    yLabel: words.chart.unitAxis(indicator.unit),
+    yLabel: axis.label,
+    tickFormat: axis.tick,
     breaks: indicator.breaks.map((b) => b.year),
     breakLabel: words.chart.breakLabel,
-    series: [{ key: 'national', color: chartColors.line, role: 'main', points: linePoints(values, (v) => pointTip(v, indicator.unit, words)) }],
-    ...(targets?.length || events?.length ? { layers: [lineMarks(targets ?? [], events ?? [])] } : {}),
+    series: [
+      { key: 'national', color: chartColors.line, role: 'main', points: linePoints(values, (v) => pointTip(v, indicator, words), axis.scale) },
+    ],
+    ...(scaled.length || events?.length ? { layers: [lineMarks(scaled, events ?? [])] } : {}),
   });
 }

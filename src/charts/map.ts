@@ -5,9 +5,11 @@ import china from 'china-geojson/src/geojson/china.json' with { type: 'json' };
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
-import { formatTick } from '../shared/format/number.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
 import { CHART_FONT, chartColors } from './render.ts';
-import { regionTip, shortRegionName } from '../shared/charts/points.ts';
+import { chartLanguage, nameIn, regionTip } from '../shared/charts/points.ts';
+import { valueAxis } from '../shared/charts/axis-lang.ts';
+import { regionNameIn } from '../site-data/region-names.ts';
 import { classColor, stepThresholds, type MapClasses } from '../shared/charts/map-classes.ts';
 import { escapeXml } from '../shared/format/markup.ts';
 
@@ -134,10 +136,13 @@ export interface ProvinceMapInput {
   idPrefix: string;
   /** id of the ranked list that is the map's text alternative, added to its description. */
   describedBy?: string;
+  /** The map's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
 }
 
-export function provinceMap({ indicator, values, year, classes, idPrefix, describedBy, words = zh }: ProvinceMapInput): string {
+export function provinceMap({ indicator, values, year, classes, idPrefix, describedBy, ...language }: ProvinceMapInput): string {
+  const { lang, words } = chartLanguage(language);
   const m = words.map;
   const byCode = new Map(values.map((v) => [v.regionCode, v]));
   // Albers for China; the inset gets its own column on the right, so it never covers Taiwan.
@@ -151,14 +156,17 @@ export function provinceMap({ indicator, values, year, classes, idPrefix, descri
   const noData = `url(#${idPrefix}-nodata)`;
   const provinces = regionFeatures.map((feature) => {
     const code = featureRegionCode(feature) ?? '';
-    const name = feature.properties.name;
+    // data-name is the region's name in the map's language (the boundary file's is Chinese); the page script reads it.
+    const name = lang === 'en' ? regionNameIn(lang, code, feature.properties.name) : feature.properties.name;
     const value = byCode.get(code);
-    const tip = value ? regionTip(value, indicator.unit, words) : m.noDataTip(shortRegionName(name));
+    const tip = value
+      ? regionTip(value, indicator, words, regionNameIn(lang, code, value.region))
+      : m.noDataTip(regionNameIn(lang, code, feature.properties.name));
     const fill = value ? classColor(value.value, classes) : noData;
     return `<path class="province" d="${path(feature)}" fill="${fill}" data-code="${code}" data-name="${escapeXml(name)}"${value ? ` data-value="${value.value}"` : ''} data-tip="${escapeXml(tip)}"><title>${escapeXml(tip)}</title></path>`;
   });
   const inset = insetFeature ? southChinaSeaInset(rewound(insetFeature), height, words) : '';
-  const title = m.title(indicator.name_zh, words.year(year));
+  const title = m.title(nameIn(lang, indicator), words.year(year));
   const desc = m.description(values.length, regionFeatures.length - values.length);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${height}" width="${MAP_WIDTH}" height="${height}" class="province-map" role="img"` +
@@ -190,9 +198,17 @@ function southChinaSeaInset(feature: Feature, mapHeight: number, words: Words): 
   );
 }
 
-/** The legend in words: 低于8, 8至10以下, …, 14及以上 (the unit is named once, in the legend's label). */
-export function mapLegend(classes: MapClasses, words: Words = zh): { color: string; text: string }[] {
-  const t = classes.thresholds.map(formatTick);
+/**
+ * The legend in words: 低于8, 8至10以下, …, 14及以上 (the unit is named once, in the legend's label); in English the
+ * thresholds are restated and written as the English axes write them (`units` gives the unit; axis-lang.ts).
+ */
+export function mapLegend(
+  classes: MapClasses,
+  words: Words = zh,
+  units: { unit: string; unit_en: string } = { unit: '', unit_en: '' },
+): { color: string; text: string }[] {
+  const axis = valueAxis(chartLanguage({ words }).lang, units, words);
+  const t = classes.thresholds.map((threshold) => axis.tick(threshold * axis.scale));
   return classes.colors.map((color, i) => ({
     color,
     text:

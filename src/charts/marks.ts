@@ -3,8 +3,8 @@
 // plan and status; each event of the indicator's reform area, numbered in date order for the key under the chart.
 import type { EventView, TargetView } from '../shared/targets/types.ts';
 import type { LineEvent, LineTarget } from '../shared/charts/line-marks.ts';
-import { planNumber, targetText } from '../shared/targets/format.ts';
-import { zh } from '../shared/i18n/zh.ts';
+import { planNumber, planNumberEn, targetText } from '../shared/targets/format.ts';
+import { wordsFor, type Lang } from '../shared/i18n/lang.ts';
 
 const SYMBOL: Record<TargetView['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '', '~': '≈', qualitative: '' };
 
@@ -17,8 +17,11 @@ export function drawnTargets(targets: TargetView[]): TargetView[] {
  * One mark per target year, value and comparator: several plans often repeat a target (74.5岁 by 2015 in two
  * plans); their names share one label, so the marks stay legible. Each plan keeps its own line in the tooltip.
  */
-export function targetMarks(targets: TargetView[]): LineTarget[] {
-  const w = zh.targets;
+export function targetMarks(targets: TargetView[], lang: Lang = 'zh'): LineTarget[] {
+  const words = wordsFor(lang);
+  const w = words.targets;
+  const en = lang === 'en';
+  const number = (t: TargetView) => (en ? planNumberEn(t.value!, t.unit, t.unit_en) : planNumber(t.value!, t.unit));
   const groups = new Map<string, TargetView[]>();
   for (const t of drawnTargets(targets)) {
     const key = `${t.targetYear}|${t.value}|${t.comparator}|${t.status}`;
@@ -27,17 +30,21 @@ export function targetMarks(targets: TargetView[]): LineTarget[] {
   return [...groups.values()].map((group) => {
     const t = group[0]!;
     const status = w.statusNames[t.status] ?? t.status;
-    const plans = [...new Set(group.map((g) => g.plan.short_zh))].join(zh.listSeparator);
+    const plans = [...new Set(group.map((g) => (en ? g.plan.short_en : g.plan.short_zh)))].join(words.listSeparator);
     const baseline = group.find((g) => g.baseline)?.baseline;
     return {
       year: t.targetYear,
       value: t.value!,
       ...(baseline ? { baseline } : {}),
-      valueLabel: `${SYMBOL[t.comparator]}${planNumber(t.value!, t.unit)}`,
-      label: `${SYMBOL[t.comparator]}${planNumber(t.value!, t.unit)} ${plans}`,
+      valueLabel: `${SYMBOL[t.comparator]}${number(t)}`,
+      label: `${SYMBOL[t.comparator]}${number(t)} ${plans}`,
       status,
       statusId: t.status,
-      tip: group.map((g) => zh.figure.targetTip(g.plan.short_zh, targetText(g), status, g.statusNote_zh)).join('\n'),
+      tip: group
+        .map((g) =>
+          words.figure.targetTip(en ? g.plan.short_en : g.plan.short_zh, targetText(g, lang), status, en ? g.statusNote_en : g.statusNote_zh),
+        )
+        .join('\n'),
     };
   });
 }
@@ -47,14 +54,18 @@ export function chartEvents(events: EventView[], from: number, to: number): Even
   return [...events].filter((e) => e.year >= from && e.year <= to).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-export function eventMarks(events: EventView[]): LineEvent[] {
-  return events.map((e, i) => ({ year: e.year, number: i + 1, tip: zh.figure.eventTip(i + 1, eventDate(e), e.title_zh) }));
+export function eventMarks(events: EventView[], lang: Lang = 'zh'): LineEvent[] {
+  const words = wordsFor(lang);
+  return events.map((e, i) => ({
+    year: e.year,
+    number: i + 1,
+    tip: words.figure.eventTip(i + 1, eventDate(e, lang), lang === 'en' ? e.title_en : e.title_zh),
+  }));
 }
 
-/** 2009年3月, 2016年, 2018年5月31日: the date as precise as it is known. */
-export function eventDate(e: EventView): string {
+/** 2009年3月, 2016年, 2018年5月31日 (March 2009, 2016, 31 May 2018): the date as precise as it is known. */
+export function eventDate(e: EventView, lang: Lang = 'zh'): string {
   const [year, month, day] = e.date.split('-').map(Number);
-  if (e.precision === 'day' && day) return `${year}年${month}月${day}日`;
-  if (e.precision !== 'year' && month) return `${year}年${month}月`;
-  return `${year}年`;
+  const known = e.precision === 'day' && day ? [year, month, day] : e.precision !== 'year' && month ? [year, month] : [year];
+  return wordsFor(lang).date(...(known as [number, number?, number?]));
 }

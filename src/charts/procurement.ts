@@ -4,15 +4,21 @@
 import * as Plot from '@observablehq/plot';
 import { batchesWithPriceCut, type ProcurementBatch } from '../site-data/procurement.ts';
 import { formatNumber, formatTick } from '../shared/format/number.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
+import { chartLanguage } from '../shared/charts/points.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
 
 export interface ProcurementChartInput {
   batches: ProcurementBatch[];
   width: number;
   idPrefix: string;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
 }
+
+const batchName = (lang: Lang, b: ProcurementBatch) => (lang === 'en' ? b.name_en : b.name_zh);
 
 /** A stated cut as the publisher wrote it: 52, 50.64 (the decimals given, none added). */
 function cutText(cut: number): string {
@@ -20,19 +26,21 @@ function cutText(cut: number): string {
 }
 
 export function procurementChartText(batches: ProcurementBatch[], words: Words = zh): ChartText {
+  const { lang } = chartLanguage({ words });
   const w = words.procurement;
-  const drawn = batchesWithPriceCut(batches).map((b) => `${b.name_zh}${w.percent(cutText(b.price_cut))}`);
-  const missing = batches.filter((b) => b.price_cut === null).map((b) => b.name_zh);
+  const drawn = batchesWithPriceCut(batches).map((b) => `${batchName(lang, b)}${lang === 'en' ? ' ' : ''}${w.percent(cutText(b.price_cut))}`);
+  const missing = batches.filter((b) => b.price_cut === null).map((b) => batchName(lang, b));
   return { title: w.chartTitle, description: w.chartDescription(drawn, missing) };
 }
 
-export function procurementChart({ batches, width, idPrefix, words = zh }: ProcurementChartInput): string {
+export function procurementChart({ batches, width, idPrefix, ...language }: ProcurementChartInput): string {
+  const { lang, words } = chartLanguage(language);
   const rows = batchesWithPriceCut(batches).map((b) => ({
-    name: b.name_zh,
+    name: batchName(lang, b),
     cut: b.price_cut,
     tentative: b.status !== 'cross-checked',
     label: words.procurement.percent(cutText(b.price_cut)),
-    tip: words.procurement.barTip(b.name_zh, cutText(b.price_cut), words.statusName(b.status)),
+    tip: words.procurement.barTip(batchName(lang, b), cutText(b.price_cut), words.statusName(b.status)),
   }));
   const narrow = width < 480;
   const band = 26;

@@ -4,12 +4,16 @@
 import * as Plot from '@observablehq/plot';
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import { formatTick, formatValue, formatYear, formatPublishedValue } from '../shared/format/number.ts';
+import { formatYear } from '../shared/format/number.ts';
+import { valueIn } from '../shared/format/in-lang.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { regionTip, shortRegionName } from '../shared/charts/points.ts';
+import { chartLanguage, nameIn, regionTip } from '../shared/charts/points.ts';
+import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { lineChart } from '../shared/charts/line-chart.ts';
 import { NATIONAL_CODE } from '../shared/national-code.ts';
+import { regionNameIn } from '../site-data/region-names.ts';
 import { linePoints } from './line.ts';
 
 export interface RegionLineInput {
@@ -21,27 +25,31 @@ export interface RegionLineInput {
   width: number;
   height: number;
   idPrefix: string;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
 }
 
 export function regionLineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
-  const region = shortRegionName(values[0]!.region);
+  const { lang } = chartLanguage({ words });
+  const region = regionNameIn(lang, values[0]!.regionCode, values[0]!.region);
   const [first, last] = [values[0]!, values.at(-1)!];
   return {
-    title: words.region.lineTitle(region, indicator.name_zh),
+    title: words.region.lineTitle(region, nameIn(lang, indicator)),
     description: words.region.lineDescription(
       region,
       formatYear(first.year, words),
       formatYear(last.year, words),
-      formatPublishedValue(first, indicator.unit),
-      formatPublishedValue(last, indicator.unit),
+      valueIn(lang, first, indicator),
+      valueIn(lang, last, indicator),
     ),
   };
 }
 
-export function regionLineChart({ indicator, values, national, width, height, idPrefix, words = zh }: RegionLineInput): string {
-  const unit = indicator.unit;
-  const region = shortRegionName(values[0]!.region);
+export function regionLineChart({ indicator, values, national, width, height, idPrefix, ...language }: RegionLineInput): string {
+  const { lang, words } = chartLanguage(language);
+  const region = regionNameIn(lang, values[0]!.regionCode, values[0]!.region);
+  const axis = valueAxis(lang, indicator, words);
   const [from, to] = [values[0]!.year, values.at(-1)!.year];
   const nationalInRange = national.filter((v) => v.year >= from && v.year <= to);
   return lineChart({
@@ -49,7 +57,8 @@ export function regionLineChart({ indicator, values, national, width, height, id
     idPrefix,
     width,
     height,
-    yLabel: words.chart.unitAxis(unit),
+    yLabel: axis.label,
+    tickFormat: axis.tick,
     breaks: indicator.breaks.map((b) => b.year),
     breakLabel: words.chart.breakLabel,
     series: [
@@ -57,13 +66,13 @@ export function regionLineChart({ indicator, values, national, width, height, id
         key: values[0]!.regionCode,
         color: chartColors.line,
         role: 'main',
-        points: linePoints(values, (v) => regionTip({ ...v, region }, unit, words)),
+        points: linePoints(values, (v) => regionTip(v, indicator, words, region), axis.scale),
       },
       {
         key: NATIONAL_CODE,
         color: chartColors.national,
         role: 'reference',
-        points: linePoints(nationalInRange, (v) => regionTip({ ...v, region: words.indicator.national }, unit, words)),
+        points: linePoints(nationalInRange, (v) => regionTip(v, indicator, words, words.indicator.national), axis.scale),
       },
     ],
   });
@@ -79,6 +88,8 @@ export interface RegionStripInput {
   rankText: string;
   width: number;
   idPrefix: string;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
 }
 
@@ -88,22 +99,31 @@ export function regionStripText({
   regionCode,
   national,
   rankText,
-  words = zh,
+  ...language
 }: Omit<RegionStripInput, 'width' | 'idPrefix'>): ChartText {
-  const unit = indicator.unit;
+  const { lang, words } = chartLanguage(language);
   const own = values.find((v) => v.regionCode === regionCode)!;
-  const region = shortRegionName(own.region);
-  const nationalText = national ? words.indicator.nationalValue(formatValue(national.value, national.decimals, unit)) : words.region.nationalMissing;
+  const region = regionNameIn(lang, own.regionCode, own.region);
+  // The national value as a plain figure (no bound): the strip marks it as a rule.
+  const nationalText = national
+    ? words.indicator.nationalValue(valueIn(lang, { value: national.value, decimals: national.decimals }, indicator))
+    : words.region.nationalMissing;
   return {
-    title: words.region.stripTitle(region, indicator.name_zh, formatYear(own.year, words)),
-    description: words.region.stripDescription(region, formatPublishedValue(own, unit), rankText, nationalText),
+    title: words.region.stripTitle(region, nameIn(lang, indicator), formatYear(own.year, words)),
+    description: words.region.stripDescription(region, valueIn(lang, own, indicator), rankText, nationalText),
   };
 }
 
 export function regionStripChart(input: RegionStripInput): string {
-  const { indicator, values, regionCode, national, width, idPrefix, words = zh } = input;
-  const unit = indicator.unit;
-  const rows = values.map((v) => ({ ...v, tip: regionTip(v, unit, words), mine: v.regionCode === regionCode }));
+  const { indicator, values, regionCode, national, width, idPrefix } = input;
+  const { lang, words } = chartLanguage(input);
+  const axis = valueAxis(lang, indicator, words);
+  const rows = values.map((v) => ({
+    ...v,
+    value: v.value * axis.scale,
+    tip: regionTip(v, indicator, words, regionNameIn(lang, v.regionCode, v.region)),
+    mine: v.regionCode === regionCode,
+  }));
   return renderPlot(
     {
       width,
@@ -113,20 +133,22 @@ export function regionStripChart(input: RegionStripInput): string {
       marginTop: 30,
       marginBottom: 34,
       x: {
-        label: words.chart.unitAxis(unit),
+        label: axis.label,
         labelArrow: 'none',
         labelAnchor: 'right',
-        tickFormat: formatTick,
+        tickFormat: axis.tick,
         ticks: width < 480 ? 4 : 6,
         nice: true,
         grid: true,
       },
       y: { axis: null },
       marks: [
-        ...(national ? [Plot.ruleX([national.value], { stroke: chartColors.national, strokeWidth: 2, strokeDasharray: '4,2', insetTop: -12 })] : []),
+        ...(national
+          ? [Plot.ruleX([national.value * axis.scale], { stroke: chartColors.national, strokeWidth: 2, strokeDasharray: '4,2', insetTop: -12 })]
+          : []),
         ...(national
           ? [
-              Plot.text([national.value], {
+              Plot.text([national.value * axis.scale], {
                 x: (d: number) => d,
                 frameAnchor: 'top',
                 dy: -18,
@@ -145,7 +167,7 @@ export function regionStripChart(input: RegionStripInput): string {
         ),
       ],
     },
-    regionStripText(input),
+    regionStripText({ ...input, lang, words }),
     idPrefix,
   );
 }

@@ -5,9 +5,10 @@ import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatYear } from '../shared/format/number.ts';
 import { valueIn } from '../shared/format/in-lang.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
-import { isTentative } from '../shared/charts/points.ts';
+import { chartLanguage, isTentative, nameIn } from '../shared/charts/points.ts';
 import { lineRuns } from '../shared/charts/line-runs.ts';
 
 export interface SparklineInput {
@@ -17,6 +18,8 @@ export interface SparklineInput {
   idPrefix: string;
   width?: number;
   height?: number;
+  /** The chart's language (default Chinese); or give the edition's `words`. */
+  lang?: Lang;
   words?: Words;
   /** Optional target marks (the scorecard): a hollow square at each target year and value. */
   targets?: { year: number; value: number }[];
@@ -24,15 +27,16 @@ export interface SparklineInput {
 
 export function sparklineText(indicator: IndicatorSpec, values: PublishedValue[], words: Words = zh): ChartText {
   const c = words.chart;
-  const lang = words.lang === 'en' ? 'en' : 'zh';
+  const { lang } = chartLanguage({ words });
   const describe = (v: PublishedValue | undefined) => (v ? c.yearValue(formatYear(v.year, words), valueIn(lang, v, indicator)) : '');
   return {
-    title: c.sparklineTitle(lang === 'en' ? indicator.name_en : indicator.name_zh),
+    title: c.sparklineTitle(nameIn(lang, indicator)),
     description: c.sparklineDescription(describe(values[0]), describe(values.at(-1))),
   };
 }
 
-export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, words = zh, targets = [] }: SparklineInput): string {
+export function sparkline({ indicator, values, idPrefix, width = 240, height = 48, targets = [], ...language }: SparklineInput): string {
+  const { words } = chartLanguage(language);
   const segment = lineRuns(
     values.map((v) => v.year),
     indicator.breaks.map((b) => b.year),

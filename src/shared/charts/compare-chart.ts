@@ -10,9 +10,12 @@ import { escapeXml } from '../format/markup.ts';
 import { lineMarks, type LineEvent, type LineTarget } from './line-marks.ts';
 import { seriesPalette } from './colors.ts';
 import { isTentative, shortRegionName } from './points.ts';
+import { valueAxis } from './axis-lang.ts';
 import { difference, formatChange } from '../format/change.ts';
-import { formatValue, formatYear } from '../format/number.ts';
-import { zh } from '../i18n/zh.ts';
+import { formatYear } from '../format/number.ts';
+import { changeEn, valueIn } from '../format/in-lang.ts';
+import { unitLabelEn } from '../format/english.ts';
+import { wordsFor, type Lang } from '../i18n/lang.ts';
 import { NATIONAL_CODE } from '../national-code.ts';
 
 /** A region's values as the shared formatters expect them. */
@@ -78,18 +81,26 @@ export function compareChart(
   view: ExploreView,
   sizes: [number, number][],
   marks: CompareMarks = { targets: [], events: [] },
+  lang: Lang = 'zh',
 ): CompareChart {
+  const zh = wordsFor(lang); // the edition's words (named zh from when there was one edition)
+  const en = lang === 'en';
+  const units = { unit: data.unit, unit_en: data.unit_en ?? data.unit };
+  const axis = valueAxis(lang, units, zh);
   const codes = [NATIONAL_CODE, ...view.regions];
+  // English names come with the data, chosen at build time (src/site-data/region-names.ts).
+  const nameOf = (code: string) =>
+    en ? (data.regionsEn?.[code] ?? code) : code === NATIONAL_CODE ? zh.indicator.national : shortRegionName(data.regions[code] ?? code);
   const all: Drawn[] = codes.map((code, i) => {
     const values = regionSeries(data, code);
     return {
-      name: code === NATIONAL_CODE ? zh.indicator.national : shortRegionName(data.regions[code] ?? code),
+      name: nameOf(code),
       color: seriesPalette[i % seriesPalette.length]!, // the nation first, in the site's blue
       key: code,
       role: 'main' as const,
       values,
       // Tooltips come from the year columns (yearTips), which name every series' value.
-      points: values.map((v) => ({ year: v.year, value: v.value, tentative: isTentative(v as PublishedValue), tip: '' })),
+      points: values.map((v) => ({ year: v.year, value: v.value * axis.scale, tentative: isTentative(v as PublishedValue), tip: '' })),
     };
   });
   const change = view.mode === 'change';
@@ -100,7 +111,12 @@ export function compareChart(
   if (change) {
     for (const s of series) {
       const base = baseOf(s)!;
-      s.points = s.values.map((v) => ({ year: v.year, value: difference(v, base).value, tentative: isTentative(v as PublishedValue), tip: '' }));
+      s.points = s.values.map((v) => ({
+        year: v.year,
+        value: difference(v, base).value * axis.scale,
+        tentative: isTentative(v as PublishedValue),
+        tip: '',
+      }));
     }
   }
   const unit = data.unit;
@@ -109,25 +125,37 @@ export function compareChart(
     const parts = series.flatMap((s) => {
       const v = s.values.find((p) => p.year === year);
       if (!v) return [];
-      return [zh.explore.seriesValue(s.name, change ? formatChange(v, baseOf(s)!, unit) : formatValue(v.value, v.decimals, unit))];
+      const shown = change
+        ? en
+          ? changeEn(v, baseOf(s)!, units)
+          : formatChange(v, baseOf(s)!, unit)
+        : valueIn(lang, { value: v.value, decimals: v.decimals }, units);
+      return [zh.explore.seriesValue(s.name, shown)];
     });
-    if (parts.length > 0) yearTips.set(year, zh.explore.yearTip(formatYear(year), parts.join(zh.explore.tipSeparator)));
+    if (parts.length > 0) yearTips.set(year, zh.explore.yearTip(formatYear(year, zh), parts.join(zh.explore.tipSeparator)));
   }
   const names = series.map((s) => s.name).join(zh.listSeparator);
   const provinces = series
     .slice(1)
     .map((s) => s.name)
     .join(zh.listSeparator);
+  const name = en ? (data.name_en ?? data.name) : data.name;
+  const year = (y: number) => formatYear(y, zh);
   const title = change
-    ? zh.explore.changeTitle(data.name, formatYear(view.base))
+    ? zh.explore.changeTitle(name, year(view.base))
     : provinces
-      ? zh.explore.compareTitle(data.name, provinces)
-      : zh.chart.lineTitle(data.name); // only the years narrowed: the national chart's own title
-  const description = zh.explore.compareDescription(formatYear(view.from), formatYear(view.to), names);
-  const yLabel = change ? zh.explore.changeAxis(formatYear(view.base), zh.change.pointUnits[unit] ?? unit) : zh.chart.unitAxis(unit);
+      ? zh.explore.compareTitle(name, provinces)
+      : zh.chart.lineTitle(name); // only the years narrowed: the national chart's own title
+  const description = zh.explore.compareDescription(year(view.from), year(view.to), names);
+  const changeUnit = zh.change.pointUnits[unit]?.trim() ?? (en ? unitLabelEn(unit, units.unit_en) : unit);
+  const yLabel = change ? zh.explore.changeAxis(year(view.base), changeUnit) : axis.label;
   // Targets often lie beyond the data's years: a range ending at the latest national year is widened to them, as
   // the page's own chart is; a range the reader ended earlier stays as asked.
-  const targets = change ? [] : marks.targets;
+  const targets = (change ? [] : marks.targets).map((t) => ({
+    ...t,
+    value: t.value * axis.scale,
+    ...(t.baseline ? { baseline: { year: t.baseline.year, value: t.baseline.value * axis.scale } } : {}),
+  }));
   const latest = Math.max(...(data.values[NATIONAL_CODE] ?? []).map(([year]) => year));
   const to = view.to >= latest ? Math.max(view.to, ...targets.map((t) => t.year)) : view.to;
   const svgs = sizes.map(([width, height], i) =>
@@ -143,6 +171,7 @@ export function compareChart(
       breaks: data.breaks,
       breakLabel: zh.chart.breakLabel,
       yLabel,
+      tickFormat: axis.tick,
       pointTips: 'none',
       layers: [...(targets.length || marks.events.length ? [lineMarks(targets, marks.events)] : []), compareLayer(yearTips, change)],
     }),
@@ -150,13 +179,13 @@ export function compareChart(
   // Series left out for want of a base-year value are named below; this is for a range with nothing in it.
   const empty = series.length > 0 && !series.some((s) => s.values.some((v) => v.year >= view.from && v.year <= view.to));
   const notes = [
-    ...(empty ? [zh.explore.emptyRange(formatYear(view.from), formatYear(view.to))] : []),
-    ...(missing.length > 0 ? [zh.explore.missingBase(missing.join(zh.listSeparator), formatYear(view.base))] : []),
+    ...(empty ? [zh.explore.emptyRange(year(view.from), year(view.to))] : []),
+    ...(missing.length > 0 ? [zh.explore.missingBase(missing.join(zh.listSeparator), year(view.base))] : []),
     ...(change
       ? data.breaks
           .filter((b) => b > view.from && b <= view.to)
           .slice(0, 1)
-          .map((b) => zh.explore.breakWarning(formatYear(b)))
+          .map((b) => zh.explore.breakWarning(year(b)))
       : []),
   ];
   return { title, svgs, series: series.map((s) => ({ name: s.name, color: s.color })), notes };

@@ -81,6 +81,8 @@ export interface LineChartInput {
    * after that script ran), or none (a layer carries them, as the comparison's year columns do).
    */
   pointTips?: 'title' | 'data' | 'none';
+  /** Value tick labels; default formatTick (English charts pass tickWithSeparators, axis-lang.ts). */
+  tickFormat?: (value: number) => string;
 }
 
 /** Height of a line chart at a width, for embeds and pictures: half the width, never under 240 px. */
@@ -110,7 +112,7 @@ export function lineChart(input: LineChartInput): string {
   const values = [...shownSeries.flatMap((s) => s.points.map((p) => p.value)), ...layers.flatMap((l) => l.values ?? [])];
   const ticks = values.length ? niceTicks(Math.min(...values), Math.max(...values), 5) : [0, 1];
   const [lo, hi] = [ticks[0]!, ticks.at(-1)!];
-  const labels = ticks.map(formatTick);
+  const labels = ticks.map(input.tickFormat ?? formatTick);
   const top = 28;
   const bottom = 30;
   const right = narrow ? 14 : 24;

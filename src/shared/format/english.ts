@@ -77,6 +77,14 @@ export function formatValueEn(value: number, decimals: number, unit: string, uni
   return unitEn ? `${number} ${unitEn}` : number;
 }
 
+/** The number alone in the unit unitLabelEn names (a bar's label beside an axis that names the unit once). */
+export function numberInUnitEn(value: number, decimals: number, unit: string): string {
+  const restated = RESTATED[unit];
+  if (!restated) return formatNumberEn(value, decimals);
+  const text = shiftDecimal(Math.abs(value).toFixed(decimals), restated.shift);
+  return groupThousands((value < 0 && /[1-9]/.test(text) ? MINUS : '') + text);
+}
+
 /** The English unit a chart's axis and a table's header use: the restated one for 万/亿 counts. */
 export function unitLabelEn(unit: string, unitEn: string): string {
   return RESTATED[unit]?.unit ?? (unit === '%' ? '%' : unitEn);

@@ -735,5 +735,12 @@ export const en: Words = {
     },
   },
 
+  // en-charts: words the charts, embeds, pictures and share cards need in both editions.
+  charts: {
+    breakGeneric: 'definitions differ; do not compare directly.',
+    /** The publisher's English title, or ours marked as ours with the Chinese title beside it. */
+    sourceTitle: (title: string, titleEn: string, ours: boolean) => (ours ? `${titleEn} (our translation of ${title})` : titleEn),
+    oembedAuthor: 'China Health Reform Data',
+  },
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },
 };

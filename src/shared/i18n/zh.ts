@@ -714,6 +714,14 @@ export const zh = {
     },
   },
 
+  // en-charts: words the charts, embeds, pictures and share cards need in both editions.
+  charts: {
+    /** A series break's note where the catalog has it only in Chinese (the Chinese edition quotes the note itself). */
+    breakGeneric: '口径不同，不宜直接比较。',
+    /** A source title our own translation: in Chinese the Chinese title alone. */
+    sourceTitle: (title: string, _titleEn: string, _ours: boolean) => title,
+    oembedAuthor: '医改数据',
+  },
   notFound: { title: '页面不存在 - 医改数据', heading: '页面不存在', back: '返回指标一览' },
 };
 
