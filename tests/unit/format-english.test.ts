@@ -46,6 +46,10 @@ describe('formatValueEn', () => {
     expect(formatValueEn(14.3, 1, '1/10万', 'per 100,000 live births')).toBe('14.3 per 100,000 live births');
     expect(formatValueEn(99.9, 1, '%', 'per cent')).toBe('99.9%');
     expect(formatValueEn(78.6, 1, '岁', 'years')).toBe('78.6 years');
+    // exactly one takes the singular; 1.0 (a stated decimal) and other numbers keep the plural
+    expect(formatValueEn(1, 0, '岁', 'years')).toBe('1 year');
+    expect(formatValueEn(1, 1, '岁', 'years')).toBe('1.0 years');
+    expect(formatValueEn(1, 0, '种', 'drugs')).toBe('1 drug');
     expect(formatValueEn(-0.99, 2, '‰', 'per 1,000 population')).toBe(`${MINUS}0.99 per 1,000 population`);
   });
   it('labels axes with the restated unit and scales their values by the same factor', () => {

@@ -74,8 +74,11 @@ export function formatValueEn(value: number, decimals: number, unit: string, uni
   }
   const number = formatNumberEn(value, decimals);
   if (unit === '%') return `${number}%`;
-  return unitEn ? `${number} ${unitEn}` : number;
+  return unitEn ? `${number} ${number === '1' ? (SINGULAR[unitEn] ?? unitEn) : unitEn}` : number;
 }
+
+/** Count units read as plural nouns: exactly one takes the singular (1 year, 1 day), as English is written. */
+const SINGULAR: Record<string, string> = { years: 'year', days: 'day', beds: 'bed', drugs: 'drug', persons: 'person' };
 
 /** The number alone in the unit unitLabelEn names (a bar's label beside an axis that names the unit once). */
 export function numberInUnitEn(value: number, decimals: number, unit: string): string {
