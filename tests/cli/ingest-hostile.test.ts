@@ -1,0 +1,200 @@
+// The ingest command with hostile paths and options (issue 13), run as a child process the way a reader runs
+// it: one line on stderr for each problem, the documented exit codes, no input changed, no hang. Slower than
+// the unit suite (each case starts Node), so it is a vitest project of its own that `npm test` runs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
+
+const HEAD = '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：最近2年\n地区,2024年,2023年\n';
+const SCRIPT = new URL('../../scripts/ingest.ts', import.meta.url).pathname;
+const cli = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 30_000 });
+
+describe('the ingest command with hostile paths and options', { timeout: 30_000 }, () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'hostile-'));
+  const export1 = HEAD + '北京市,6.09,6.1\n';
+
+  it('refuses --out equal to or inside an input folder, and changes no input', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    for (const out of [d, join(d, 'sub')]) {
+      const r = cli(d, '--out', out);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('输入文件夹');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(d, 'x.csv'), 'utf8')).toBe(export1);
+    expect(readdirSync(d)).toEqual(['x.csv']);
+  });
+
+  it('an input given from inside --out keeps its bytes; a refused input deletes nothing', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    writeFileSync(join(d, 'x.xls'), 'not really a spreadsheet');
+    const r = cli(join(d, 'x.csv'), join(d, 'x.xls'), '--out', d);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(d, 'x.csv'), 'utf8')).toBe(export1);
+  });
+
+  it('symlink loops, second links and FIFOs end with a line each, no hang', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'x.csv'), export1);
+    symlinkSync('.', join(input, 'a'));
+    symlinkSync('.', join(input, 'b'));
+    symlinkSync('x.csv', join(input, 'y.csv'));
+    spawnSync('mkfifo', [join(input, 'f.csv')]);
+    // A workbook is read whole, not streamed: it too must be opened without blocking.
+    spawnSync('mkfifo', [join(input, 'g.xls')]);
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
+    expect(report.totals.files).toBe(1);
+    expect(r.stderr).toContain('同一个文件');
+    expect(r.stderr).toContain('FIFO');
+  });
+
+  it.each(['book.xls', 'book.xlsx', 'table.csv'])('%s that is a FIFO or /dev/zero is refused by the reader itself, no hang', async (name) => {
+    // The command skips non-files before reading, but the reader must not rely on it: a workbook is read whole,
+    // and reading a FIFO whole waits for a writer forever (the test would time out).
+    const d = dir();
+    spawnSync('mkfifo', [join(d, name)]);
+    symlinkSync('/dev/zero', join(d, `zero-${name}`));
+    for (const file of [join(d, name), join(d, `zero-${name}`)]) {
+      const { report } = await ingestFile(file);
+      expect(report.status).toBe('refused');
+      expect(report.problems.map((p) => p.message).join('\n')).toContain('不是普通文件');
+    }
+  });
+
+  it('a FIFO behind a link named .xls, given by name, ends with a line, no hang', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    spawnSync('mkfifo', [join(d, 'pipe')]);
+    symlinkSync('pipe', join(d, 'book.xls'));
+    const r = cli(join(d, 'x.csv'), join(d, 'book.xls'), '--out', join(d, 'out'));
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toContain('book.xls');
+    expect(r.stderr).toContain('FIFO');
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals.files).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    [['--year', ''], '--year'],
+    [['--year', '99999'], '--year'],
+    [['--region', ' '], '--region'],
+    [['--year', '2024', '--year', '2023'], '--year 给出了不止一次'],
+  ])('option %j is refused in one line', (args, words) => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(words);
+  });
+
+  it('--out an existing file, --out under a file, report.json a folder: one line, no stack trace', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    writeFileSync(join(d, 'file'), '');
+    mkdirSync(join(d, 'o3', 'report.json'), { recursive: true });
+    for (const out of [join(d, 'file'), join(d, 'file', 'sub'), join(d, 'o3')]) {
+      const r = cli(join(d, 'x.csv'), '--out', out);
+      expect(r.status, r.stderr).toBeGreaterThan(1);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('stderr piped is complete: one line per listed problem, as many as the report has', () => {
+    const d = dir();
+    const rows = Array.from({ length: 1200 }, (_, i) => `出生率,全国,${1900 + (i % 200)},abc,‰\n`).join('');
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(d, `${name}.csv`), 'indicator,region,year,value,unit\n' + rows);
+    const r = cli(d, '--out', join(d, '..', `piped-${Date.now()}`));
+    const out = r.stdout.match(/报告：(.*report\.json)/)![1]!;
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.stderr.trim().split('\n')).toHaveLength(report.totals.problems);
+    expect(report.totals.cellsRejected).toBe(3600);
+  });
+
+  it('a file named in GBK bytes (not UTF-8) is read by its bytes, shown by its GBK name; the line names the bytes', () => {
+    const d = dir();
+    const folder = Buffer.from(join(d, 'in'));
+    mkdirSync(folder);
+    // 人口.csv in GBK, as a Chinese Windows zip unpacks it; and bytes that are neither UTF-8 nor GBK.
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xc8, 0xcb, 0xbf, 0xda]), Buffer.from('.csv')]), export1);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), Buffer.from([0xff, 0x41]), Buffer.from('.csv')]), export1);
+    const r = cli(join(d, 'in'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('人口.csv: 文件名不是 UTF-8（字节 C8 CB BF DA 2E 63 73 76），按 GBK 解读显示');
+    expect(r.stderr).toContain('\\xFFA.csv: 文件名不是 UTF-8 也不是 GBK（字节 FF 41 2E 63 73 76）');
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8'));
+    expect(report.files.map((f: { file: string; output: string }) => [f.file.slice(d.length), f.output])).toEqual([
+      ['/in/人口.csv', '人口.csv'],
+      ['/in/\\xFFA.csv', '\\xFFA.csv'],
+    ]);
+    expect(report.totals).toMatchObject({ files: 2, refused: 0, valuesWritten: 4 });
+  });
+
+  it('an output whose name is already a folder takes the next name; nothing half-written is left', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    mkdirSync(join(d, 'out', 'x.csv'), { recursive: true });
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x-2.csv', 'x.csv']);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).files[0].output).toBe('x-2.csv');
+  });
+
+  it('a path past the system limit (4 KB), given or deep in a folder, is refused with its reason: exit 1, never skipped', () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.csv'), export1);
+    // 22 folders of 200 characters: the file inside is past PATH_MAX from the top (a shell makes them step by step).
+    const step = 'd'.repeat(200);
+    spawnSync('sh', ['-c', `for i in $(seq 22); do mkdir ${step} && cd ${step}; done && cp ../../${'../'.repeat(20)}ok.csv x.csv`], { cwd: d });
+    const given = cli(join(d, `${'x'.repeat(5000)}.csv`), '--out', join(d, 'o1'));
+    const walked = cli(d, '--out', join(d, '..', `deep-out-${Date.now()}`));
+    for (const r of [given, walked]) {
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/错误\[unreadable-file\]: 无法读取文件：路径太长/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(walked.stdout).toMatch(/读取 2 个文件（拒绝 1 个）/);
+  });
+
+  it('/dev/zero and a single self-link: refused or read once, at once', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    symlinkSync('.', join(d, 'self'));
+    const zero = cli('/dev/zero', '--out', join(d, '..', `zero-${Date.now()}`));
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toContain('/dev/zero: 跳过：不是普通文件');
+    const self = cli(d, '--out', join(d, '..', `self-${Date.now()}`));
+    expect(self.status, self.stderr).toBe(0);
+    expect(self.stdout).toMatch(/读取 1 个文件/);
+  });
+
+  it('a tidy label whose bracket is not its unit keeps it, and is written formula-guarded', () => {
+    const d = dir();
+    writeFileSync(join(d, 't.csv'), 'indicator,region,year,value,unit\n"=HYPERLINK(""http://x"")",全国,2024,1.5,‰\n人口出生率(‰),全国,2024,6.39,‰\n');
+    const r = cli(join(d, 't.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      readFileSync(join(d, 'out', 't.csv'), 'utf8')
+        .split('\n')
+        .slice(1, 3),
+    ).toEqual([
+      `"'=HYPERLINK(""http://x"")",‰,100000,全国,2024,1.5,${join(d, 't.csv')},2`,
+      `人口出生率,‰,100000,全国,2024,6.39,${join(d, 't.csv')},3`,
+    ]);
+  });
+
+  it('an empty input set exits non-zero with a message', () => {
+    const d = dir();
+    const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有可读取的输入文件');
+  });
+});
