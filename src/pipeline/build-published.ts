@@ -1,7 +1,9 @@
 // The data pipeline as one function: ingest every file under data/raw, validate against the catalog,
 // publish. Side effects (reading the catalog, writing files, logging) stay in scripts/build-data.ts.
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
+import { loadProcurementBatches, PROCUREMENT_FILE } from '../site-data/procurement.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { rawCsvFiles } from './ingest/raw-files.ts';
@@ -16,6 +18,10 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const validated = validate(results, catalog);
   // Plan targets and reform events live beside raw/ (data/targets, data/events); a data folder without them has none.
   const targets = loadTargets(dirname(rawDir), new Set(catalog.indicators.map((i) => i.id)));
+  // Procurement by batch (data/raw/reform/vbp-batches.yaml) becomes a download of its own; a data folder
+  // without the file has none, and a wrong file stops here with file:line:column messages.
+  const dataDir = dirname(rawDir);
+  const procurement = existsSync(join(dataDir, PROCUREMENT_FILE)) ? loadProcurementBatches(dataDir) : undefined;
   const files = results.map((r) => r.report);
   const problems: Problem[] = files.flatMap((f) => f.problems);
   return {
@@ -25,6 +31,7 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
       files,
       inputs.map((p) => relative(root, p)),
       targets,
+      procurement,
     ),
     problems,
     reports: files,

@@ -12,6 +12,7 @@ import type { FileReport } from './types.ts';
 import { publishDownloads } from './downloads/index.ts';
 import type { FileContent } from './downloads/bundle.ts';
 import type { TargetsData } from '../catalog/load-targets.ts';
+import type { ProcurementData } from '../site-data/procurement.ts';
 import { TARGETS_JSON } from './downloads/targets.ts';
 
 export { sourceCitation as citation } from '../shared/downloads/citation.ts';
@@ -38,6 +39,7 @@ export function publish(
   files: FileReport[],
   inputs: string[],
   targets?: TargetsData,
+  procurement?: ProcurementData,
 ): Map<string, FileContent> {
   const out = new Map<string, FileContent>();
   const all: PublishedSeries[] = [];
@@ -62,7 +64,7 @@ export function publish(
   };
   const reportJson = JSON.stringify(report, null, 1) + '\n';
   out.set(publishedPaths.report, reportJson);
-  const downloads = publishDownloads(all, catalog, reportJson, targets);
+  const downloads = publishDownloads(all, catalog, reportJson, targets, procurement);
   out.set(TARGETS_JSON, JSON.stringify(downloads.targets, null, 1) + '\n');
   for (const [file, content] of downloads.files) out.set(publishedPaths.download(file), content);
   out.set(

@@ -1,7 +1,8 @@
 // Researchers' downloads as published in build/data/downloads: the data package validates, every CSV and
 // JSON parses back to exactly the published values, cells cannot run as formulas, the checksums and the zip
 // match the files, and the citations and "data shown" CSV say what they should.
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
@@ -16,6 +17,10 @@ import { decimalText } from '../../src/pipeline/ingest/tidy-output.ts';
 import { defaultShownBlocks } from '../../src/site-data/summaries.ts';
 import { dataPackageErrors, RESERVED_NAMES } from '../helpers/data-package.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
+import { loadProcurementBatches, ProcurementDataError } from '../../src/site-data/procurement.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { buildData } from '../../src/pipeline/build-published.ts';
+import { publishedPaths } from '../../src/pipeline/publication.ts';
 
 const DIR = join(publishedDir(), 'downloads');
 const bytes = (file: string) => new Uint8Array(readFileSync(join(DIR, file)));
@@ -58,8 +63,8 @@ describe('formula neutralizing', () => {
 
   it('no published CSV cell starts like a formula unless it is a plain number', () => {
     const csvs = readdirSync(DIR).filter((f) => f.endsWith('.csv'));
-    // Two per indicator, then revisions.csv, targets.csv and events.csv.
-    expect(csvs.length).toBe(ids.length * 2 + 3);
+    // Two per indicator, then revisions.csv, targets.csv, events.csv and vbp-batches.csv.
+    expect(csvs.length).toBe(ids.length * 2 + 4);
     for (const file of csvs) {
       const rows = Papa.parse<string[]>(text(file).slice(1), { skipEmptyLines: true }).data;
       for (const row of rows) for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) expect(cell, file).toMatch(/^[-+]?\d+(\.\d+)?$/);
@@ -123,6 +128,40 @@ describe('every CSV and JSON parses back to exactly the published values', () =>
     const total = ids.reduce((n, id) => n + readSeries(id).earlierReleases.length, 0);
     expect(revisions.length).toBe(total);
     expect(revisions.some((r) => r.indicator_id === 'health-expenditure' && r.year === '2015' && r.value !== r.earlier_value)).toBe(true);
+  });
+
+  it('procurement by batch: vbp-batches.csv is the batch file as stated, empty where nothing was published', () => {
+    const { batches, sources } = loadProcurementBatches();
+    const rows = parseCsv('vbp-batches.csv');
+    expect(rows.map((r) => r.batch_id)).toEqual(batches.map((b) => b.id));
+    rows.forEach((row, i) => {
+      const b = batches[i]!;
+      expect([row.date, row.drugs, row.price_cut, row.price_cut_basis, row.cumulative, row.status, row.source_id]).toEqual([
+        b.date,
+        String(b.drugs),
+        b.price_cut === null ? '' : String(b.price_cut),
+        b.price_cut_basis_zh ?? '',
+        b.cumulative === null ? '' : String(b.cumulative),
+        b.status,
+        b.source,
+      ]);
+      expect(row.source).toContain(sources[b.source]!.title);
+      expect(row.note).toBe(b.note_zh);
+    });
+    // A batch without a stated cut stays empty, never 0.
+    expect(rows.find((r) => r.batch_id === 'batch-10')).toMatchObject({ price_cut: '', cumulative: '' });
+    const pkg = JSON.parse(text('datapackage.json'));
+    const resource = pkg.resources.find((r: { name: string }) => r.name === 'vbp-batches');
+    expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(rows[0]!));
+    expect(resource.schema.primaryKey).toEqual(['batch_id']);
+    expect(resource.schema.fields.find((f: { name: string }) => f.name === 'price_cut').unit).toBe('%');
+    expect(resource.sources.length).toBe(new Set(batches.map((b) => b.source)).size);
+    for (const id of Object.keys(sources))
+      expect(
+        pkg.sources.some((s: { title: string }) => s.title.includes(sources[id]!.title)),
+        id,
+      ).toBe(true);
+    expect(readDownloadsIndex().files.find((f) => f.path === 'vbp-batches.csv')).toMatchObject({ kind: 'procurement', rows: batches.length });
   });
 
   it('wide CSV of an indicator (snapshot; the tidy one is in published-data.test.ts)', () => {
@@ -263,5 +302,31 @@ describe('citations and the data shown', () => {
     const { rows } = shownCsv(download, blocks);
     expect(rows).toBe(10);
     expect(parseShownBlocks('not json')).toEqual([]);
+  });
+});
+
+describe('the procurement download in the pipeline', () => {
+  /** A copy of data/ to break; the pipeline run on it, and the copy removed. */
+  const withData = async (change: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vbp-dl-'));
+    try {
+      cpSync('data', join(dir, 'data'), { recursive: true });
+      change(join(dir, 'data'));
+      return await buildData(loadCatalog(join(dir, 'data')), join(dir, 'data', 'raw'), dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a wrong batch file stops the pipeline with file:line:column, and a data folder without one has no such file', async () => {
+    const error = await withData((dir) => {
+      const path = join(dir, 'raw/reform/vbp-batches.yaml');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('drugs: 25', 'drugs: -25'));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProcurementDataError);
+    expect((error as ProcurementDataError).problems.join('\n')).toMatch(/vbp-batches\.yaml:\d+:\d+: 字段 batches\.0\.drugs/);
+    const { files } = await withData((dir) => rmSync(join(dir, 'raw/reform/vbp-batches.yaml')));
+    expect(files.has(publishedPaths.download('vbp-batches.csv'))).toBe(false);
+    expect(files.has(publishedPaths.download('revisions.csv'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Everything under /data/ for researchers, made from the published series: per indicator a tidy CSV, a wide
-// CSV and a JSON file; revisions.csv, ingestion.json, datapackage.json, README.md, SHA256SUMS and the zip of all.
+// CSV and a JSON file; revisions.csv, targets.csv, events.csv, vbp-batches.csv (procurement by batch),
+// ingestion.json, datapackage.json, README.md, SHA256SUMS and the zip of all.
 import type { Catalog } from '../../catalog/load.ts';
 import type { SourceSpec } from '../../catalog/schema.ts';
 import type { PublishedSeries } from '../publication.ts';
@@ -12,9 +13,11 @@ import { seriesJson } from './series-json.ts';
 import { revisionsTable, tidyTable, wideTable, type Table } from './tables.ts';
 import type { TargetsData } from '../../catalog/load-targets.ts';
 import { eventsTable, publishedTargets, targetsTable, type PublishedTargets } from './targets.ts';
+import type { ProcurementData } from '../../site-data/procurement.ts';
+import { procurementTable } from './procurement.ts';
 
 export type DownloadKind =
-  'tidy' | 'wide' | 'json' | 'revisions' | 'targets' | 'events' | 'ingestion' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
+  'tidy' | 'wide' | 'json' | 'revisions' | 'targets' | 'events' | 'procurement' | 'ingestion' | 'datapackage' | 'readme' | 'checksums' | 'bundle';
 
 /** One line of the downloads page: what the file is, its size, row count and checksum. */
 export interface DownloadEntry extends WrittenFile {
@@ -29,7 +32,13 @@ function written(path: string, content: FileContent, rows?: number): WrittenFile
   return { path, bytes: bytesOf(content).length, sha256: sha256(content), ...(rows !== undefined ? { rows } : {}) };
 }
 
-export function publishDownloads(all: PublishedSeries[], catalog: Catalog, reportJson: string, targetsData: TargetsData = { plans: [], events: [] }) {
+export function publishDownloads(
+  all: PublishedSeries[],
+  catalog: Catalog,
+  reportJson: string,
+  targetsData: TargetsData = { plans: [], events: [] },
+  procurement?: ProcurementData,
+) {
   const { release } = catalog;
   const plans: PublishedTargets = publishedTargets(all, targetsData, release);
   const files = new Map<string, FileContent>();
@@ -93,6 +102,11 @@ export function publishDownloads(all: PublishedSeries[], catalog: Catalog, repor
   addTable('revisions', revisions, []);
   if (plans.targets.length) addTable('targets', targetsTable(plans.targets), []);
   if (plans.events.length) addTable('events', eventsTable(plans.events), []);
+  if (procurement?.batches.length) {
+    const batchSources = Object.values(procurement.sources);
+    for (const s of batchSources) used.set(s.id, s);
+    addTable('procurement', procurementTable(procurement), batchSources);
+  }
   // Not report.json: frictionless takes a resource path ending in report.json for a validation report of its
   // own and fails the package (tests/helpers/data-package.ts lists every such name).
   const report = add('ingestion', 'ingestion.json', reportJson, '数据处理报告（读入、警告、拒绝的单元格）');

@@ -58,6 +58,7 @@ ${list}
 - \`revisions.csv\`：所有早先发布、后被修订或取代的数值，与现行数值并列。
 - \`targets.csv\`：国家规划中的量化目标：规划、指标、基线、目标年份与目标值、比较方式、核对状态和进展判断。
 - \`events.csv\`：医改大事记：日期及其精度、文件名称与文号、发布机关、改革领域、摘要和来源。
+- \`vbp-batches.csv\`：国家组织药品集中带量采购，每行一个批次：结果公布日期、品种数、公布的平均降价幅度及其比较基准、来源所述的累计品种数、核对状态和来源；按批次而非按年统计，来源未给出的数留空。
 - \`ingestion.json\`：数据处理报告：读入了哪些文件、每个文件的数值个数、警告和被拒绝的单元格；数目可以对账（数据单元格 = 写出 + 空白 + 拒绝）。
 - \`datapackage.json\`：Frictionless Data Package 描述：每个文件的字段、类型、单位、来源、许可和校验值。
 
@@ -102,6 +103,6 @@ ${md(release.licence.title)}（${md(release.licence.name)}，${markdownUrl(relea
 
 ## English summary
 
-${md(release.title_en)}, version ${md(release.version)} (${md(release.date)}). One tidy CSV (one value per row, with region code, year, value, unit, verification status and source), one wide CSV (regions × years) and one JSON file per indicator; \`revisions.csv\` lists earlier releases beside the values in force; \`ingestion.json\` is the ingestion report; \`targets.csv\` and \`events.csv\` list plan targets and reform events; \`datapackage.json\` describes every file (Frictionless Data Package). CSVs are UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting; text cells that a spreadsheet would run as a formula start with an apostrophe. Verify with \`sha256sum -c SHA256SUMS\`.
+${md(release.title_en)}, version ${md(release.version)} (${md(release.date)}). One tidy CSV (one value per row, with region code, year, value, unit, verification status and source), one wide CSV (regions × years) and one JSON file per indicator; \`revisions.csv\` lists earlier releases beside the values in force; \`ingestion.json\` is the ingestion report; \`targets.csv\` and \`events.csv\` list plan targets and reform events; \`vbp-batches.csv\` lists national volume-based drug procurement batch by batch (drugs, the stated average price cut and its baseline, cumulative counts only where stated); \`datapackage.json\` describes every file (Frictionless Data Package). CSVs are UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting; text cells that a spreadsheet would run as a formula start with an apostrophe. Verify with \`sha256sum -c SHA256SUMS\`.
 `;
 }

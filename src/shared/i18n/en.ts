@@ -536,6 +536,8 @@ export const en: Words = {
       revisions: 'Earlier releases beside the values in force (CSV)',
       targets: 'Plan targets (CSV)',
       events: 'Reform events (CSV)',
+      // data branch: the procurement batches download
+      procurement: 'National volume-based procurement, batch by batch (CSV)',
       ingestion: 'Ingestion report (files read, warnings, rejected cells)',
       datapackage: 'Data package description (Frictionless Data Package)',
       readme: 'README',
