@@ -1,6 +1,7 @@
 // Where the site lives, for the few things that need absolute addresses (embed code, sharing tags, oEmbed,
 // the address printed in pictures). Paths for every embed-related file are built here, in one place.
 import { readRelease } from './site-data/read.ts';
+import { pathFor, type Lang } from './shared/i18n/lang.ts';
 
 const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
 
@@ -40,15 +41,17 @@ export function warnIfNoOrigin(): void {
 
 export type ChartViewKind = 'line' | 'ranking';
 
+/** Every path takes the edition's language (default Chinese): English ones are under /en/ (pathFor). */
 export const sitePaths = {
-  home: () => base,
-  indicator: (id: string) => `${base}indicators/${id}/`,
-  embed: (id: string, view: ChartViewKind, langPrefix = '') => `${base}embed/${langPrefix ? `${langPrefix}/` : ''}${id}/${view}/`,
+  home: (lang: Lang = 'zh') => pathFor(lang, '', base),
+  indicator: (id: string, lang: Lang = 'zh') => pathFor(lang, `indicators/${id}/`, base),
+  embed: (id: string, view: ChartViewKind, lang: Lang = 'zh') => pathFor(lang, `embed/${id}/${view}/`, base),
   embedLoader: () => `${base}embed.js`,
   /** A picture's file name without extension: `<id>-<view>` (also the name a download is saved under). */
   pictureName: (id: string, view: ChartViewKind) => `${id}-${view}`,
-  picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png') => `${base}pictures/${sitePaths.pictureName(id, view)}.${ext}`,
-  oembed: (id: string) => `${base}oembed/${id}.json`,
+  picture: (id: string, view: ChartViewKind, ext: 'svg' | 'png', lang: Lang = 'zh') =>
+    pathFor(lang, `pictures/${sitePaths.pictureName(id, view)}.${ext}`, base),
+  oembed: (id: string, lang: Lang = 'zh') => pathFor(lang, `oembed/${id}.json`, base),
   /** A 1200×630 share card: an indicator id, or `site`. */
-  shareCard: (card: string) => `${base}pictures/share/${card}.png`,
+  shareCard: (card: string, lang: Lang = 'zh') => pathFor(lang, `pictures/share/${card}.png`, base),
 };

@@ -16,6 +16,8 @@ export const PICTURE_FONT_FILES = [
 export const PNG_SCALE = 2;
 
 export interface PictureInput {
+  /** The picture's language: English lines break between words (default Chinese: between any characters). */
+  lang?: 'zh' | 'en';
   title: string;
   subtitle: string;
   /** A chart from renderPlot: an <svg> with width and height attributes. */
@@ -41,14 +43,24 @@ export function textWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** Breaks text into lines no wider than `width`; closing punctuation never starts a line. */
-export function wrapText(text: string, width: number, fontSize: number): string[] {
+/**
+ * Breaks text into lines no wider than `width`; closing punctuation never starts a line. Chinese breaks between any
+ * two characters; with `betweenWords` (English) a line breaks at its last space instead of inside a word.
+ */
+export function wrapText(text: string, width: number, fontSize: number, betweenWords = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
     if (line && textWidth(line + ch, fontSize) > width && !/[，。；、：）》」’”,.;:)]/.test(ch)) {
-      lines.push(line);
-      line = '';
+      const space = betweenWords && ch !== ' ' ? line.lastIndexOf(' ') : -1;
+      if (space > 0) {
+        lines.push(line.slice(0, space));
+        line = line.slice(space + 1);
+      } else {
+        lines.push(betweenWords ? line.trimEnd() : line);
+        line = '';
+      }
+      if (betweenWords && ch === ' ' && line === '') continue;
     }
     line += ch;
   }
@@ -65,7 +77,7 @@ export function composePicture(input: PictureInput): Picture {
   const parts: string[] = [];
   let y = PAD;
   const block = (text: string, size: number, attrs: string) => {
-    for (const line of wrapText(text, inner, size)) {
+    for (const line of wrapText(text, inner, size, input.lang === 'en')) {
       parts.push(`<text x="${PAD}" y="${y + Math.round(size * 0.88)}" font-size="${size}" ${attrs}>${escapeXml(line)}</text>`);
       y += Math.round(size * 1.45);
     }

@@ -25,6 +25,8 @@ export interface ShareCardInput {
   sourceLine: string;
   /** The page's address, or the site's name when no address is configured. */
   footer: string;
+  /** English lines break between words (default Chinese). */
+  lang?: 'zh' | 'en';
 }
 
 interface Line {
@@ -49,14 +51,14 @@ function cut(text: string, size: number): string {
  * The largest size from `sizes` at which text wraps into at most `maxLines`, each within the inner width (wrapText
  * lets closing punctuation hang past it); at the smallest size, what does not fit is cut with ….
  */
-function fit(text: string, sizes: number[], maxLines: number, attrs: string): Line[] {
+function fit(text: string, sizes: number[], maxLines: number, attrs: string, betweenWords = false): Line[] {
   const fits = (lines: string[], size: number) => lines.length <= maxLines && lines.every((l) => measure(l, size) <= INNER);
   for (const size of sizes) {
-    const lines = wrapText(text, INNER, size);
+    const lines = wrapText(text, INNER, size, betweenWords);
     if (fits(lines, size)) return lines.map((t) => ({ text: t, size, attrs }));
   }
   const size = sizes[sizes.length - 1]!;
-  const all = wrapText(text, INNER, size);
+  const all = wrapText(text, INNER, size, betweenWords);
   const lines = all.slice(0, maxLines).map((l, i) => (measure(l, size) > INNER || (i === maxLines - 1 && all.length > maxLines) ? cut(l, size) : l));
   return lines.map((t) => ({ text: t, size, attrs }));
 }
@@ -66,13 +68,14 @@ export function composeShareCard(input: ShareCardInput): string {
   const { width, height } = SHARE_CARD;
   const m = SHARE_CARD_MARGIN;
   const bold = `font-weight="700" fill="${chartColors.text}"`;
+  const words = input.lang === 'en';
   const top: Line[][] = [
-    fit(input.site, [28], 1, `font-weight="700" fill="${ACCENT}"`),
-    fit(input.title, [60, 52, 44], 2, bold),
-    fit(input.headline, [96, 80, 64, 52], 1, bold),
-    fit(input.detail, [30], 1, `fill="${MUTED}"`),
+    fit(input.site, [28], 1, `font-weight="700" fill="${ACCENT}"`, words),
+    fit(input.title, [60, 52, 44], 2, bold, words),
+    fit(input.headline, [96, 80, 64, 52], 1, bold, words),
+    fit(input.detail, [30], 1, `fill="${MUTED}"`, words),
   ];
-  const bottom: Line[][] = [fit(input.sourceLine, [24, 22], 2, `fill="${MUTED}"`), fit(input.footer, [24], 1, `fill="${chartColors.text}"`)];
+  const bottom: Line[][] = [fit(input.sourceLine, [24, 22], 2, `fill="${MUTED}"`, words), fit(input.footer, [24], 1, `fill="${chartColors.text}"`)];
   const parts: string[] = [];
   const draw = (line: Line, baseline: number) =>
     parts.push(`<text x="${m}" y="${baseline}" font-size="${line.size}" ${line.attrs}>${escapeXml(line.text)}</text>`);

@@ -1,14 +1,18 @@
-// The languages embed pages are built in. The site is Chinese only today; a second language is one entry here
-// with its words file (same shape as zh.ts), and its pages appear under /embed/<code>/….
-import { zh, type Words } from '../shared/i18n/zh.ts';
+// The languages embed pages are built in: the site's two editions. Chinese embeds are at /embed/<id>/<view>/, English
+// ones at /en/embed/<id>/<view>/ (sitePaths.embed, pathFor); ?lang=en on a Chinese embed address sends the reader to
+// the English page (src/client/embed/frame.ts), so an embed code written with the option keeps working.
+import { LANGS, wordsFor, type Lang } from '../shared/i18n/lang.ts';
+import type { Words } from '../shared/i18n/zh.ts';
 
 export interface EmbedLanguage {
-  /** The value of ?lang= that asks for it. */
-  code: string;
-  /** Path segment under /embed/; empty for the default language. */
-  prefix: string;
+  /** The value of ?lang= that asks for it, and the edition. */
+  code: Lang;
   words: Words;
 }
 
-export const EMBED_LANGUAGES: EmbedLanguage[] = [{ code: 'zh', prefix: '', words: zh }];
+export const EMBED_LANGUAGES: EmbedLanguage[] = LANGS.map((code) => ({ code, words: wordsFor(code) }));
 export const DEFAULT_LANGUAGE = EMBED_LANGUAGES[0]!;
+
+export function embedLanguage(lang: Lang): EmbedLanguage {
+  return EMBED_LANGUAGES.find((l) => l.code === lang) ?? DEFAULT_LANGUAGE;
+}

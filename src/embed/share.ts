@@ -3,9 +3,9 @@
 // site's card unless it has one of its own; the card's words are built here, once, for the tags and the PNG.
 import { composeShareCard, SHARE_CARD } from '../charts/share-card.ts';
 import { readCatalog, readSeries } from '../site-data/read.ts';
-import { formatPublishedValue, formatYear } from '../shared/format/number.ts';
-import { zh } from '../shared/i18n/zh.ts';
+import { valueIn, yearIn } from '../shared/format/in-lang.ts';
 import { wordsFor, type Lang } from '../shared/i18n/lang.ts';
+import { nameIn } from '../shared/charts/points.ts';
 import { absoluteUrl, siteOrigin, sitePaths } from '../site.ts';
 import { sourceLine } from './views.ts';
 import { allChartViews, type ChartView } from './views.ts';
@@ -26,8 +26,8 @@ export interface ShareMeta {
   type?: 'website' | 'article';
 }
 
-export function indicatorViews(id: string): ChartView[] {
-  return allChartViews()
+export function indicatorViews(id: string, lang: Lang = 'zh'): ChartView[] {
+  return allChartViews(lang)
     .filter((v) => v.id === id)
     .map((v) => v.view);
 }
@@ -35,18 +35,21 @@ export function indicatorViews(id: string): ChartView[] {
 /** The name of a card's PNG: an indicator id, or `site` for the site-level card. */
 export const SITE_CARD = 'site';
 
-/** The card's SVG for an indicator (its latest national value) or, for SITE_CARD, the site. */
-export function shareCardSvg(card: string, origin: string | undefined = siteOrigin()): string {
-  const footer = (path: string) => (origin ? absoluteUrl(path, origin) : zh.siteName);
+/** The card's SVG for an indicator (its latest national value) or, for SITE_CARD, the site, in a language. */
+export function shareCardSvg(card: string, origin: string | undefined = siteOrigin(), lang: Lang = 'zh'): string {
+  const w = wordsFor(lang);
+  const en = lang === 'en';
+  const footer = (path: string) => (origin ? absoluteUrl(path, origin) : w.siteName);
   if (card === SITE_CARD) {
     return composeShareCard({
-      // The title is the site's name already: the line above it gives the English one.
-      site: zh.siteNameEn,
-      title: zh.siteName,
-      headline: zh.share.siteTagline,
-      detail: zh.share.siteFacts(readCatalog().length),
-      sourceLine: zh.share.siteSource,
-      footer: footer(sitePaths.home()),
+      // The Chinese card's title is the site's name: the line above it gives the English one. The English card
+      // names the site once, in English.
+      site: en ? w.share.siteTagline : w.siteNameEn,
+      title: w.siteName,
+      headline: en ? w.charts.cardHeadline : w.share.siteTagline,
+      detail: w.share.siteFacts(readCatalog().length),
+      sourceLine: w.share.siteSource,
+      footer: footer(sitePaths.home(lang)),
     });
   }
   const series = readSeries(card);
@@ -54,12 +57,13 @@ export function shareCardSvg(card: string, origin: string | undefined = siteOrig
   if (!entry) throw new Error(`no indicator ${card}`);
   const { indicator, latest } = entry;
   return composeShareCard({
-    site: `${zh.siteName} ${zh.siteNameEn}`,
-    title: indicator.name_zh,
-    headline: latest ? formatPublishedValue(latest, indicator.unit) : zh.share.noValue,
-    detail: latest ? zh.share.latest(formatYear(latest.year), zh.statusName(latest.status)) : '',
-    sourceLine: latest ? sourceLine([latest], series.sources) : sourceLine(series.values, series.sources),
-    footer: footer(sitePaths.indicator(card)),
+    site: en ? w.siteName : `${w.siteName} ${w.siteNameEn}`,
+    title: nameIn(lang, indicator),
+    headline: latest ? valueIn(lang, latest, indicator) : w.share.noValue,
+    detail: latest ? w.share.latest(yearIn(lang, latest.year), w.statusName(latest.status)) : '',
+    sourceLine: latest ? sourceLine([latest], series.sources, w) : sourceLine(series.values, series.sources, w),
+    footer: footer(sitePaths.indicator(card, lang)),
+    lang,
   });
 }
 
@@ -68,23 +72,24 @@ export function shareCards(): string[] {
   return [...readCatalog().map((e) => e.indicator.id), SITE_CARD];
 }
 
-function cardImage(card: string, alt: string): ShareImage {
-  return { path: sitePaths.shareCard(card), ...SHARE_CARD, alt };
+function cardImage(card: string, alt: string, lang: Lang): ShareImage {
+  return { path: sitePaths.shareCard(card, lang), ...SHARE_CARD, alt };
 }
 
-/** The site's card, for every page without one of its own. */
+/** The site's card in the page's language, for every page without one of its own. */
 export function siteShare(lang: Lang = 'zh'): ShareMeta {
-  return { image: cardImage(SITE_CARD, wordsFor(lang).share.siteAlt) };
+  return { image: cardImage(SITE_CARD, wordsFor(lang).share.siteAlt, lang) };
 }
 
-/** An indicator page's card and oEmbed link. */
-export function indicatorShare(id: string): ShareMeta {
+/** An indicator page's card and oEmbed link, in the page's language. */
+export function indicatorShare(id: string, lang: Lang = 'zh'): ShareMeta {
+  const w = wordsFor(lang);
   const entry = readCatalog().find((e) => e.indicator.id === id);
   const latest = entry?.latest;
-  const name = entry?.indicator.name_zh ?? id;
-  const alt = zh.share.cardAlt(
+  const name = entry ? nameIn(lang, entry.indicator) : id;
+  const alt = w.share.cardAlt(
     name,
-    latest ? `${formatPublishedValue(latest, entry.indicator.unit)}（${formatYear(latest.year)}）` : zh.share.noValue,
+    latest ? w.charts.valueInYear(valueIn(lang, latest, entry.indicator), yearIn(lang, latest.year)) : w.share.noValue,
   );
-  return { image: cardImage(id, alt), ...(indicatorViews(id)[0] ? { oembed: sitePaths.oembed(id) } : {}), type: 'article' };
+  return { image: cardImage(id, alt, lang), ...(indicatorViews(id, lang)[0] ? { oembed: sitePaths.oembed(id, lang) } : {}), type: 'article' };
 }

@@ -8,7 +8,12 @@ import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { lineLegend, rankingLegend } from '../site-data/summaries.ts';
 import { lineChartText, nationalLineChart } from '../charts/line.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
-import { regionTip, shortRegionName, isTentative } from '../shared/charts/points.ts';
+import { chartLanguage, regionTip, isTentative } from '../shared/charts/points.ts';
+import { valueAxis } from '../shared/charts/axis-lang.ts';
+import { unitLabelEn } from '../shared/format/english.ts';
+import { regionNameIn } from '../site-data/region-names.ts';
+import type { Lang } from '../shared/i18n/lang.ts';
+import { sitePaths } from '../site.ts';
 import type { LegendKind } from '../charts/render.ts';
 import { seriesPalette } from '../shared/charts/colors.ts';
 import { formatYear } from '../shared/format/number.ts';
@@ -17,16 +22,23 @@ import type { ChartViewKind } from '../site.ts';
 import type { EmbedOffer } from '../shared/embed/options.ts';
 import type { LineChartSpec } from '../shared/charts/embed-line.ts';
 import { lineHeight } from '../shared/charts/line-chart.ts';
+import { escapeXml } from '../shared/format/markup.ts';
 import { tagRankingRows } from './ranking-rows.ts';
-import { DEFAULT_LANGUAGE, EMBED_LANGUAGES, type EmbedLanguage } from './languages.ts';
+import { EMBED_LANGUAGES, embedLanguage } from './languages.ts';
 
 export interface ChartView {
   kind: ChartViewKind;
+  /** The edition the view's words, names and values are in. */
+  lang: Lang;
+  /** Its embed page, in that edition (/embed/… or /en/embed/…). */
+  embedPath: string;
   indicator: IndicatorSpec;
   title: string;
   description: string;
   /** 单位：‰；2010—2025年 */
   subtitle: string;
+  /** The unit the subtitle names (‰; in English the unit the English values are written in). */
+  subtitleUnit: string;
   /** 来源：国家统计局（…） */
   sourceLine: string;
   legend: { kind: LegendKind; text: string }[];
@@ -67,14 +79,20 @@ function fallbackHeight(render: ChartView['render'], source = ''): number {
   return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE + sourceExtra(source);
 }
 
-/** 国家统计局（国家数据 年度数据、人口数据发布）；国家卫生健康委员会（…）: publishers in order of first use. */
+/**
+ * 国家统计局（国家数据 年度数据、人口数据发布）；国家卫生健康委员会（…）: publishers in order of first use. In English
+ * the publisher's English name and the publication's English title: the publisher's own, or ours marked as ours with
+ * the Chinese title beside it.
+ */
 export function sourceLine(values: PublishedValue[], sources: PublishedSeries['sources'], words: Words = zh): string {
+  const { lang } = chartLanguage({ words });
   const byPublisher = new Map<string, Set<string>>();
   for (const id of values.map((v) => v.source)) {
     const source = sources[id];
     if (!source) continue;
-    if (!byPublisher.has(source.publisher)) byPublisher.set(source.publisher, new Set());
-    byPublisher.get(source.publisher)!.add(source.title);
+    const publisher = lang === 'en' ? source.publisher_en : source.publisher;
+    if (!byPublisher.has(publisher)) byPublisher.set(publisher, new Set());
+    byPublisher.get(publisher)!.add(words.charts.sourceTitle(source.title, source.title_en, source.title_en_by === 'ours'));
   }
   // A long series cites a dozen yearly bulletins: past five, name the first two and count them all, so the line stays short.
   const list = (titles: string[]) =>
@@ -83,8 +101,25 @@ export function sourceLine(values: PublishedValue[], sources: PublishedSeries['s
   return words.embed.sourceLine(parts.join(words.embed.sourceSeparator));
 }
 
-function lineView(series: PublishedSeries, national: PublishedValue[], words: Words, langs: string[]): ChartView {
+/** Chinese text inside English text (a Chinese publication title beside ours): marked lang="zh-CN" for readers, screen
+ * readers and the no-CJK test; escaped, as HTML. Chinese pages need no marking. */
+export function chineseMarked(text: string, lang: Lang): string {
+  const escaped = escapeXml(text);
+  if (lang === 'zh') return escaped;
+  return escaped.replace(CJK_RUN, (run) => `<span lang="zh-CN">${run}</span>`);
+}
+/** A run of Chinese text: from a CJK character (or 《) to the last one before an English bracket or separator. */
+const CJK_RUN =
+  /[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef](?:[^();]*[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])?/g;
+
+/** The unit a subtitle names: the published one, or in English the unit the English values are written in. */
+const subtitleUnit = (lang: Lang, indicator: IndicatorSpec) => (lang === 'en' ? unitLabelEn(indicator.unit, indicator.unit_en) : indicator.unit);
+
+function lineView(series: PublishedSeries, national: PublishedValue[], words: Words, langs: Lang[]): ChartView {
   const { indicator } = series;
+  const { lang } = chartLanguage({ words });
+  const axis = valueAxis(lang, indicator, words);
+  const name = (code: string, values: PublishedValue[]) => regionNameIn(lang, code, values[0]!.region);
   const text = lineChartText(indicator, national, words);
   const years = national.map((v) => v.year);
   // Provinces with at least two years can be drawn as lines; a single year is a point, better read in the ranking.
@@ -96,9 +131,12 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
   const allYears = [...new Set(lines.flatMap(([, values]) => values.map((v) => v.year)))].sort((a, b) => a - b);
   return {
     kind: 'line',
+    lang,
+    embedPath: sitePaths.embed(indicator.id, 'line', lang),
     indicator,
     ...text,
-    subtitle: words.embed.subtitle(indicator.unit, words.yearRange(Math.min(...years), Math.max(...years))),
+    subtitle: words.embed.subtitle(subtitleUnit(lang, indicator), words.yearRange(Math.min(...years), Math.max(...years))),
+    subtitleUnit: subtitleUnit(lang, indicator),
     sourceLine: sourceLine(national, series.sources, words),
     sourceLineAll: sourceLine(
       lines.flatMap(([, values]) => values),
@@ -111,22 +149,22 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
       words,
     ),
     offer: { regions: lines.map(([code]) => code), defaultRegions: [NATIONAL_CODE], years: allYears, langs },
-    regionNames: Object.fromEntries(
-      lines.map(([code, values]) => [code, code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region)]),
-    ),
+    regionNames: Object.fromEntries(lines.map(([code, values]) => [code, name(code, values)])),
     render: renderLine,
     fallbackHeight: fallbackHeight(renderLine, sourceLine(national, series.sources, words)),
     line: {
-      unitAxis: words.chart.unitAxis(indicator.unit),
+      unitAxis: axis.label,
       breakLabel: words.chart.breakLabel,
       breaks: indicator.breaks.map((b) => b.year),
       palette: seriesPalette,
+      ...(lang === 'en' ? { tickSeparators: true } : {}),
+      // Values at the axis's scale (万人 in millions on an English chart); the tooltips carry the published digits.
       series: lines.map(([code, values]) => ({
         code,
-        name: code === NATIONAL_CODE ? words.indicator.national : shortRegionName(values[0]!.region),
+        name: name(code, values),
         points: [...values]
           .sort((a, b) => a.year - b.year)
-          .map((v) => [v.year, v.value, isTentative(v) ? 1 : 0, regionTip(v, indicator.unit, words)]),
+          .map((v) => [v.year, v.value * axis.scale, isTentative(v) ? 1 : 0, regionTip(v, indicator, words, name(code, values))]),
       })),
     },
   };
@@ -138,28 +176,33 @@ function rankingView(
   values: PublishedValue[],
   national: PublishedValue | undefined,
   words: Words,
-  langs: string[],
+  langs: Lang[],
 ): ChartView {
   const { indicator } = series;
+  const { lang } = chartLanguage({ words });
   const codes = values.map((v) => v.regionCode);
   const renderRanking: ChartView['render'] = (width, idPrefix) =>
     tagRankingRows(provincialRankingChart({ indicator, values, national, width, idPrefix, words }), codes);
   return {
     kind: 'ranking',
+    lang,
+    embedPath: sitePaths.embed(indicator.id, 'ranking', lang),
     indicator,
     ...rankingChartText(indicator, values, national, words),
-    subtitle: words.embed.subtitle(indicator.unit, formatYear(year, words)),
+    subtitle: words.embed.subtitle(subtitleUnit(lang, indicator), formatYear(year, words)),
+    subtitleUnit: subtitleUnit(lang, indicator),
     sourceLine: sourceLine(national ? [...values, national] : values, series.sources, words),
     legend: rankingLegend(values, national !== undefined, words),
     offer: { regions: codes, defaultRegions: [], years: [year], langs },
-    regionNames: Object.fromEntries(values.map((v) => [v.regionCode, shortRegionName(v.region)])),
+    regionNames: Object.fromEntries(values.map((v) => [v.regionCode, regionNameIn(lang, v.regionCode, v.region)])),
     render: renderRanking,
     fallbackHeight: fallbackHeight(renderRanking),
   };
 }
 
 /** The views of one indicator in one language; that language comes first among the ones ?lang= may ask for. */
-export function chartViews(series: PublishedSeries, language: EmbedLanguage = DEFAULT_LANGUAGE): ChartView[] {
+export function chartViews(series: PublishedSeries, lang: Lang = 'zh'): ChartView[] {
+  const language = embedLanguage(lang);
   const words = language.words;
   const langs = [language.code, ...EMBED_LANGUAGES.map((l) => l.code).filter((code) => code !== language.code)];
   const national = nationalValues(series);
@@ -182,12 +225,10 @@ export function chartViews(series: PublishedSeries, language: EmbedLanguage = DE
 
 /** Every chart view of the catalog in one language, computed once per build (pages and pictures share it). */
 const allViewsCache = new Map<string, { id: string; view: ChartView }[]>();
-export function allChartViews(language: EmbedLanguage = DEFAULT_LANGUAGE): { id: string; view: ChartView }[] {
-  if (!allViewsCache.has(language.code)) {
-    const list = readCatalog().flatMap((entry) =>
-      chartViews(readSeries(entry.indicator.id), language).map((view) => ({ id: entry.indicator.id, view })),
-    );
-    allViewsCache.set(language.code, list);
+export function allChartViews(lang: Lang = 'zh'): { id: string; view: ChartView }[] {
+  if (!allViewsCache.has(lang)) {
+    const list = readCatalog().flatMap((entry) => chartViews(readSeries(entry.indicator.id), lang).map((view) => ({ id: entry.indicator.id, view })));
+    allViewsCache.set(lang, list);
   }
-  return allViewsCache.get(language.code)!;
+  return allViewsCache.get(lang)!;
 }

@@ -32,7 +32,9 @@ function showCustomLine(page: EmbedPageData, options: EmbedOptions): void {
   setText('[data-embed-title]', title);
   setText('[data-embed-subtitle]', fillTemplate(w.subtitle, { years: yearText }));
   frame.setAttribute('aria-label', title + w.focusHint);
-  if (page.sourceLineAll && series.some((s) => s.code !== page.offer.defaultRegions[0])) setText('[data-embed-source]', page.sourceLineAll);
+  const source = document.querySelector('[data-embed-source]');
+  // Our own build-time HTML (escaped there, Chinese titles marked lang="zh-CN"), not the address's.
+  if (source && page.sourceLineAll && series.some((s) => s.code !== page.offer.defaultRegions[0])) source.innerHTML = page.sourceLineAll;
   for (const variant of frame.querySelectorAll<HTMLElement>('[data-embed-variant]')) variant.hidden = true;
   const custom = document.createElement('div');
   custom.className = 'embed-custom';

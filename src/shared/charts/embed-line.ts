@@ -2,6 +2,7 @@
 // one line renderer (line-chart.ts) at the frame's width, so the embed looks like the chart drawn at build time.
 // Import-light (no words file, no d3): the embed page's small script loads it.
 import { lineChart, lineHeight } from './line-chart.ts';
+import { tickWithSeparators } from './axis-lang.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -18,6 +19,8 @@ export interface LineChartSpec {
   breaks: number[];
   /** One colour per series in the order the reader gave them. */
   palette: string[];
+  /** English ticks: thousands separators (the values are already at the English axis's scale, axis-lang.ts). */
+  tickSeparators?: true;
   series: LineSeries[];
 }
 
@@ -52,6 +55,7 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
     width,
     height: lineHeight(width),
     yLabel: spec.unitAxis,
+    ...(spec.tickSeparators ? { tickFormat: tickWithSeparators } : {}),
     breaks: spec.breaks,
     breakLabel: spec.breakLabel,
     pointTips: 'data', // drawn after the tooltip script started: it reads data-tip

@@ -8,7 +8,7 @@ export interface EmbedPageData {
   /** Indicator name, for titles. */
   name: string;
   lang: string;
-  /** Embed page of this view in each language the site has (today only zh). */
+  /** Embed page of this view in each edition (zh, en): ?lang= moves there. */
   langPages: Record<string, string>;
   offer: EmbedOffer;
   regionNames: Record<string, string>;
@@ -23,7 +23,7 @@ export interface EmbedPageData {
     focusHint: string;
   };
   line?: LineChartSpec;
-  /** Source line for a line chart that includes provinces. */
+  /** Source line for a line chart that includes provinces, as HTML escaped at build time (Chinese titles marked). */
   sourceLineAll?: string;
 }
 

@@ -742,7 +742,11 @@ export const en: Words = {
     breakGeneric: 'definitions differ; do not compare directly.',
     /** The publisher's English title, or ours marked as ours with the Chinese title beside it. */
     sourceTitle: (title: string, titleEn: string, ours: boolean) => (ours ? `${titleEn} (our translation of ${title})` : titleEn),
-    oembedAuthor: 'China Health Reform Data',
+    embedDescription: (title: string, subtitle: string) => `${title} (${subtitle})`,
+    detailSeparator: '; ',
+    subtitleSeparator: ', ',
+    cardHeadline: 'Every figure with its source',
+    valueInYear: (value: string, year: string) => `${value} (${year})`,
   },
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },
 };

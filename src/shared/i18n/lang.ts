@@ -26,11 +26,11 @@ export function langPaths() {
 }
 
 /**
- * Page kinds (the first path segment) with no English edition yet: the indicator and region pages, embeds and
- * pictures. English pages link to their Chinese pages instead of to addresses that do not exist, and those pages
+ * Page kinds (the first path segment) with no English edition yet: the indicator and region pages (embeds and
+ * pictures have theirs, under /en/embed/ and /en/pictures/). English pages link to their Chinese pages instead of to addresses that do not exist, and those pages
  * name no English twin. Remove a kind here when its pages are built in English.
  */
-const CHINESE_ONLY = new Set(['indicators', 'regions', 'embed', 'pictures']);
+const CHINESE_ONLY = new Set(['indicators', 'regions']);
 
 /** Whether a path (relative to the root, no language prefix) has an English edition. */
 export function hasEnglish(path: string): boolean {

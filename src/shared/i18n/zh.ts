@@ -720,7 +720,13 @@ export const zh = {
     breakGeneric: '口径不同，不宜直接比较。',
     /** A source title our own translation: in Chinese the Chinese title alone. */
     sourceTitle: (title: string, _titleEn: string, _ours: boolean) => title,
-    oembedAuthor: '医改数据',
+    embedDescription: (title: string, subtitle: string) => `${title}（${subtitle}）`,
+    detailSeparator: '；',
+    subtitleSeparator: '，',
+    /** The English site card's headline (the Chinese card's is the tagline). */
+    cardHeadline: '医改数据',
+    /** A share card's alt text: the latest value and its year. */
+    valueInYear: (value: string, year: string) => `${value}（${year}）`,
   },
   notFound: { title: '页面不存在 - 医改数据', heading: '页面不存在', back: '返回指标一览' },
 };
