@@ -57,8 +57,7 @@ export const en: Words = {
     cardLink: (name: string) => `Open “${name}”`,
     sparklineLabel: (name: string) => `Small chart of ${name} over time`,
     empty: 'No data yet.',
-    editionNote:
-      'This English edition is new: the indicator and province pages, embeds and pictures are in Chinese for now, so the cards below open the Chinese pages.',
+    editionNote: 'This English edition is new: embeds and report pictures are in Chinese for now.',
   },
 
   indicator: {
@@ -742,5 +741,13 @@ export const en: Words = {
     sourceTitle: (title: string, titleEn: string, ours: boolean) => (ours ? `${titleEn} (our translation of ${title})` : titleEn),
     oembedAuthor: 'China Health Reform Data',
   },
+  // en-pages: words the indicator and region pages need in both editions (English twins of these pages).
+  enPages: {
+    titleOurs: 'Title translated by us; the original:',
+    inChinese: 'Not yet translated; in Chinese:',
+    fileFacts: (path: string, facts: string) => `(${path}, ${facts})`,
+    eventLine: (date: string, title: string) => `${date}: ${title}`,
+  },
+
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },
 };

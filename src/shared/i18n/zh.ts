@@ -722,6 +722,18 @@ export const zh = {
     sourceTitle: (title: string, _titleEn: string, _ours: boolean) => title,
     oembedAuthor: '医改数据',
   },
+  // en-pages: words the indicator and region pages need in both editions (English twins of these pages).
+  enPages: {
+    /** Before a source's Chinese title when its English title is our translation (the Chinese page shows the title alone). */
+    titleOurs: '',
+    /** Before text the catalog holds in Chinese only (notes, series breaks, where figures were read). */
+    inChinese: '',
+    /** "（birth-rate.csv，1.2 KB，35行）" beside a download link. */
+    fileFacts: (path: string, facts: string) => `（${path}，${facts}）`,
+    /** The chart and the list under it name events in the edition's date style. */
+    eventLine: (date: string, title: string) => `${date} ${title}`,
+  },
+
   notFound: { title: '页面不存在 - 医改数据', heading: '页面不存在', back: '返回指标一览' },
 };
 
