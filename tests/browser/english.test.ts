@@ -83,10 +83,12 @@ describe('English pages', () => {
     const page = await newPage(false);
     await page.goto(site.url('/en/indicators/basic-medical-insurance-participants/'));
     expect(await page.textContent('h1')).toBe('Basic medical insurance participants');
-    expect(await page.textContent('.latest .value')).toMatch(/^[\d,]+(\.\d+)? million people$|million people/);
+    expect(await page.textContent('.latest .value')).toMatch(/^(more than |about )?\d{1,3}(,\d{3})*(\.\d+)?( or more)? million people$/);
     const cells = await page.$$eval('#view-table td.num', (tds) => tds.map((td) => td.textContent!.trim()));
     expect(cells.length).toBeGreaterThan(5);
-    for (const cell of cells) expect(cell).toMatch(/^[\d,]+(\.\d+)?( or more| and above|\b.*)?$/);
+    // 136131万人 is 1,361.31 (million people, as the caption says); "more than 1,300.00" keeps the source's 万 precision.
+    expect(cells).toContain('1,361.31');
+    for (const cell of cells) expect(cell).toMatch(/^(more than |about )?\d{1,3}(,\d{3})*(\.\d+)?( or more)?$/);
     expect(await page.textContent('#view-table caption')).toContain('million people');
     await page.goto(site.url('/en/regions/150000/'));
     expect(await page.textContent('h1')).toBe('Inner Mongolia');

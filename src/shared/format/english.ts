@@ -67,7 +67,11 @@ export function formatNumberEn(value: number, decimals: number): string {
  */
 export function formatValueEn(value: number, decimals: number, unit: string, unitEn: string): string {
   const restated = RESTATED[unit];
-  if (restated) return `${formatRestatedNumberEn(value, decimals, unit)} ${restated.unit}`;
+  if (restated) {
+    const text = shiftDecimal(Math.abs(value).toFixed(decimals), restated.shift);
+    const negative = value < 0 && /[1-9]/.test(text);
+    return `${groupThousands((negative ? MINUS : '') + text)} ${restated.unit}`;
+  }
   const number = formatNumberEn(value, decimals);
   if (unit === '%') return `${number}%`;
   return unitEn ? `${number} ${number === '1' ? (SINGULAR[unitEn] ?? unitEn) : unitEn}` : number;
@@ -82,15 +86,6 @@ export function numberInUnitEn(value: number, decimals: number, unit: string): s
   if (!restated) return formatNumberEn(value, decimals);
   const text = shiftDecimal(Math.abs(value).toFixed(decimals), restated.shift);
   return groupThousands((value < 0 && /[1-9]/.test(text) ? MINUS : '') + text);
-}
-
-/** The number alone as an English table cell shows it under unitLabelEn's header: 136131 (万人) is 1,361.31. */
-export function formatRestatedNumberEn(value: number, decimals: number, unit: string): string {
-  const restated = RESTATED[unit];
-  if (!restated) return formatNumberEn(value, decimals);
-  const text = shiftDecimal(Math.abs(value).toFixed(decimals), restated.shift);
-  const negative = value < 0 && /[1-9]/.test(text);
-  return groupThousands((negative ? MINUS : '') + text);
 }
 
 /** The English unit a chart's axis and a table's header use: the restated one for 万/亿 counts. */

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
 import { comparisonBase, crossesBreak, describeChange, difference, type ComparableValue } from './change.ts';
-import { formatNumberEn, formatRestatedNumberEn, formatValueEn, unitLabelEn } from './english.ts';
+import { formatNumberEn, formatValueEn, numberInUnitEn, unitLabelEn } from './english.ts';
 import { formatPublishedNumber, formatPublishedValue } from './number.ts';
 
 /** The two units an indicator is written in. */
@@ -25,7 +25,7 @@ export function valueIn(lang: Lang, v: { value: number; decimals: number; compar
 /** A table cell's number: 136131 as published in Chinese, 1,361.31 in English (under tableUnitIn's unit); bounds in words. */
 export function numberIn(lang: Lang, v: { value: number; decimals: number; comparator?: Comparator }, units: Units): string {
   if (lang === 'zh') return formatPublishedNumber(v);
-  const text = formatRestatedNumberEn(v.value, v.decimals, units.unit);
+  const text = numberInUnitEn(v.value, v.decimals, units.unit);
   return v.comparator ? en.comparator[v.comparator](text) : text;
 }
 

@@ -746,7 +746,6 @@ export const en: Words = {
     titleOurs: 'Title translated by us; the original:',
     inChinese: 'Not yet translated; in Chinese:',
     fileFacts: (path: string, facts: string) => `(${path}, ${facts})`,
-    eventLine: (date: string, title: string) => `${date}: ${title}`,
   },
 
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },

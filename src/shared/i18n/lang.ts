@@ -59,11 +59,6 @@ export function otherLang(lang: Lang): Lang {
 }
 
 // en-pages: the catalog's words in an edition, so pages and components do not each choose between _zh and _en fields.
-/** An indicator's name: name_zh or name_en. */
-export function nameIn(lang: Lang, named: { name_zh: string; name_en: string }): string {
-  return lang === 'en' ? named.name_en : named.name_zh;
-}
-
 /** An indicator's unit: as Chinese publications write it (‰, 万人) or in English (per 1,000 population). */
 export function unitIn(lang: Lang, units: { unit: string; unit_en: string }): string {
   return lang === 'en' ? units.unit_en : units.unit;
@@ -85,11 +80,6 @@ export function sourcesIn<S extends { title: string; title_en: string; publisher
 ): Record<string, S> {
   if (lang === 'zh') return sources;
   return Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, title: s.title_en, publisher: s.publisher_en }]));
-}
-
-/** Values with their region named in the edition: in English by code, as the bureau's English pages name them. */
-export function regionsIn<V extends { regionCode: string; region: string }>(lang: Lang, values: V[], namesEn: Record<string, string>): V[] {
-  return lang === 'zh' ? values : values.map((v) => ({ ...v, region: namesEn[v.regionCode] ?? v.region }));
 }
 
 /** getStaticPaths for a page with one more parameter: every item in both languages. */

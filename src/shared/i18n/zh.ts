@@ -730,8 +730,6 @@ export const zh = {
     inChinese: '',
     /** "（birth-rate.csv，1.2 KB，35行）" beside a download link. */
     fileFacts: (path: string, facts: string) => `（${path}，${facts}）`,
-    /** The chart and the list under it name events in the edition's date style. */
-    eventLine: (date: string, title: string) => `${date} ${title}`,
   },
 
   notFound: { title: '页面不存在 - 医改数据', heading: '页面不存在', back: '返回指标一览' },
