@@ -16,3 +16,8 @@ export function regionNameIn(lang: Lang, code: string, region: string): string {
   if (lang === 'en') return readRegionNamesEn()[code] ?? code;
   return code === NATIONAL_CODE ? zh.indicator.national : shortRegionName(region);
 }
+
+/** Values with their region named for an edition's tables and lists: as published in Chinese (北京市), by code in English. */
+export function withRegionNamesIn<V extends { regionCode: string; region: string }>(lang: Lang, values: V[]): V[] {
+  return lang === 'zh' ? values : values.map((v) => ({ ...v, region: regionNameIn(lang, v.regionCode, v.region) }));
+}

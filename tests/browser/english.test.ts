@@ -14,8 +14,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function newPage(javaScriptEnabled = true): Promise<Page> {
-  const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+async function newPage(javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await site.browser.newContext({ javaScriptEnabled, colorScheme, viewport: { width: 1280, height: 900 } });
   return context.newPage();
 }
 
@@ -28,6 +28,13 @@ const TWINS = [
   ['/search/', '/en/search/'],
   ['/targets/', '/en/targets/'],
   ['/timeline/', '/en/timeline/'],
+  // en-pages: indicator pages (provincial data; 万人 restated, targets; the procurement batches) and region pages.
+  ['/indicators/birth-rate/', '/en/indicators/birth-rate/'],
+  ['/indicators/basic-medical-insurance-participants/', '/en/indicators/basic-medical-insurance-participants/'],
+  ['/indicators/vbp-cumulative-drugs/', '/en/indicators/vbp-cumulative-drugs/'],
+  ['/indicators/oop-share/', '/en/indicators/oop-share/'],
+  ['/regions/', '/en/regions/'],
+  ['/regions/150000/', '/en/regions/150000/'],
 ] as const;
 const ENGLISH_PAGES = [...TWINS.map(([, en]) => en), '/en/404/'];
 
@@ -61,11 +68,30 @@ describe('English pages', () => {
     });
   }
 
-  it('a page with no English edition yet (an indicator page) names no twin and switches to the English home', async () => {
+  it('English indicator and region pages link to English indicator and region pages, never to the Chinese ones', async () => {
+    for (const pathname of ['/en/', '/en/indicators/birth-rate/', '/en/regions/', '/en/regions/150000/', '/en/search/']) {
+      const page = await newPage(false);
+      await page.goto(site.url(pathname));
+      const hrefs = await page.$$eval('main a[href], header a[href]:not([data-lang-switch])', (links) => links.map((a) => a.getAttribute('href')!));
+      expect(hrefs.filter((h) => /^\/(indicators|regions)\//.test(h))).toEqual([]);
+      expect(hrefs.filter((h) => /^\/en\/(indicators|regions)\//.test(h)).length).toBeGreaterThan(0);
+      await page.context().close();
+    }
+  });
+
+  it('an English indicator page states values in English: 万 restated exactly, thousands separators, English units and names', async () => {
     const page = await newPage(false);
-    await page.goto(site.url('/indicators/birth-rate/'));
-    expect(await page.$$('link[rel="alternate"][hreflang]')).toHaveLength(0);
-    expect(await page.getAttribute('a[data-lang-switch]', 'href')).toBe('/en/');
+    await page.goto(site.url('/en/indicators/basic-medical-insurance-participants/'));
+    expect(await page.textContent('h1')).toBe('Basic medical insurance participants');
+    expect(await page.textContent('.latest .value')).toMatch(/^(more than |about )?\d{1,3}(,\d{3})*(\.\d+)?( or more)? million people$/);
+    const cells = await page.$$eval('#view-table td.num', (tds) => tds.map((td) => td.textContent!.trim()));
+    expect(cells.length).toBeGreaterThan(5);
+    // 136131万人 is 1,361.31 (million people, as the caption says); "more than 1,300.00" keeps the source's 万 precision.
+    expect(cells).toContain('1,361.31');
+    for (const cell of cells) expect(cell).toMatch(/^(more than |about )?\d{1,3}(,\d{3})*(\.\d+)?( or more)?$/);
+    expect(await page.textContent('#view-table caption')).toContain('million people');
+    await page.goto(site.url('/en/regions/150000/'));
+    expect(await page.textContent('h1')).toBe('Inner Mongolia');
     await page.context().close();
   });
 
@@ -101,6 +127,20 @@ describe('English pages', () => {
 });
 
 describe('accessibility of the English pages (axe)', () => {
+  // en-pages: the indicator and region pages in both colour schemes, as figure.test.ts checks the Chinese ones.
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const pathname of ['/en/indicators/birth-rate/', '/en/indicators/basic-medical-insurance-participants/', '/en/regions/150000/']) {
+      it(`${pathname} has no violations in the ${scheme} scheme`, async () => {
+        const page = await newPage(true, scheme);
+        await page.goto(site.url(pathname));
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+        expect(summary).toEqual([]);
+        expect(results.passes.length).toBeGreaterThan(10);
+        await page.context().close();
+      });
+    }
+  }
   for (const pathname of ['/en/about/', '/en/downloads/', '/en/targets/', '/en/timeline/', '/en/search/']) {
     it(`${pathname} has no violations`, async () => {
       const page = await newPage();
@@ -115,6 +155,40 @@ describe('accessibility of the English pages (axe)', () => {
 });
 
 describe('the language switch keeps the view', () => {
+  it('an indicator page keeps the chosen province and the figure tab, to English and back', async () => {
+    const page = await newPage();
+    await page.goto(site.url('/indicators/birth-rate/'));
+    await page.click('[data-compare-summary]');
+    await page.check('input[name="compare"][value="150000"]');
+    await page.waitForURL((url) => url.search === '?regions=150000');
+    await page.click('[data-figure-tab="map"]');
+    expect(new URL(page.url()).hash).toBe('#view-map');
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL((url) => url.pathname === '/en/indicators/birth-rate/');
+    expect(new URL(page.url()).search).toBe('?regions=150000');
+    expect(await page.getAttribute('[data-figure-tab="map"]', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#view-map')).toBe(true);
+    expect(await page.isChecked('input[name="compare"][value="150000"]')).toBe(true);
+    // The English figure's tabs are in English, and a tab picked here goes back to Chinese too.
+    expect(await page.textContent('[data-figure-tab="map"]')).toBe('By province');
+    await page.click('[data-figure-tab="table"]');
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL((url) => url.pathname === '/indicators/birth-rate/');
+    expect(new URL(page.url()).search).toBe('?regions=150000');
+    expect(new URL(page.url()).hash).toBe('#view-table');
+    expect(await page.getAttribute('[data-figure-tab="table"]', 'aria-selected')).toBe('true');
+    expect(await page.isChecked('input[name="compare"][value="150000"]')).toBe(true);
+    await page.context().close();
+  });
+
+  it('a shared link with a tab opens that tab', async () => {
+    const page = await newPage();
+    await page.goto(site.url('/en/indicators/birth-rate/#view-table'));
+    expect(await page.getAttribute('[data-figure-tab="table"]', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#view-chart')).toBe(false);
+    await page.context().close();
+  });
+
   it('a filtered timeline opens the English timeline with the same filter', async () => {
     const page = await newPage();
     await page.goto(site.url('/timeline/'));
@@ -147,11 +221,10 @@ describe('search on English pages', () => {
     await page.waitForSelector('[data-search-results] li a');
     const first = page.locator('[data-search-results] li a').first();
     expect(await first.textContent()).toBe('Crude birth rate');
-    // No English indicator and region pages yet: the English names lead to the Chinese pages.
-    expect(await first.getAttribute('href')).toBe('/indicators/birth-rate/');
+    expect(await first.getAttribute('href')).toBe('/en/indicators/birth-rate/');
     await page.fill('#site-search-q', 'Inner Mongolia');
     await page.waitForFunction(() => document.querySelector('[data-search-results] li a')?.textContent === 'Inner Mongolia');
-    expect(await page.locator('[data-search-results] li a').first().getAttribute('href')).toBe('/regions/150000/');
+    expect(await page.locator('[data-search-results] li a').first().getAttribute('href')).toBe('/en/regions/150000/');
     expect(CJK.test((await page.locator('[data-search-results]').textContent()) ?? '')).toBe(false);
     await page.context().close();
   });

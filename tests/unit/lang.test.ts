@@ -1,7 +1,7 @@
 // The edition module (paths and twins) and values and changes in the page's language.
 import { describe, expect, it } from 'vitest';
-import { langPaths, pathFor, splitLangPath, wordsFor } from '../../src/shared/i18n/lang.ts';
-import { changeIn, valueIn } from '../../src/shared/format/in-lang.ts';
+import { langPaths, langPathsOf, pathFor, sourcesIn, splitLangPath, wordsFor } from '../../src/shared/i18n/lang.ts';
+import { changeIn, numberIn, tableUnitIn, valueIn } from '../../src/shared/format/in-lang.ts';
 import { targetText, baselineText } from '../../src/shared/targets/format.ts';
 import type { TargetView } from '../../src/shared/targets/types.ts';
 
@@ -74,5 +74,45 @@ describe('an English chart', () => {
     expect(svg).toMatch(/billion yuan/);
     expect(svg).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
     matchSnapshotFile(svg.replace(/></g, '>\n<') + '\n', 'health-expenditure-sparkline-en.svg');
+  });
+});
+
+// en-pages: the indicator and region pages' helpers.
+describe('indicator and region pages in both editions', () => {
+  it('table cells restate 万 and 亿 under the restated unit, and keep the Chinese cell as published', () => {
+    expect(numberIn('en', { value: 136131, decimals: 0 }, people)).toBe('1,361.31');
+    expect(tableUnitIn('en', people)).toBe('million people');
+    expect(numberIn('zh', { value: 136131, decimals: 0 }, people)).toBe('136131');
+    expect(tableUnitIn('zh', people)).toBe('万人');
+    expect(numberIn('en', { value: 90575.8, decimals: 1 }, yuan)).toBe('9,057.58');
+    // A bound stays a bound, in words; decimals are never rounded away.
+    expect(numberIn('en', { value: 130000, decimals: 0, comparator: '>' }, people)).toBe('more than 1,300.00');
+    expect(numberIn('en', { value: 6.77, decimals: 2 }, perMille)).toBe('6.77');
+    expect(numberIn('zh', { value: 95, decimals: 0, comparator: '>=' }, { unit: '%', unit_en: '%' })).toBe('95以上');
+  });
+
+  it('sources go by their English title and publisher in English, unchanged in Chinese', () => {
+    const sources = {
+      a: { title: '《统计公报》', title_en: 'Statistical Bulletin', publisher: '国家统计局', publisher_en: 'National Bureau of Statistics' },
+    };
+    expect(sourcesIn('zh', sources)).toBe(sources);
+    expect(sourcesIn('en', sources).a).toMatchObject({ title: 'Statistical Bulletin', publisher: 'National Bureau of Statistics' });
+    expect(sources.a.title).toBe('《统计公报》');
+  });
+
+  it('pages with a parameter are built once per language and item', () => {
+    const paths = langPathsOf([{ id: 'birth-rate' }, { id: 'death-rate' }], (i) => ({ id: i.id }));
+    expect(paths.map((p) => [p.params.lang, p.params.id, p.props.lang])).toEqual([
+      [undefined, 'birth-rate', 'zh'],
+      [undefined, 'death-rate', 'zh'],
+      ['en', 'birth-rate', 'en'],
+      ['en', 'death-rate', 'en'],
+    ]);
+  });
+
+  it('indicator and region pages have English twins; embeds and pictures not yet', () => {
+    expect(pathFor('en', 'indicators/birth-rate/')).toBe('/en/indicators/birth-rate/');
+    expect(pathFor('en', 'regions/150000/')).toBe('/en/regions/150000/');
+    expect(pathFor('en', 'embed/birth-rate/line/')).toBe('/embed/birth-rate/line/');
   });
 });

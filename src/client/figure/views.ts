@@ -1,7 +1,9 @@
 // The indicator figure's one view control: without script its links lead to the views stacked one after the
 // other; with it they become tabs (role=tablist, arrow keys, Home/End), one view shown at a time. The view a
 // link asks for wins: a #fragment inside a view, or the explorer's address (?year=/view= for the provinces,
-// ?regions=/mode=/from=/to= for the chart).
+// ?regions=/mode=/from=/to= for the chart). A tab the reader picks goes into the address as its view's #fragment
+// (replaced, not pushed: the back button steps through views of the data, not tabs), so a shared link and the
+// language switch, which carries the query and hash to the twin page, open the same tab.
 const root = document.querySelector<HTMLElement>('[data-figure]');
 
 function start(figure: HTMLElement): void {
@@ -40,11 +42,13 @@ function start(figure: HTMLElement): void {
     return 0;
   };
   select(wanted(), false);
+  const remember = (index: number) => history.replaceState(history.state, '', location.pathname + location.search + '#' + panels[index]!.id);
   list.addEventListener('click', (event) => {
     const tab = (event.target as Element).closest<HTMLAnchorElement>('[data-figure-tab]');
     if (!tab) return;
     event.preventDefault();
     select(tabs.indexOf(tab), false);
+    remember(tabs.indexOf(tab));
   });
   list.addEventListener('keydown', (event) => {
     const at = tabs.indexOf(document.activeElement as HTMLAnchorElement);
@@ -53,6 +57,7 @@ function start(figure: HTMLElement): void {
     if (next === undefined) return;
     event.preventDefault();
     select((next + tabs.length) % tabs.length, true);
+    remember((next + tabs.length) % tabs.length);
   });
   // A link to something inside a view (a region page's 查看地图) opens that view; other links leave it as it is.
   addEventListener('hashchange', () => {

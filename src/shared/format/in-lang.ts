@@ -6,8 +6,8 @@ import type { Lang } from '../i18n/lang.ts';
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
 import { comparisonBase, crossesBreak, describeChange, difference, type ComparableValue } from './change.ts';
-import { formatNumberEn, formatValueEn } from './english.ts';
-import { formatPublishedValue } from './number.ts';
+import { formatNumberEn, formatValueEn, numberInUnitEn, unitLabelEn } from './english.ts';
+import { formatPublishedNumber, formatPublishedValue } from './number.ts';
 
 /** The two units an indicator is written in. */
 export interface Units {
@@ -20,6 +20,18 @@ export function valueIn(lang: Lang, v: { value: number; decimals: number; compar
   if (lang === 'zh') return formatPublishedValue(v, units.unit);
   const text = formatValueEn(v.value, v.decimals, units.unit, units.unit_en);
   return v.comparator ? en.comparator[v.comparator](text) : text;
+}
+
+/** A table cell's number: 136131 as published in Chinese, 1,361.31 in English (under tableUnitIn's unit); bounds in words. */
+export function numberIn(lang: Lang, v: { value: number; decimals: number; comparator?: Comparator }, units: Units): string {
+  if (lang === 'zh') return formatPublishedNumber(v);
+  const text = numberInUnitEn(v.value, v.decimals, units.unit);
+  return v.comparator ? en.comparator[v.comparator](text) : text;
+}
+
+/** The unit a table's caption names for numberIn's cells: 万人, or "million people" (restated) in English. */
+export function tableUnitIn(lang: Lang, units: Units): string {
+  return lang === 'zh' ? units.unit : unitLabelEn(units.unit, units.unit_en);
 }
 
 /** 2024年 or 2024. */

@@ -57,8 +57,7 @@ export const en: Words = {
     cardLink: (name: string) => `Open “${name}”`,
     sparklineLabel: (name: string) => `Small chart of ${name} over time`,
     empty: 'No data yet.',
-    editionNote:
-      'This English edition is new: the indicator and province pages, embeds and pictures are in Chinese for now, so the cards below open the Chinese pages.',
+    editionNote: 'This English edition is new: embeds and report pictures are in Chinese for now.',
   },
 
   indicator: {
@@ -748,5 +747,12 @@ export const en: Words = {
     cardHeadline: 'Every figure with its source',
     valueInYear: (value: string, year: string) => `${value} (${year})`,
   },
+  // en-pages: words the indicator and region pages need in both editions (English twins of these pages).
+  enPages: {
+    titleOurs: 'Title translated by us; the original:',
+    inChinese: 'Not yet translated; in Chinese:',
+    fileFacts: (path: string, facts: string) => `(${path}, ${facts})`,
+  },
+
   notFound: { title: 'Page not found - China Health Reform Data', heading: 'Page not found', back: 'Back to the indicators' },
 };

@@ -26,11 +26,11 @@ export function langPaths() {
 }
 
 /**
- * Page kinds (the first path segment) with no English edition yet: the indicator and region pages (embeds and
- * pictures have theirs, under /en/embed/ and /en/pictures/). English pages link to their Chinese pages instead of to addresses that do not exist, and those pages
- * name no English twin. Remove a kind here when its pages are built in English.
+ * Page kinds (the first path segment) with no English edition. Every kind has one now (indicators and regions
+ * under /en/indicators/ and /en/regions/, embeds and pictures under /en/embed/ and /en/pictures/); a kind added
+ * here again would make English pages link to its Chinese pages, and those pages name no English twin.
  */
-const CHINESE_ONLY = new Set(['indicators', 'regions']);
+const CHINESE_ONLY = new Set<string>([]);
 
 /** Whether a path (relative to the root, no language prefix) has an English edition. */
 export function hasEnglish(path: string): boolean {
@@ -56,6 +56,35 @@ export function splitLangPath(pathname: string, base = '/'): { lang: Lang; path:
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'zh' : 'en';
+}
+
+// en-pages: the catalog's words in an edition, so pages and components do not each choose between _zh and _en fields.
+/** An indicator's unit: as Chinese publications write it (‰, 万人) or in English (per 1,000 population). */
+export function unitIn(lang: Lang, units: { unit: string; unit_en: string }): string {
+  return lang === 'en' ? units.unit_en : units.unit;
+}
+
+/** An indicator's definition in the edition's language. */
+export function definitionIn(lang: Lang, indicator: { definition: string; definition_en: string }): string {
+  return lang === 'en' ? indicator.definition_en : indicator.definition;
+}
+
+/**
+ * Sources as an edition cites them: in English each publication goes by its English title and publisher, so the
+ * functions that label sources (sourceLabel, sourceLine) need no language of their own. The Chinese edition gets
+ * the same object back.
+ */
+export function sourcesIn<S extends { title: string; title_en: string; publisher: string; publisher_en: string }>(
+  lang: Lang,
+  sources: Record<string, S>,
+): Record<string, S> {
+  if (lang === 'zh') return sources;
+  return Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, title: s.title_en, publisher: s.publisher_en }]));
+}
+
+/** getStaticPaths for a page with one more parameter: every item in both languages. */
+export function langPathsOf<P extends Record<string, string>, T>(items: T[], params: (item: T) => P) {
+  return LANGS.flatMap((lang) => items.map((item) => ({ params: { lang: langParam(lang), ...params(item) }, props: { lang, item } })));
 }
 
 /** The BCP 47 tag for <html lang> and hreflang. */

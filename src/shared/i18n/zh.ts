@@ -728,6 +728,16 @@ export const zh = {
     /** A share card's alt text: the latest value and its year. */
     valueInYear: (value: string, year: string) => `${value}（${year}）`,
   },
+  // en-pages: words the indicator and region pages need in both editions (English twins of these pages).
+  enPages: {
+    /** Before a source's Chinese title when its English title is our translation (the Chinese page shows the title alone). */
+    titleOurs: '',
+    /** Before text the catalog holds in Chinese only (notes, series breaks, where figures were read). */
+    inChinese: '',
+    /** "（birth-rate.csv，1.2 KB，35行）" beside a download link. */
+    fileFacts: (path: string, facts: string) => `（${path}，${facts}）`,
+  },
+
   notFound: { title: '页面不存在 - 医改数据', heading: '页面不存在', back: '返回指标一览' },
 };
 
