@@ -110,9 +110,10 @@ describe('indicator and region pages in both editions', () => {
     ]);
   });
 
-  it('indicator and region pages have English twins; embeds and pictures not yet', () => {
+  it('every page kind has an English twin: indicators, regions, embeds and pictures too', () => {
     expect(pathFor('en', 'indicators/birth-rate/')).toBe('/en/indicators/birth-rate/');
     expect(pathFor('en', 'regions/150000/')).toBe('/en/regions/150000/');
-    expect(pathFor('en', 'embed/birth-rate/line/')).toBe('/embed/birth-rate/line/');
+    expect(pathFor('en', 'embed/birth-rate/line/')).toBe('/en/embed/birth-rate/line/');
+    expect(pathFor('en', 'pictures/birth-rate-line.png', '/yigai/')).toBe('/yigai/en/pictures/birth-rate-line.png');
   });
 });

@@ -42,7 +42,8 @@ describe('picture of birth-rate', () => {
     expect(PICTURE_FONT.startsWith('"Noto Sans SC"')).toBe(true);
   });
 
-  it('renders to PNG at twice its size', () => {
+  // Loading the CJK font into resvg takes seconds on a busy machine: a timeout of its own, not the 5 s default.
+  it('renders to PNG at twice its size', { timeout: 30_000 }, () => {
     const png = Buffer.from(pictureToPng(picture.svg));
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([picture.width * PNG_SCALE, picture.height * PNG_SCALE]);
