@@ -3,6 +3,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../src/catalog/load.ts';
+import { ProcurementDataError } from '../src/site-data/procurement.ts';
 import { buildData } from '../src/pipeline/build-published.ts';
 import { PUBLISHED_DIR } from '../src/pipeline/publication.ts';
 import { problemLine } from '../src/pipeline/ingest/ingest-report.ts';
@@ -11,16 +12,23 @@ import { MISSING_ADDRESS, resolveSiteUrl, SITE_URL_ENV } from '../src/site-addre
 const root = resolve(import.meta.dirname, '..');
 // YIGAI_DATA_DIR reads another data/ folder (catalog, sources, raw), e.g. the bench's synthetic catalogs.
 const dataDir = process.env.YIGAI_DATA_DIR ? resolve(process.env.YIGAI_DATA_DIR) : join(root, 'data');
-let catalog;
-try {
-  catalog = loadCatalog(dataDir);
-} catch (error) {
-  if (error instanceof CatalogError) {
+/**
+ * An input file that cannot be read or checked (catalog, sources, targets, events, procurement batches) stops the
+ * run with every problem on its own line (file and field, or file:line:column), never with a stack trace.
+ */
+function stopOnInputError(error: unknown): never {
+  if (error instanceof CatalogError || error instanceof ProcurementDataError) {
     for (const p of error.problems) console.error(p);
     console.error(`数据目录有 ${error.problems.length} 处错误，构建停止。`);
     process.exit(1);
   }
   throw error;
+}
+let catalog;
+try {
+  catalog = loadCatalog(dataDir);
+} catch (error) {
+  stopOnInputError(error);
 }
 // The site address (SITE_URL over release.yaml's site_url) goes into every citation and the package's homepage.
 try {
@@ -35,7 +43,7 @@ if (process.env.PUBLISH === '1' && !catalog.release.site_url) {
   console.error(MISSING_ADDRESS);
   process.exit(1);
 }
-const { files, problems, reports } = await buildData(catalog, join(dataDir, 'raw'), dirname(dataDir));
+const { files, problems, reports } = await buildData(catalog, join(dataDir, 'raw'), dirname(dataDir)).catch(stopOnInputError);
 for (const p of problems) console.error(problemLine(p));
 const errors = problems.filter((p) => p.severity === 'error');
 const refused = reports.filter((r) => r.status === 'refused');

@@ -1,0 +1,50 @@
+// npm run data on broken input files beside the catalog: a target, an event, the procurement batches. Each stops
+// the run with exit 1 and lines naming the file, never a stack trace, and nothing is written.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const OUT = 'build/build-data-cli-test';
+
+function dataWith(file: string, change: (text: string) => string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'build-data-'));
+  cpSync(path.join(ROOT, 'data'), path.join(root, 'data'), { recursive: true });
+  const target = path.join(root, 'data', file);
+  writeFileSync(target, change(readFileSync(target, 'utf8')));
+  return path.join(root, 'data');
+}
+
+const run = (dataDir: string) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-data.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SITE_URL: '', PUBLISH: '', YIGAI_PUBLISHED_DIR: OUT, YIGAI_DATA_DIR: dataDir },
+  });
+
+describe('npm run data with a broken file beside the catalog', { timeout: 60_000 }, () => {
+  it.each([
+    [
+      'a target with a comparator that does not exist',
+      'targets/community-health-2015.yaml',
+      (t: string) => t.replace('comparator: =', 'comparator: much'),
+      'community-health-2015.yaml',
+    ],
+    ['a target file that is not YAML', 'targets/community-health-2015.yaml', (t: string) => `${t}\n  - [unclosed`, 'community-health-2015.yaml'],
+    [
+      'a procurement batch with a date that is no date',
+      'raw/reform/vbp-batches.yaml',
+      (t: string) => t.replace("date: '2018-12-07'", "date: 'soon'"),
+      'vbp-batches.yaml',
+    ],
+  ])('%s: one line per problem with its file, exit 1, no stack trace', (_, file, change, name) => {
+    const r = run(dataWith(file, change));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain('构建停止');
+    expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+});
