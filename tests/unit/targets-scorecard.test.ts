@@ -2,6 +2,7 @@
 // target of the plan is in it with its status in words and a shape, not colour alone.
 import { describe, expect, it } from 'vitest';
 import { allScorecardViews, scorecardChart, scorecardPaths, scorecardPicture } from '../../src/embed/scorecard.ts';
+import { CJK, svgTexts } from '../helpers/cjk.ts';
 import { allTargets } from '../../src/site-data/targets.ts';
 import { byArea, byPlan, statusCounts } from '../../src/shared/targets/scorecard.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
@@ -41,5 +42,21 @@ describe('scorecard view', () => {
     expect(picture.svg).toContain(`https://example.org${scorecardPaths.page('healthy-china-2030')}`);
     const hostile = { ...hc2030.targets[0]!, indicator_zh: '<script>&' };
     expect(scorecardChart(hc2030.plan, [hostile], 480)).toContain('&lt;script&gt;&amp;');
+  });
+});
+
+describe('English scorecards', () => {
+  const views = allScorecardViews('en');
+
+  it.each(views.map((v) => [v.plan.id, v] as const))('%s: the picture and its embed rendering have no CJK character', (_id, view) => {
+    const picture = scorecardPicture(view, 'https://example.org');
+    const texts = [...svgTexts(picture.svg), picture.svg.match(/aria-label="([^"]*)"/)?.[1] ?? ''];
+    expect(texts.filter((t) => CJK.test(t))).toEqual([]);
+    expect(svgTexts(view.render(340)).filter((t) => CJK.test(t))).toEqual([]);
+    expect(picture.svg).toContain(`https://example.org${scorecardPaths.page(view.plan.id, 'en')}`);
+  });
+
+  it('the test can fail: the Chinese scorecard is in Chinese', () => {
+    expect(svgTexts(scorecardPicture(allScorecardViews()[0]!).svg).filter((t) => CJK.test(t)).length).toBeGreaterThan(3);
   });
 });
