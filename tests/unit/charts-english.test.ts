@@ -2,7 +2,6 @@
 // an English line chart (a 万人 count restated in millions, targets and events marked), and the rule that an
 // English chart's text has no CJK character. The Chinese default is pinned by the other chart snapshots.
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { latestProvincialValues, nationalValues, readSeries } from '../../src/site-data/read.ts';
 import { eventsFor, targetsFor } from '../../src/site-data/targets.ts';
 import { provincialValuesOf, regionValues } from '../../src/site-data/provincial.ts';
@@ -22,18 +21,7 @@ import { NATIONAL_CODE } from '../../src/shared/national-code.ts';
 import type { PublishedValue } from '../../src/pipeline/publication.ts';
 import { en } from '../../src/shared/i18n/en.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
-
-/** Chinese, Japanese and Korean characters and full-width punctuation (as tests/browser/english.test.ts). */
-export const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-
-/** Every text of an SVG a reader meets: text, titles, descriptions, and the attributes the page script shows. */
-export function svgTexts(svg: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-  const texts = [...document.querySelectorAll('text, title, desc, tspan')].map((el) => el.textContent ?? '');
-  for (const el of document.querySelectorAll('[data-tip], [data-name], [aria-label]'))
-    for (const a of ['data-tip', 'data-name', 'aria-label']) if (el.getAttribute(a)) texts.push(el.getAttribute(a)!);
-  return texts.filter((t) => t.trim());
-}
+import { CJK, svgTexts } from '../helpers/cjk.ts';
 
 const pretty = (svg: string) => svg.replace(/></g, '>\n<') + '\n';
 const national = (id: string) => {

@@ -7,6 +7,8 @@ import { composeShareCard, SHARE_CARD, SHARE_CARD_MARGIN, shareCardTextBoxes } f
 import { SITE_CARD, shareCards, shareCardSvg } from '../../src/embed/share.ts';
 import { readCatalog } from '../../src/site-data/read.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
+import { CJK } from '../helpers/cjk.ts';
+import { sitePaths } from '../../src/site.ts';
 
 const ORIGIN = 'https://example.org';
 const { width: W, height: H } = SHARE_CARD;
@@ -92,5 +94,39 @@ describe('share cards', () => {
     for (const b of boxes) expect(b.right, b.text).toBeLessThanOrEqual(W - M);
     expect(boxes.filter((b) => b.text.endsWith('…')).length).toBeGreaterThanOrEqual(2);
     expect(inkInMargins(render(svg))).toBe(0);
+  });
+});
+
+describe('English share cards', () => {
+  it.each(shareCards())('%s: every line inside the margins, and no CJK but Chinese titles beside ours', (card) => {
+    const svg = shareCardSvg(card, ORIGIN, 'en');
+    const boxes = shareCardTextBoxes(svg);
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    for (const b of boxes) {
+      expect(b.x, b.text).toBeGreaterThanOrEqual(M);
+      expect(b.right, b.text).toBeLessThanOrEqual(W - M);
+      expect(b.top, b.text).toBeGreaterThanOrEqual(M);
+      expect(b.bottom, b.text).toBeLessThanOrEqual(H - M);
+    }
+    // Only the source line (last but one block) may carry a Chinese title, after "our translation of".
+    const lines = boxes.map((b) => b.text);
+    const source = lines.slice(0, -1).filter((t) => CJK.test(t));
+    for (const t of source) expect(lines.join(' ')).toMatch(/our translation of/);
+    expect(lines.slice(0, 4).filter((t) => CJK.test(t))).toEqual([]);
+  });
+
+  it('birth-rate: English name, value and status, English address', () => {
+    const text = shareCardTextBoxes(shareCardSvg('birth-rate', ORIGIN, 'en')).map((b) => b.text);
+    const entry = readCatalog().find((e) => e.indicator.id === 'birth-rate')!;
+    expect(text).toContain(entry.indicator.name_en);
+    expect(text.some((t) => t.startsWith(`${entry.latest!.year} · `))).toBe(true);
+    expect(text.some((t) => t.startsWith('Source: National Bureau of Statistics of China'))).toBe(true);
+    expect(text.at(-1)).toBe(`https://example.org${sitePaths.indicator('birth-rate', 'en')}`);
+  });
+
+  it.each(['birth-rate', SITE_CARD])('%s renders with empty margins', (card) => {
+    const image = render(shareCardSvg(card, ORIGIN, 'en'));
+    expect([image.width, image.height]).toEqual([W, H]);
+    expect(inkInMargins(image)).toBe(0);
   });
 });

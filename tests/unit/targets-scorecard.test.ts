@@ -2,6 +2,7 @@
 // target of the plan is in it with its status in words and a shape, not colour alone.
 import { describe, expect, it } from 'vitest';
 import { allScorecardViews, scorecardChart, scorecardPaths, scorecardPicture } from '../../src/embed/scorecard.ts';
+import { CJK, svgTexts } from '../helpers/cjk.ts';
 import { allTargets } from '../../src/site-data/targets.ts';
 import { byArea, byPlan, statusCounts } from '../../src/shared/targets/scorecard.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
@@ -70,5 +71,21 @@ describe("the scorecard's small chart (scorecard-spark.ts)", () => {
     const rect = doc.querySelector('rect')!;
     // The target (2030) is the last year drawn: its square sits at the right edge (x = 132 - 7 - 2.7).
     expect(Number(rect.getAttribute('x'))).toBeCloseTo(122.3, 1);
+  });
+});
+
+describe('English scorecards', () => {
+  const views = allScorecardViews('en');
+
+  it.each(views.map((v) => [v.plan.id, v] as const))('%s: the picture and its embed rendering have no CJK character', (_id, view) => {
+    const picture = scorecardPicture(view, 'https://example.org');
+    const texts = [...svgTexts(picture.svg), picture.svg.match(/aria-label="([^"]*)"/)?.[1] ?? ''];
+    expect(texts.filter((t) => CJK.test(t))).toEqual([]);
+    expect(svgTexts(view.render(340)).filter((t) => CJK.test(t))).toEqual([]);
+    expect(picture.svg).toContain(`https://example.org${scorecardPaths.page(view.plan.id, 'en')}`);
+  });
+
+  it('the test can fail: the Chinese scorecard is in Chinese', () => {
+    expect(svgTexts(scorecardPicture(allScorecardViews()[0]!).svg).filter((t) => CJK.test(t)).length).toBeGreaterThan(3);
   });
 });

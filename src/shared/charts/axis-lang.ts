@@ -2,8 +2,8 @@
 // ticks; English axes restate 万 and 亿 counts as the English values do (english.ts: 136131万人 is 1,361.31 million
 // people), so the ticks are recomputed on values scaled by the same power of ten, and carry thousands separators.
 // Only positions are scaled: every value a reader sees as text comes from valueIn, digits as published.
-import { groupThousands, restatementFactor, unitLabelEn } from '../format/english.ts';
-import { formatTick } from '../format/tick.ts';
+import { restatementFactor, unitLabelEn } from '../format/english.ts';
+import { formatTick, formatTickEn } from '../format/tick.ts';
 import type { Units } from '../format/in-lang.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Words } from '../i18n/zh.ts';
@@ -16,10 +16,7 @@ export interface ValueAxis {
   tick: (value: number) => string;
 }
 
-/** English tick labels: 1,361.3, never 1361.3 (years are not values: they keep formatYearTick). */
-export const tickWithSeparators = (value: number): string => groupThousands(formatTick(value));
-
 export function valueAxis(lang: Lang, units: Units, words: Words): ValueAxis {
   if (lang === 'zh') return { label: words.chart.unitAxis(units.unit), scale: 1, tick: formatTick };
-  return { label: words.chart.unitAxis(unitLabelEn(units.unit, units.unit_en)), scale: restatementFactor(units.unit), tick: tickWithSeparators };
+  return { label: words.chart.unitAxis(unitLabelEn(units.unit, units.unit_en)), scale: restatementFactor(units.unit), tick: formatTickEn };
 }

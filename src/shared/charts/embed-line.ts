@@ -2,7 +2,7 @@
 // one line renderer (line-chart.ts) at the frame's width, so the embed looks like the chart drawn at build time.
 // Import-light (no words file, no d3): the embed page's small script loads it.
 import { lineChart, lineHeight } from './line-chart.ts';
-import { tickWithSeparators } from './axis-lang.ts';
+import { formatTickEn } from '../format/tick.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -55,7 +55,7 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
     width,
     height: lineHeight(width),
     yLabel: spec.unitAxis,
-    ...(spec.tickSeparators ? { tickFormat: tickWithSeparators } : {}),
+    ...(spec.tickSeparators ? { tickFormat: formatTickEn } : {}),
     breaks: spec.breaks,
     breakLabel: spec.breakLabel,
     pointTips: 'data', // drawn after the tooltip script started: it reads data-tip

@@ -81,7 +81,7 @@ export interface LineChartInput {
    * after that script ran), or none (a layer carries them, as the comparison's year columns do).
    */
   pointTips?: 'title' | 'data' | 'none';
-  /** Value tick labels; default formatTick (English charts pass tickWithSeparators, axis-lang.ts). */
+  /** Value tick labels; default formatTick (English charts pass formatTickEn, axis-lang.ts). */
   tickFormat?: (value: number) => string;
 }
 

@@ -2,7 +2,10 @@
 // own decimals, and counts in 万 or 亿 restated in millions or billions. The restatement moves the decimal point in
 // the published digits instead of multiplying a float, so nothing is rounded past the source's precision:
 // 136131万人 is 1,361.31 million, 90575.8亿元 is 9,057.58 billion yuan, 8.0209亿人 is 802.09 million.
-import { MINUS } from './tick.ts';
+import { groupThousands, MINUS } from './tick.ts';
+
+// Kept beside the ticks (tick.ts imports nothing, so the embed's redraw can load it alone); used here too.
+export { groupThousands };
 
 /** How a Chinese count unit is restated: the number of decimal places to move left, and the English unit. */
 interface Restatement {
@@ -21,15 +24,6 @@ const RESTATED: Record<string, Restatement> = {
   亿元: { shift: 1, unit: 'billion yuan' },
   万元: { shift: 2, unit: 'million yuan' },
 };
-
-/** "1361.31" -> "1,361.31"; "−0.99" stays; years and codes never come here. */
-export function groupThousands(text: string): string {
-  const sign = text.startsWith(MINUS) || text.startsWith('-') ? MINUS : '';
-  const body = sign ? text.slice(1) : text;
-  const [whole = '', fraction] = body.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
-}
 
 /**
  * Moves the decimal point of a plain decimal text: shift > 0 divides by 10^shift, shift < 0 multiplies. The digits

@@ -10,6 +10,20 @@ export function formatTick(value: number): string {
   return text.startsWith('-') ? MINUS + text.slice(1) : text;
 }
 
+/** "1361.31" -> "1,361.31"; "−0.99" stays; years and codes never come here. */
+export function groupThousands(text: string): string {
+  const sign = text.startsWith(MINUS) || text.startsWith('-') ? MINUS : '';
+  const body = sign ? text.slice(1) : text;
+  const [whole = '', fraction] = body.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
+}
+
+/** An English axis's tick label: 1,361.3, never 1361.3 (years are not values: they keep formatYearTick). */
+export function formatTickEn(value: number): string {
+  return groupThousands(formatTick(value));
+}
+
 /**
  * Ticks by d3's step rule (1, 2 or 5 times a power of ten, about `count` of them), from a tick at or below lo
  * to one at or above hi. A single value gets an axis around it.
