@@ -1,8 +1,6 @@
 // Report-ready pictures: a chart drawn at build time framed with its title, unit and years, legend, source and
-// the site's address, as one standalone SVG, and as PNG at twice its size (resvg with the bundled Noto Sans SC,
-// so Chinese renders the same on any machine, with or without system fonts).
+// the site's address, as one standalone SVG; png.ts draws it as PNG at twice its size with the bundled Noto Sans SC.
 import path from 'node:path';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT, chartColors, legendSymbol, type LegendKind } from './render.ts';
 import { escapeXml } from '../shared/format/markup.ts';
 
@@ -109,16 +107,4 @@ export function composePicture(input: PictureInput): Picture {
     `<title id="picture-title">${escapeXml(input.title)}</title>` +
     `<rect width="${width}" height="${height}" fill="white"/>${parts.join('')}</svg>`;
   return { svg, width, height };
-}
-
-/** PNG at PNG_SCALE × the picture's size, drawn with the bundled font only (no system fonts: same on every machine). */
-export function pngOptions(scale = PNG_SCALE): ResvgRenderOptions {
-  return {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: PICTURE_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC', sansSerifFamily: 'Noto Sans SC' },
-  };
-}
-
-export function pictureToPng(svg: string, scale = PNG_SCALE): Uint8Array {
-  return new Resvg(svg, pngOptions(scale)).render().asPng();
 }

@@ -2,7 +2,8 @@
 // and one PNG drawn with the bundled font at twice the picture's size.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { PICTURE_FONT, PNG_SCALE, pictureToPng, textWidth, wrapText } from '../../src/charts/picture.ts';
+import { PICTURE_FONT, PNG_SCALE, textWidth, wrapText } from '../../src/charts/picture.ts';
+import { svgToPng } from '../../src/charts/png.ts';
 import { chartViews } from '../../src/embed/views.ts';
 import { viewPicture } from '../../src/embed/pictures.ts';
 import { readSeries } from '../../src/site-data/read.ts';
@@ -46,8 +47,8 @@ describe('picture of birth-rate', () => {
   });
 
   // Loading the CJK font into resvg takes seconds on a busy machine: a timeout of its own, not the 5 s default.
-  it('renders to PNG at twice its size', { timeout: 30_000 }, () => {
-    const png = Buffer.from(pictureToPng(picture.svg));
+  it('renders to PNG at twice its size', { timeout: 30_000 }, async () => {
+    const png = Buffer.from(await svgToPng(picture.svg));
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([picture.width * PNG_SCALE, picture.height * PNG_SCALE]);
   });

@@ -1,8 +1,7 @@
 // Share cards (og:image): exactly 1200×630, every line inside the margins by the layout's own measure, and the
 // rendered PNG (resvg, bundled font) has nothing drawn in the margins, so no site's crop cuts off a word.
 import { describe, expect, it } from 'vitest';
-import { Resvg } from '@resvg/resvg-js';
-import { pngOptions } from '../../src/charts/picture.ts';
+import { renderPng } from '../../src/charts/png.ts';
 import { composeShareCard, SHARE_CARD, SHARE_CARD_MARGIN, shareCardTextBoxes } from '../../src/charts/share-card.ts';
 import { SITE_CARD, shareCards, shareCardSvg } from '../../src/embed/share.ts';
 import { readCatalog } from '../../src/site-data/read.ts';
@@ -16,13 +15,10 @@ const M = SHARE_CARD_MARGIN;
 /** The accent bar at the left edge is the one thing drawn in a margin, on purpose. */
 const ACCENT_BAR = 12;
 
-function render(svg: string) {
-  const image = new Resvg(svg, pngOptions(1)).render();
-  return { width: image.width, height: image.height, pixels: image.pixels, png: image.asPng() };
-}
+const render = (svg: string) => renderPng(svg, 1);
 
 /** Pixels in the margins that are not white (outside the accent bar). */
-function inkInMargins({ width, height, pixels }: ReturnType<typeof render>): number {
+function inkInMargins({ width, height, pixels }: Awaited<ReturnType<typeof render>>): number {
   let ink = 0;
   for (let y = 0; y < height; y++)
     for (let x = ACCENT_BAR; x < width; x++) {
@@ -74,14 +70,14 @@ describe('share cards', () => {
   // The longest title, the longest headline and the site: the renderer itself draws nothing in the margins.
   const catalog = readCatalog();
   const longestTitle = [...catalog].sort((a, b) => b.indicator.name_zh.length - a.indicator.name_zh.length)[0]!.indicator.id;
-  it.each(['birth-rate', longestTitle, SITE_CARD])('%s renders to a 1200×630 PNG with empty margins', (card) => {
-    const image = render(shareCardSvg(card, ORIGIN));
+  it.each(['birth-rate', longestTitle, SITE_CARD])('%s renders to a 1200×630 PNG with empty margins', async (card) => {
+    const image = await render(shareCardSvg(card, ORIGIN));
     expect([image.width, image.height]).toEqual([W, H]);
     expect([...image.png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(inkInMargins(image)).toBe(0);
   });
 
-  it('the measure is a real bound: an overlong line is shrunk, then cut, never drawn past the margin', () => {
+  it('the measure is a real bound: an overlong line is shrunk, then cut, never drawn past the margin', async () => {
     const svg = composeShareCard({
       site: '医改数据',
       title: '很长的指标名称'.repeat(12),
@@ -93,7 +89,7 @@ describe('share cards', () => {
     const boxes = shareCardTextBoxes(svg);
     for (const b of boxes) expect(b.right, b.text).toBeLessThanOrEqual(W - M);
     expect(boxes.filter((b) => b.text.endsWith('…')).length).toBeGreaterThanOrEqual(2);
-    expect(inkInMargins(render(svg))).toBe(0);
+    expect(inkInMargins(await render(svg))).toBe(0);
   });
 });
 

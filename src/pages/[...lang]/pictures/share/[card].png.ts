@@ -2,8 +2,7 @@
 // (og:image, oEmbed thumbnail), drawn at their own size with the bundled font (src/charts/share-card.ts,
 // src/embed/share.ts), in the page's language.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderAsync } from '@resvg/resvg-js';
-import { pngOptions } from '../../../../charts/picture.ts';
+import { svgToPng } from '../../../../charts/png.ts';
 import { shareCards, shareCardSvg } from '../../../../embed/share.ts';
 import { LANGS, langOf, langParam } from '../../../../shared/i18n/lang.ts';
 
@@ -11,6 +10,6 @@ export const getStaticPaths = (() =>
   LANGS.flatMap((lang) => shareCards().map((card) => ({ params: { lang: langParam(lang), card } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const image = await renderAsync(shareCardSvg(String(params.card), undefined, langOf(params.lang)), pngOptions(1));
-  return new Response(image.asPng() as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
+  const png = await svgToPng(shareCardSvg(String(params.card), undefined, langOf(params.lang)), 1);
+  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
