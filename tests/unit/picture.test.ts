@@ -97,8 +97,8 @@ describe('English picture of basic medical insurance participants', () => {
     expect(wrapText('来源：国家统计局（国家数据 年度数据）', 60, 12, false).join('')).toBe('来源：国家统计局（国家数据 年度数据）');
   });
 
-  it('renders to PNG with the bundled font', { timeout: 30_000 }, () => {
-    const png = Buffer.from(pictureToPng(picture.svg));
+  it('renders to PNG with the bundled font', { timeout: 30_000 }, async () => {
+    const png = Buffer.from(await svgToPng(picture.svg));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([picture.width * PNG_SCALE, picture.height * PNG_SCALE]);
   });
 });

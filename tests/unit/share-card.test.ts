@@ -120,8 +120,8 @@ describe('English share cards', () => {
     expect(text.at(-1)).toBe(`https://example.org${sitePaths.indicator('birth-rate', 'en')}`);
   });
 
-  it.each(['birth-rate', SITE_CARD])('%s renders with empty margins', (card) => {
-    const image = render(shareCardSvg(card, ORIGIN, 'en'));
+  it.each(['birth-rate', SITE_CARD])('%s renders with empty margins', async (card) => {
+    const image = await render(shareCardSvg(card, ORIGIN, 'en'));
     expect([image.width, image.height]).toEqual([W, H]);
     expect(inkInMargins(image)).toBe(0);
   });
