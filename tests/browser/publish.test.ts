@@ -16,9 +16,11 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 const files = walk(DIST).map((f) => path.relative(DIST, f).split(path.sep).join('/'));
-const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('embed/') && !f.startsWith('pagefind/'));
-const embeds = files.filter((f) => f.startsWith('embed/') && f.endsWith('.html'));
-const oembeds = files.filter((f) => f.startsWith('oembed/') && f.endsWith('.json'));
+// Embeds and oEmbed answers of both editions (/embed/…, /en/embed/…).
+const isEmbed = (f: string) => /^(en\/)?embed\//.test(f);
+const pages = files.filter((f) => f.endsWith('.html') && !isEmbed(f) && !f.startsWith('pagefind/'));
+const embeds = files.filter((f) => isEmbed(f) && f.endsWith('.html'));
+const oembeds = files.filter((f) => /^(en\/)?oembed\//.test(f) && f.endsWith('.json'));
 
 /** The public address of a file in dist/: /yigai/ + its folder for index.html. */
 const addressOf = (file: string) => SITE + file.replace(/(^|\/)index\.html$/, '$1');
@@ -77,7 +79,8 @@ describe('every page at the test address', () => {
     expect(meta(doc, 'og:description')).toBe(meta(doc, 'description'));
     expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
     const image = meta(doc, 'og:image')!;
-    expect(image).toMatch(new RegExp(`^${SITE}pictures/share/[a-z0-9-]+\\.png$`));
+    // Each edition's card, in its language (/en/pictures/share/… on English pages).
+    expect(image).toMatch(new RegExp(`^${SITE}${english ? 'en/' : ''}pictures/share/[a-z0-9-]+\\.png$`));
     expect(meta(doc, 'twitter:image')).toBe(image);
     const card = fileAt(image);
     expect(card, image).toBeDefined();
@@ -103,9 +106,11 @@ describe('embed pages', () => {
   it.each(embeds)('%s: canonical is its indicator page, or its plan on the scorecard', (file) => {
     const parts = file.split('/');
     const canonical = head(file).querySelector('link[rel="canonical"]')?.getAttribute('href');
-    // embed/targets/<plan>/index.html embeds one plan's scorecard; embed/<indicator>/<view>/index.html a chart.
-    if (parts.at(-3) === 'targets') expect(canonical).toBe(`${SITE}targets/#plan-${parts.at(-2)}`);
-    else expect(canonical).toBe(`${SITE}indicators/${parts.at(-3)}/`);
+    // embed/targets/<plan>/index.html embeds one plan's scorecard; embed/<indicator>/<view>/index.html a chart;
+    // an English embed's canonical is the English page.
+    const edition = file.startsWith('en/') ? 'en/' : '';
+    if (parts.at(-3) === 'targets') expect(canonical).toBe(`${SITE}${edition}targets/#plan-${parts.at(-2)}`);
+    else expect(canonical).toBe(`${SITE}${edition}indicators/${parts.at(-3)}/`);
   });
 });
 
@@ -114,6 +119,8 @@ describe('oEmbed 1.0 answers (type rich)', () => {
 
   it.each(oembeds)('%s', (file) => {
     const o = JSON.parse(fs.readFileSync(path.join(DIST, file), 'utf8'));
+    // An English answer (/en/oembed/…) names the English home as provider and frames the English embed.
+    const edition = file.startsWith('en/') ? 'en/' : '';
     // Required for every type, then for rich (oEmbed 1.0, sections 2.3.4 and 2.3.4.4).
     expect(o.version).toBe('1.0');
     expect(o.type).toBe('rich');
@@ -124,13 +131,13 @@ describe('oEmbed 1.0 answers (type rich)', () => {
     const thumbnail = fileAt(o.thumbnail_url);
     expect(thumbnail, o.thumbnail_url).toBeDefined();
     expect(pngSize(thumbnail!)).toEqual([o.thumbnail_width, o.thumbnail_height]);
-    expect(o.provider_url).toBe(SITE);
+    expect(o.provider_url).toBe(`${SITE}${edition}`);
     expect(typeof o.title).toBe('string');
     expect(Number.isInteger(o.cache_age)).toBe(true);
     // The HTML works on someone else's page: every address in it is absolute and is a file of the site.
     const { document } = parseHTML(`<!doctype html><html><body>${o.html}</body></html>`);
     const frame = document.querySelector('iframe')!;
-    expect(frame.getAttribute('src')).toMatch(new RegExp(`^${SITE}embed/`));
+    expect(frame.getAttribute('src')).toMatch(new RegExp(`^${SITE}${edition}embed/`));
     expect(fileAt(frame.getAttribute('src')!)).toBeDefined();
     expect(frame.getAttribute('style')).toContain('width:100%');
     expect(frame.getAttribute('style')).toContain(`height:${o.height}px`);
