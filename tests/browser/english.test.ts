@@ -154,6 +154,23 @@ describe('accessibility of the English pages (axe)', () => {
   }
 });
 
+describe('an English indicator page redrawn in the browser stays English', () => {
+  it('a compared province and another year are drawn with English names, units and captions', async () => {
+    const page = await newPage();
+    await page.goto(site.url('/en/indicators/birth-rate/?regions=150000'));
+    await page.waitForFunction(() => !document.querySelector('[data-compare-legend]')?.hasAttribute('hidden'));
+    expect(await page.textContent('[data-compare-legend]')).toContain('Inner Mongolia');
+    await page.click('[data-figure-tab="map"]');
+    await page.click('[data-view="table"]');
+    await page.selectOption('[data-year-select]', '2019');
+    await page.waitForFunction(() => document.querySelector('[data-table-caption]')?.textContent?.includes('2019'));
+    const texts = await interfaceText(page);
+    expect(texts.filter((t) => CJK.test(t))).toEqual([]);
+    expect(await page.textContent('[data-table-caption]')).toContain('Crude birth rate');
+    await page.context().close();
+  });
+});
+
 describe('the language switch keeps the view', () => {
   it('an indicator page keeps the chosen province and the figure tab, to English and back', async () => {
     const page = await newPage();

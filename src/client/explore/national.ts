@@ -4,7 +4,7 @@ import type { ExploreData } from '../../explore/data.ts';
 import type { ExploreView } from '../../shared/explore/view-state.ts';
 import { compareChart, type CompareMarks } from '../../shared/charts/compare-chart.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
-import { zh } from '../../shared/i18n/zh.ts';
+import { langOf, wordsFor } from '../../shared/i18n/lang.ts';
 
 const originals = new WeakMap<HTMLElement, { wide: string; narrow: string; label: string }>();
 
@@ -27,9 +27,11 @@ export function drawNational(root: HTMLElement, data: ExploreData, view: Explore
   }
   const sizes = JSON.parse(root.dataset.sizes ?? '[[720,360],[340,240]]') as [number, number][];
   const marks = JSON.parse(root.dataset.marks ?? '{"targets":[],"events":[]}') as CompareMarks;
-  const chart = compareChart(data, view, sizes, marks);
+  // The page's edition (data-lang), so a redraw on an English page speaks English as the build-time chart does.
+  const lang = langOf(root.dataset.lang);
+  const chart = compareChart(data, view, sizes, marks, lang);
   [wide, narrow].forEach((container, i) => (container.innerHTML = chart.svgs[i]!));
-  frame.setAttribute('aria-label', chart.title + zh.chart.focusHint);
+  frame.setAttribute('aria-label', chart.title + wordsFor(lang).chart.focusHint);
   if (legend) {
     legend.innerHTML = chart.series
       .map(
