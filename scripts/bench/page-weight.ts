@@ -21,6 +21,8 @@ export const PAGE_KINDS: { kind: string; pattern: RegExp }[] = [
   { kind: 'map', pattern: /^\/maps?\// },
   { kind: 'explore', pattern: /^\/explore\// },
   { kind: 'search', pattern: /^\/search\// },
+  { kind: 'targets', pattern: /^\/(en\/)?targets\/$/ },
+  { kind: 'timeline', pattern: /^\/(en\/)?timeline\/$/ },
 ];
 
 export function pageKind(urlPath: string): string {

@@ -70,6 +70,21 @@ describe('scorecard', () => {
     await page.context().close();
   });
 
+  it('the by-area summary gives each target once in brief and links to its full row, shown on click', async () => {
+    const page = await newPage();
+    await page.goto(site.url('/targets/?group=area&status=met'));
+    const summary = page.locator('[data-group="area"] tr[data-plan]:visible').first();
+    // No wording, baseline, note or chart here: the by-plan row carries them.
+    expect(await summary.locator('.c-wording, .c-baseline, .note, svg').count()).toBe(0);
+    const link = summary.locator('.c-target a');
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    await expect.poll(() => page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    expect(await page.locator('[data-group="area"]').isHidden()).toBe(true);
+    expect(await page.locator(`[id="${id}"] .c-wording`).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('each plan has an embed page and pictures that were built', async () => {
     const page = await newPage(false);
     await page.goto(site.url('/targets/'));
@@ -90,6 +105,9 @@ describe('timeline', () => {
     const page = await newPage(false);
     await page.goto(site.url('/timeline/'));
     expect(await page.locator('li[data-area]').count()).toBe(53);
+    // Without script nothing is filtered: every event shows and the filter bar (shared with the scorecard) is hidden.
+    expect(await page.locator('li[data-area]:visible').count()).toBe(53);
+    expect(await page.locator('[data-timeline-filters]').isVisible()).toBe(false);
     const dates = await page.locator('li[data-area] time').evaluateAll((ts) => ts.map((t) => [t.getAttribute('datetime'), t.textContent]));
     expect(dates).toContainEqual(['2016-05', '2016年5月']);
     expect(dates).toContainEqual(['2016-10-25', '2016年10月25日']);
@@ -109,6 +127,29 @@ describe('timeline', () => {
     expect(page.url()).toContain('area=medicines');
     await page.context().close();
   });
+});
+
+describe('scorecard on a phone (375 px)', () => {
+  for (const pathname of ['/targets/', '/en/targets/']) {
+    it(`${pathname}: no horizontal page scroll; each target a stacked card with its labelled cells; axe passes`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+      const page = await context.newPage();
+      await page.goto(site.url(pathname));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const card = page.locator('[data-group="plan"] tr[data-plan]').first();
+      expect(await card.evaluate((tr) => getComputedStyle(tr).display)).toBe('block');
+      const box = (await card.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+      // The column's name stands before each cell (the header row is for screen readers only).
+      const label = await card.locator('.c-target').evaluate((td) => getComputedStyle(td, '::before').content);
+      expect(label).toContain(pathname.startsWith('/en/') ? 'Target' : '目标');
+      expect(await page.locator('[data-group="plan"] .c-chart svg').first().isVisible()).toBe(true);
+      const results = await new AxeBuilder({ page }).include('[data-group="plan"] section.plan:first-of-type').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      await context.close();
+    }, 150_000);
+  }
 });
 
 describe('accessibility (axe)', () => {

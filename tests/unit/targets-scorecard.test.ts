@@ -6,6 +6,9 @@ import { allTargets } from '../../src/site-data/targets.ts';
 import { byArea, byPlan, statusCounts } from '../../src/shared/targets/scorecard.ts';
 import { matchSnapshotFile } from '../helpers/snapshot.ts';
 import { EMBED_WIDTHS } from '../../src/embed/views.ts';
+import { parseHTML } from 'linkedom';
+import { scorecardSpark } from '../../src/charts/scorecard-spark.ts';
+import { nationalValues, readSeries } from '../../src/site-data/read.ts';
 
 describe('scorecard view', () => {
   const views = allScorecardViews();
@@ -41,5 +44,31 @@ describe('scorecard view', () => {
     expect(picture.svg).toContain(`https://example.org${scorecardPaths.page('healthy-china-2030')}`);
     const hostile = { ...hc2030.targets[0]!, indicator_zh: '<script>&' };
     expect(scorecardChart(hc2030.plan, [hostile], 480)).toContain('&lt;script&gt;&amp;');
+  });
+});
+
+describe("the scorecard's small chart (scorecard-spark.ts)", () => {
+  const series = readSeries('under5-mortality');
+  const values = nationalValues(series);
+  const svg = scorecardSpark({ indicator: series.indicator, values, targets: [{ year: 2030, value: 6 }] });
+  const doc = parseHTML(`<!doctype html><body>${svg}</body>`).document;
+
+  it('is small: no stylesheet, ids or inline styles, coordinates to one decimal', () => {
+    expect(svg.length).toBeLessThan(900);
+    expect(svg).not.toMatch(/<style|style=|id=/);
+    const coordinates = [...svg.matchAll(/ (?:d|cx|cy|x|y)="([^"]+)"/g)].map((m) => m[1]!).join(' ');
+    const numbers = coordinates.match(/-?\d+\.\d+/g) ?? [];
+    expect(numbers.length).toBeGreaterThan(5);
+    expect(numbers.every((n) => n.split('.')[1]!.length === 1)).toBe(true);
+  });
+
+  it('names itself, breaks the line at gaps, marks the latest value and the target', () => {
+    const label = doc.querySelector('svg')!.getAttribute('aria-label')!;
+    expect(label).toContain('5岁以下儿童死亡率');
+    expect(doc.querySelector('path')!.getAttribute('d')!.split('M').length - 1).toBeGreaterThan(1);
+    expect(doc.querySelectorAll('circle.last')).toHaveLength(1);
+    const rect = doc.querySelector('rect')!;
+    // The target (2030) is the last year drawn: its square sits at the right edge (x = 132 - 7 - 2.7).
+    expect(Number(rect.getAttribute('x'))).toBeCloseTo(122.3, 1);
   });
 });

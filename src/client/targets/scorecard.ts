@@ -1,5 +1,6 @@
 // The scorecard's filters (plan, status) and its grouping switch (by plan / by reform area), without reload.
-// Without this script the form stays hidden and every target is listed in both groupings.
+// Without this script the form stays hidden and every target is listed in both groupings (the by-area one a
+// summary linking to the by-plan rows).
 
 const form = document.querySelector<HTMLFormElement>('[data-scorecard-filters]');
 
@@ -43,6 +44,16 @@ if (form) {
   }
   if (params.get('group') === 'area') form.querySelector<HTMLInputElement>('input[name="group"][value="area"]')!.checked = true;
   form.addEventListener('change', apply);
+  // The by-area summary links each target to its full row in the by-plan list: show that list (unfiltered by
+  // plan, so the row is there) before the browser follows the link.
+  document.querySelector('[data-group="area"]')?.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="#target-"]');
+    if (!link) return;
+    form.querySelector<HTMLInputElement>('input[name="group"][value="plan"]')!.checked = true;
+    form.querySelector<HTMLSelectElement>('[data-filter="plan"]')!.value = '';
+    form.querySelector<HTMLSelectElement>('[data-filter="status"]')!.value = '';
+    apply();
+  });
   form.addEventListener('submit', (event) => event.preventDefault());
   apply();
 }
