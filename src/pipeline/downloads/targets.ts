@@ -85,7 +85,13 @@ export function targetsTable(targets: TargetView[]): Table {
         '>= 以上；> 超过；<= 以下；< 低于；reach 达到（方向见 direction）；~ 左右；relative 相对目标；qualitative 定性目标。reach: reach the level in `direction`.',
       constraints: { required: true, enum: ['>=', '>', '<=', '<', 'reach', '~', 'relative', 'qualitative'] },
     },
-    { name: 'target_value', type: 'number', title: '目标值', description: '目标值（数值目标）。Target value.' },
+    {
+      name: 'target_value',
+      type: 'number',
+      title: '目标值',
+      description:
+        "目标值（数值目标）；相对目标（relative）为按本站序列基期年份实际值换算出的水平，基期值见 baseline_value。Target value; for a relative target, the level implied from the series' published baseline value.",
+    },
     {
       name: 'direction',
       type: 'string',
