@@ -57,7 +57,8 @@ export const en: Words = {
     cardLink: (name: string) => `Open “${name}”`,
     sparklineLabel: (name: string) => `Small chart of ${name} over time`,
     empty: 'No data yet.',
-    editionNote: 'This English edition is new: embeds and report pictures are in Chinese for now.',
+    editionNote:
+      'This English edition is new: every page, chart, embed and picture is in English, but notes on single figures, series breaks and where a figure was read are still in Chinese, marked as such.',
   },
 
   indicator: {
