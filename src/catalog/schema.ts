@@ -25,30 +25,42 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、�
 export const SeriesBreak = z.strictObject({
   year: z.number().int(),
   note: z.string().min(1),
+  /** Required: English pages and charts show it (issue 17). */
+  note_en: z.string().min(1),
 });
 
-export const IndicatorSpec = z.strictObject({
-  id,
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
-  /** Unit exactly as written in Chinese statistical publications: ‰, %, 1/10万, 万人, 亿元, 元, 岁, 张, 人. */
-  unit: z.string().min(1),
-  /** Unit in English, for the English names and citations. */
-  unit_en: z.string().min(1),
-  decimals: z.number().int().min(0).max(4),
-  area: z.enum(REFORM_AREA_IDS),
-  definition: z.string().min(1),
-  /** Required: the English edition shows it on the indicator page (issue 17). */
-  definition_en: z.string().min(1),
-  /** Labels the indicator goes by in input files, besides name_zh (e.g. 平均预期寿命, 新型农村合作医疗参合率). */
-  aliases: z.array(z.string().min(1)).default([]),
-  /** Source ids (data/sources/<id>.yaml) whose values this indicator publishes. */
-  sources: z.array(id).min(1),
-  notes: z.array(z.string().min(1)).default([]),
-  breaks: z.array(SeriesBreak).default([]),
-  /** Position within its area on the home page. */
-  order: z.number().int().default(100),
-});
+export const IndicatorSpec = z
+  .strictObject({
+    id,
+    name_zh: z.string().min(1),
+    name_en: z.string().min(1),
+    /** Unit exactly as written in Chinese statistical publications: ‰, %, 1/10万, 万人, 亿元, 元, 岁, 张, 人. */
+    unit: z.string().min(1),
+    /** Unit in English, for the English names and citations. */
+    unit_en: z.string().min(1),
+    decimals: z.number().int().min(0).max(4),
+    area: z.enum(REFORM_AREA_IDS),
+    definition: z.string().min(1),
+    /** Required: the English edition shows it on the indicator page (issue 17). */
+    definition_en: z.string().min(1),
+    /** Labels the indicator goes by in input files, besides name_zh (e.g. 平均预期寿命, 新型农村合作医疗参合率). */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Source ids (data/sources/<id>.yaml) whose values this indicator publishes. */
+    sources: z.array(id).min(1),
+    notes: z.array(z.string().min(1)).default([]),
+    /** The notes in English, one for one with notes (same order): required, so a note cannot go untranslated. */
+    notes_en: z.array(z.string().min(1)),
+    breaks: z.array(SeriesBreak).default([]),
+    /** Position within its area on the home page. */
+    order: z.number().int().default(100),
+  })
+  .refine((spec) => spec.notes_en.length === spec.notes.length, {
+    path: ['notes_en'],
+    error: (issue) => {
+      const spec = issue.input as { notes: string[]; notes_en: string[] };
+      return `notes_en 应与 notes 一一对应：notes 有 ${spec.notes.length} 条，notes_en 有 ${spec.notes_en.length} 条`;
+    },
+  });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
 
 export const SourceSpec = z.strictObject({

@@ -6,7 +6,7 @@ import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedValue } from '../pipeline/publication.ts';
 import { formatYear } from '../shared/format/number.ts';
 import { valueIn } from '../shared/format/in-lang.ts';
-import type { Lang } from '../shared/i18n/lang.ts';
+import { breakNoteIn, type Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartText } from './render.ts';
 import { chartLanguage, isTentative, nameIn, pointTip } from '../shared/charts/points.ts';
@@ -41,9 +41,9 @@ export function linePoints(values: PublishedValue[], tip: (v: PublishedValue) =>
   return values.map((v) => ({ year: v.year, value: v.value * scale, tentative: isTentative(v), tip: tip(v) }));
 }
 
-/** A series break's note in the words' language: the catalog's notes are Chinese, so English says what a break means. */
-export function breakNote(note: string, words: Words): string {
-  if (chartLanguage({ words }).lang === 'en') return words.charts.breakGeneric;
+/** A series break's note in the words' language, ending as a sentence does in that language. */
+export function breakNote(seriesBreak: { note: string; note_en: string }, words: Words): string {
+  const note = breakNoteIn(chartLanguage({ words }).lang, seriesBreak);
   return note.endsWith(words.sentenceEnd) ? note : note + words.sentenceEnd;
 }
 
@@ -57,7 +57,7 @@ export function lineChartText(indicator: IndicatorSpec, values: PublishedValue[]
   if (!first || !last) return { title: c.lineTitle(name), description: words.indicator.noNationalData };
   const low = values.reduce((a, b) => (b.value < a.value ? b : a));
   const high = values.reduce((a, b) => (b.value > a.value ? b : a));
-  const breaks = indicator.breaks.map((b) => c.breakDescription(formatYear(b.year, words), breakNote(b.note, words))).join(lang === 'en' ? ' ' : '');
+  const breaks = indicator.breaks.map((b) => c.breakDescription(formatYear(b.year, words), breakNote(b, words))).join(lang === 'en' ? ' ' : '');
   return {
     title: c.lineTitle(name),
     description:

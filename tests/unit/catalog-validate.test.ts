@@ -55,6 +55,17 @@ describe('catalog', () => {
     expect(problems).toMatch(/birth-rate\.yaml: 字段 \(整个文件\)：.*colour/);
   });
 
+  // notes-en: English notes and break notes are required, and the notes one for one (issue 17).
+  it('a series break without note_en names the file and the break', () => {
+    const root = dataWith('catalog/birth-rate.yaml', (s) => s.replace(/^ {2}note_en: .*\n/m, ''));
+    expect(catalogProblems(root)).toEqual([expect.stringMatching(/catalog\/birth-rate\.yaml: 字段 breaks\.0\.note_en：/)]);
+  });
+
+  it('notes_en shorter than notes names the file, the field and both counts', () => {
+    const root = dataWith('catalog/birth-rate.yaml', (s) => s.replace(/^(notes_en:\n- .*\n)- .*\n/m, '$1'));
+    expect(catalogProblems(root)).toEqual([expect.stringMatching(/catalog\/birth-rate\.yaml: 字段 notes_en：.*notes 有 3 条，notes_en 有 2 条/)]);
+  });
+
   it('a source id that does not exist, an id unlike the file name, and broken YAML', () => {
     expect(catalogProblems(dataWith('catalog/death-rate.yaml', (s) => s.replace('- nbs-database-annual-2023', '- no-such-source')))).toEqual([
       expect.stringMatching(/death-rate\.yaml: 字段 sources\.\d：.*no-such-source/),

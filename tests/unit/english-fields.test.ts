@@ -38,6 +38,9 @@ describe('English fields are required', () => {
     ['catalog/birth-rate.yaml', /^definition_en: .*\n/m, 'definition_en'],
     ['catalog/birth-rate.yaml', /^name_en: .*\n/m, 'name_en'],
     ['catalog/birth-rate.yaml', /^unit_en: .*\n/m, 'unit_en'],
+    // notes-en: the notes and each series break's note (issue 17)
+    ['catalog/birth-rate.yaml', /^notes_en:\n(- .*\n)+/m, 'notes_en'],
+    ['catalog/birth-rate.yaml', /^ {2}note_en: .*\n/m, 'breaks.0.note_en'],
     ['sources/nbs-communique-2017.yaml', /^title_en: .*\n/m, 'title_en'],
     ['sources/nbs-communique-2017.yaml', /^title_en_by: .*\n/m, 'title_en_by'],
     ['sources/nbs-communique-2017.yaml', /^publisher_en: .*\n/m, 'publisher_en'],
@@ -66,5 +69,28 @@ describe('English fields are required', () => {
       'scio-white-paper-health-2012',
       'scio-white-paper-right-to-development-2016',
     ]);
+  });
+
+  // notes-en: the English notes say it all in English; only the Chinese publication titles they cite stay Chinese.
+  it('every English note and break note is free of CJK characters outside 《》 titles, one for one with the Chinese', () => {
+    const indicators = loadCatalog(DATA).indicators;
+    const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+    const outsideTitles = (text: string) => text.replace(/《[^《》]*》/g, '');
+    const offending: string[] = [];
+    let notes = 0;
+    let breaks = 0;
+    for (const i of indicators) {
+      expect(i.notes_en.length, i.id).toBe(i.notes.length);
+      for (const note of i.notes_en) if (CJK.test(outsideTitles(note))) offending.push(`${i.id}: ${note}`);
+      for (const b of i.breaks) if (CJK.test(outsideTitles(b.note_en))) offending.push(`${i.id} ${b.year}: ${b.note_en}`);
+      notes += i.notes_en.length;
+      breaks += i.breaks.length;
+    }
+    expect(offending).toEqual([]);
+    expect(notes).toBeGreaterThanOrEqual(141);
+    expect(breaks).toBeGreaterThanOrEqual(21);
+    // The test can fail: a Chinese note is caught, a cited title is not.
+    expect(CJK.test(outsideTitles(indicators[0]!.notes[0]!))).toBe(true);
+    expect(CJK.test(outsideTitles('See 《中国卫生健康统计年鉴》 (China Health Statistics Yearbook).'))).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ export const en: Words = {
     sparklineLabel: (name: string) => `Small chart of ${name} over time`,
     empty: 'No data yet.',
     editionNote:
-      'This English edition is new: every page, chart, embed and picture is in English, but notes on single figures, series breaks and where a figure was read are still in Chinese, marked as such.',
+      'This English edition is new: every page, chart, embed and picture is in English, but notes on single figures and where a figure was read are still in Chinese, marked as such.',
   },
 
   indicator: {
@@ -739,7 +739,6 @@ export const en: Words = {
 
   // en-charts: words the charts, embeds, pictures and share cards need in both editions.
   charts: {
-    breakGeneric: 'definitions differ; do not compare directly.',
     /** The publisher's English title, or ours marked as ours with the Chinese title beside it. */
     sourceTitle: (title: string, titleEn: string, ours: boolean) => (ours ? `${titleEn} (our translation of ${title})` : titleEn),
     embedDescription: (title: string, subtitle: string) => `${title} (${subtitle})`,

@@ -69,6 +69,28 @@ export function definitionIn(lang: Lang, indicator: { definition: string; defini
   return lang === 'en' ? indicator.definition_en : indicator.definition;
 }
 
+// notes-en: notes and series breaks in the edition's language (issue 17).
+/** An indicator's notes in the edition's language (notes_en holds one English note per Chinese one). */
+export function notesIn(lang: Lang, indicator: { notes: string[]; notes_en: string[] }): string[] {
+  return lang === 'en' ? indicator.notes_en : indicator.notes;
+}
+
+/** A series break's note in the edition's language: the indicator page and the chart descriptions both say it. */
+export function breakNoteIn(lang: Lang, seriesBreak: { note: string; note_en: string }): string {
+  return lang === 'en' ? seriesBreak.note_en : seriesBreak.note;
+}
+
+/**
+ * English text cut around the Chinese publication titles it cites (《…》), so a page can mark each title
+ * lang="zh-CN": English notes keep the titles in Chinese beside their English names.
+ */
+export function chineseTitleParts(text: string): { text: string; zh: boolean }[] {
+  return text
+    .split(/(《[^《》]*》)/)
+    .filter((part) => part !== '')
+    .map((part) => ({ text: part, zh: part.startsWith('《') }));
+}
+
 /**
  * Sources as an edition cites them: in English each publication goes by its English title and publisher, so the
  * functions that label sources (sourceLabel, sourceLine) need no language of their own. The Chinese edition gets

@@ -716,8 +716,6 @@ export const zh = {
 
   // en-charts: words the charts, embeds, pictures and share cards need in both editions.
   charts: {
-    /** A series break's note where the catalog has it only in Chinese (the Chinese edition quotes the note itself). */
-    breakGeneric: '口径不同，不宜直接比较。',
     /** A source title our own translation: in Chinese the Chinese title alone. */
     sourceTitle: (title: string, _titleEn: string, _ours: boolean) => title,
     embedDescription: (title: string, subtitle: string) => `${title}（${subtitle}）`,
@@ -732,7 +730,7 @@ export const zh = {
   enPages: {
     /** Before a source's Chinese title when its English title is our translation (the Chinese page shows the title alone). */
     titleOurs: '',
-    /** Before text the catalog holds in Chinese only (notes, series breaks, where figures were read). */
+    /** Before text the catalog holds in Chinese only (notes on single figures, where figures were read). */
     inChinese: '',
     /** "（birth-rate.csv，1.2 KB，35行）" beside a download link. */
     fileFacts: (path: string, facts: string) => `（${path}，${facts}）`,
