@@ -95,6 +95,19 @@ describe('English pages', () => {
     await page.context().close();
   });
 
+  // notes-en: notes and series breaks are English now, not exempt as Chinese; only cited 《》 titles stay Chinese.
+  it('an English indicator page gives its notes and series breaks in English, cited Chinese titles marked lang="zh-CN"', async () => {
+    const page = await newPage(false);
+    await page.goto(site.url('/en/indicators/basic-medical-insurance-participants/'));
+    const section = page.locator('section[aria-labelledby="definition-heading"]');
+    const items = await section.locator('li').allTextContents();
+    expect(items.length).toBe(6); // 5 notes and 1 break
+    expect(items).toContainEqual(expect.stringMatching(/^2017: The New Rural Cooperative Medical Scheme \(NCMS\) was gradually merged/));
+    expect(await section.textContent()).not.toContain('Not yet translated');
+    expect(await section.locator('[lang="zh-CN"]').allTextContents()).toEqual(['《医疗保障蓝皮书（2020）》']);
+    await page.context().close();
+  });
+
   it('the test can fail: the Chinese about page is full of CJK text', async () => {
     const page = await newPage(false);
     await page.goto(site.url('/about/'));

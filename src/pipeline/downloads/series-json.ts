@@ -73,6 +73,8 @@ export function seriesJson(series: PublishedSeries, parts: CitationParts, target
     definition: indicator.definition,
     definition_en: indicator.definition_en,
     notes: indicator.notes,
+    notes_en: indicator.notes_en,
+    /** Each break with its note in Chinese and English (note_en). */
     breaks: indicator.breaks,
     data_version: parts.release.version,
     data_date: parts.release.date,
