@@ -21,6 +21,8 @@ const UNIT = `‰${SCRIPT}`;
 const SOURCE_TITLE = `《国家数据${IMG}》`;
 const NOTE = `注${SCRIPT} **粗体** [链接](javascript:alert(4)) \u2028第二行`;
 const RAW_NOTE = `原文${IMG}`;
+// notes-en: the English note, with a cited Chinese title the English page cuts out to mark lang="zh-CN".
+const NOTE_EN = `Note${SCRIPT} 《题名${IMG}》 (Title${ATTR}) **bold**`;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'injection-'));
 const data = path.join(work, 'data');
@@ -43,7 +45,8 @@ function writeHostileData(sourceUrl: string): void {
       .replace(/^name_en: .*$/m, `name_en: ${yaml(`Crude birth rate${ATTR}`)}`)
       .replace(/^unit: .*$/m, `unit: ${yaml(UNIT)}`)
       .replace(/^definition: .*$/m, `definition: ${yaml(`定义${IMG}`)}`)
-      .replace(/^notes:\n/m, `notes:\n- ${yaml(NOTE)}\n`),
+      .replace(/^notes:\n/m, `notes:\n- ${yaml(NOTE)}\n`)
+      .replace(/^notes_en:\n/m, `notes_en:\n- ${yaml(NOTE_EN)}\n`),
   );
   const source = path.join(data, 'sources', 'nbs-database-provincial-2026.yaml');
   fs.writeFileSync(
@@ -152,6 +155,13 @@ describe('a site built from hostile data', () => {
     expect(text).toContain('注</script><script>alert(2)</script> **粗体** [链接](javascript:alert(4))');
     // the ranking redrawn by the page script for 2021 carries the unit as text
     expect(await page.locator('.rank-value').first().innerText()).toContain(UNIT);
+    await page.close();
+  });
+
+  it('English indicator page: the English note and its cited Chinese title show literally', async () => {
+    const { page, text } = await visit('/en/indicators/birth-rate/');
+    expect(text).toContain(NOTE_EN);
+    expect(await page.locator('section[aria-labelledby="definition-heading"] [lang="zh-CN"]').first().textContent()).toBe(`《题名${IMG}》`);
     await page.close();
   });
 
