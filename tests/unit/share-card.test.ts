@@ -29,6 +29,16 @@ function inkInMargins({ width, height, pixels }: Awaited<ReturnType<typeof rende
   return ink;
 }
 
+/** Every text box of a card lies inside its margins. */
+function expectInsideMargins(boxes: ReturnType<typeof shareCardTextBoxes>): void {
+  for (const b of boxes) {
+    expect(b.x, b.text).toBeGreaterThanOrEqual(M);
+    expect(b.right, b.text).toBeLessThanOrEqual(W - M);
+    expect(b.top, b.text).toBeGreaterThanOrEqual(M);
+    expect(b.bottom, b.text).toBeLessThanOrEqual(H - M);
+  }
+}
+
 describe('share cards', () => {
   it('one per indicator and one for the site', () => {
     expect(shareCards()).toEqual([...readCatalog().map((e) => e.indicator.id), SITE_CARD]);
@@ -39,12 +49,7 @@ describe('share cards', () => {
     expect(svg).toMatch(new RegExp(`^<svg[^>]* width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"`));
     const boxes = shareCardTextBoxes(svg);
     expect(boxes.length).toBeGreaterThanOrEqual(5);
-    for (const b of boxes) {
-      expect(b.x, b.text).toBeGreaterThanOrEqual(M);
-      expect(b.right, b.text).toBeLessThanOrEqual(W - M);
-      expect(b.top, b.text).toBeGreaterThanOrEqual(M);
-      expect(b.bottom, b.text).toBeLessThanOrEqual(H - M);
-    }
+    expectInsideMargins(boxes);
     // Lines never overlap one another.
     const sorted = [...boxes].sort((a, b) => a.top - b.top);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.top, sorted[i]!.text).toBeGreaterThanOrEqual(sorted[i - 1]!.bottom - 1);
@@ -98,12 +103,7 @@ describe('English share cards', () => {
     const svg = shareCardSvg(card, ORIGIN, 'en');
     const boxes = shareCardTextBoxes(svg);
     expect(boxes.length).toBeGreaterThanOrEqual(5);
-    for (const b of boxes) {
-      expect(b.x, b.text).toBeGreaterThanOrEqual(M);
-      expect(b.right, b.text).toBeLessThanOrEqual(W - M);
-      expect(b.top, b.text).toBeGreaterThanOrEqual(M);
-      expect(b.bottom, b.text).toBeLessThanOrEqual(H - M);
-    }
+    expectInsideMargins(boxes);
     // Only the source line (last but one block) may carry a Chinese title, after "our translation of".
     const lines = boxes.map((b) => b.text);
     const source = lines.slice(0, -1).filter((t) => CJK.test(t));
