@@ -7,11 +7,12 @@ import type { PublishedValue } from '../pipeline/publication.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
 import { CHART_FONT, chartColors } from './render.ts';
-import { chartLanguage, nameIn, regionTip } from '../shared/charts/points.ts';
+import { chartLanguage, regionTip } from '../shared/charts/points.ts';
 import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { regionNameIn } from '../site-data/region-names.ts';
 import { classColor, stepThresholds, type MapClasses } from '../shared/charts/map-classes.ts';
 import { escapeXml } from '../shared/format/markup.ts';
+import { nameIn } from '../shared/i18n/lang.ts';
 
 export const MAP_WIDTH = 720;
 const INSET = { width: 92, height: 124, margin: 6 };

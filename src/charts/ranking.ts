@@ -10,9 +10,10 @@ import { valueIn } from '../shared/format/in-lang.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { chartLanguage, isTentative, nameIn, regionTip } from '../shared/charts/points.ts';
+import { chartLanguage, isTentative, regionTip } from '../shared/charts/points.ts';
 import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { regionNameIn } from '../site-data/region-names.ts';
+import { nameIn } from '../shared/i18n/lang.ts';
 
 export interface RankingChartInput {
   indicator: IndicatorSpec;

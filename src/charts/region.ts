@@ -9,12 +9,13 @@ import { valueIn } from '../shared/format/in-lang.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, TIP_CLASS, type ChartText } from './render.ts';
-import { chartLanguage, nameIn, regionTip } from '../shared/charts/points.ts';
+import { chartLanguage, regionTip } from '../shared/charts/points.ts';
 import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { lineChart } from '../shared/charts/line-chart.ts';
 import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { regionNameIn } from '../site-data/region-names.ts';
 import { linePoints } from './line.ts';
+import { nameIn } from '../shared/i18n/lang.ts';
 
 export interface RegionLineInput {
   indicator: IndicatorSpec;

@@ -8,8 +8,9 @@ import { valueIn } from '../shared/format/in-lang.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import { chartColors, renderPlot, type ChartText } from './render.ts';
-import { chartLanguage, isTentative, nameIn } from '../shared/charts/points.ts';
+import { chartLanguage, isTentative } from '../shared/charts/points.ts';
 import { lineRuns } from '../shared/charts/line-runs.ts';
+import { nameIn } from '../shared/i18n/lang.ts';
 
 export interface SparklineInput {
   indicator: IndicatorSpec;

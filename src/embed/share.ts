@@ -4,8 +4,7 @@
 import { composeShareCard, SHARE_CARD } from '../charts/share-card.ts';
 import { readCatalog, readSeries } from '../site-data/read.ts';
 import { valueIn, yearIn } from '../shared/format/in-lang.ts';
-import { wordsFor, type Lang } from '../shared/i18n/lang.ts';
-import { nameIn } from '../shared/charts/points.ts';
+import { wordsFor, type Lang, nameIn } from '../shared/i18n/lang.ts';
 import { absoluteUrl, siteOrigin, sitePaths } from '../site.ts';
 import { sourceLine } from './views.ts';
 import { allChartViews, type ChartView } from './views.ts';

@@ -50,8 +50,3 @@ export function regionTip(value: PublishedValue, units: Units | string, words: W
 export function shortRegionName(name: string): string {
   return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '') || name;
 }
-
-/** An indicator's name in a language: name_zh or name_en. */
-export function nameIn(lang: Lang, indicator: { name_zh: string; name_en: string }): string {
-  return lang === 'en' ? indicator.name_en : indicator.name_zh;
-}

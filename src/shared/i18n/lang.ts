@@ -58,6 +58,11 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'zh' : 'en';
 }
 
+/** An indicator's name in the edition's language. */
+export function nameIn(lang: Lang, indicator: { name_zh: string; name_en: string }): string {
+  return lang === 'en' ? indicator.name_en : indicator.name_zh;
+}
+
 // en-pages: the catalog's words in an edition, so pages and components do not each choose between _zh and _en fields.
 /** An indicator's unit: as Chinese publications write it (‰, 万人) or in English (per 1,000 population). */
 export function unitIn(lang: Lang, units: { unit: string; unit_en: string }): string {
