@@ -2,6 +2,7 @@
 // so an English version can follow as a second file of the same shape (`Words`).
 import { REFORM_AREAS, type ReformAreaId } from '../reform-areas.ts';
 import type { Comparator, Status } from '../../catalog/schema.ts';
+import type { TargetStatus } from '../targets/types.ts';
 
 const statusNames: Record<Status, string> = {
   'cross-checked': '已交叉核对',
@@ -583,7 +584,7 @@ export const zh = {
       'no-data': '暂无数据',
       'series-break': '口径变化',
       'not-assessed': '不作评估',
-    } as Record<string, string>,
+    } as Record<TargetStatus, string>,
     /** Shapes beside the status text, so the badge does not rely on colour alone. */
     statusShapes: { met: '●', 'not-met': '✕', 'on-track': '▲', 'off-track': '▼', 'no-data': '○', 'series-break': '◇', 'not-assessed': '–' } as Record<
       string,
