@@ -108,6 +108,33 @@ describe('English pages', () => {
     await page.context().close();
   });
 
+  it('English text is set in a Latin font (an apostrophe is narrow); Chinese titles beside it keep a Chinese font', async () => {
+    // A CJK font draws ’ full-width, so "the site’s address" read "site ’ s" when English pages used the CJK stack.
+    const widths = async (pathname: string) => {
+      const page = await newPage(false);
+      await page.goto(site.url(pathname));
+      const w = await page.evaluate(() => {
+        const measure = (parent: HTMLElement, lang?: string) => {
+          const span = document.createElement('span');
+          if (lang) span.lang = lang;
+          span.textContent = '’';
+          parent.append(span);
+          const width = span.getBoundingClientRect().width / parseFloat(getComputedStyle(span).fontSize);
+          span.remove();
+          return width;
+        };
+        const main = document.querySelector('main') as HTMLElement;
+        return { text: measure(main), zhTitle: measure(main, 'zh-CN') };
+      });
+      await page.context().close();
+      return w;
+    };
+    const en = await widths('/en/indicators/oop-share/');
+    expect(en.text).toBeLessThan(0.5); // em: about 0.22 in Liberation Sans or Arial
+    expect(en.zhTitle).toBeGreaterThan(0.8); // em: full width in a CJK font, as Chinese punctuation should be
+    expect((await widths('/indicators/oop-share/')).text).toBeGreaterThan(0.8); // the Chinese edition keeps its CJK font
+  });
+
   it('the test can fail: the Chinese about page is full of CJK text', async () => {
     const page = await newPage(false);
     await page.goto(site.url('/about/'));
