@@ -87,6 +87,23 @@ describe('target label placement (label-placement.ts)', () => {
     }
   });
 
+  it('a label whose row a drawn line crosses moves just above or below its mark, clear of the line, with a leader', () => {
+    const line = { x1: 50, y1: 150, x2: 610, y2: 150 }; // a flat series through the mark's row, on both sides
+    const [place] = placeLabels([{ x: 300, y: 150, w: 120, h: 26 }], area, [], [line]);
+    expect(place!.box.y2 <= 150 || place!.box.y1 >= 150).toBe(true);
+    expect(place!.moved).toBe(true);
+    // Without the line the label stays on its mark's row, right of it.
+    const [free] = placeLabels([{ x: 300, y: 150, w: 120, h: 26 }], area);
+    expect(free).toMatchObject({ anchor: 'start', moved: false, box: { x1: 309, y1: 137 } });
+  });
+
+  it('a sloping line is seen when it crosses a label box without an end inside it', () => {
+    // The line runs corner to corner through the right-hand spot; the left-hand spot is clear.
+    const [place] = placeLabels([{ x: 300, y: 150, w: 100, h: 26 }], area, [], [{ x1: 305, y1: 170, x2: 420, y2: 130 }]);
+    expect(place!.anchor).toBe('end');
+    expect(place!.moved).toBe(false);
+  });
+
   it('a label at the right edge goes to the left of its mark; one at the top is clamped into the plot', () => {
     const [edge, high] = placeLabels(
       [

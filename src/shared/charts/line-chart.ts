@@ -45,6 +45,8 @@ export interface ChartFrame {
   narrow: boolean;
   /** Every data point drawn, so labels can keep clear of them. */
   points: { year: number; value: number }[];
+  /** Every line segment drawn between two points (pixels), so labels can keep clear of the lines too. */
+  segments: { x1: number; y1: number; x2: number; y2: number }[];
 }
 
 /**
@@ -153,6 +155,17 @@ export function lineChart(input: LineChartInput): string {
     );
   }
   const inYears = (year: number) => year >= from && year <= to;
+  // The one gap rule: a line joins two observations only in consecutive years with no break between them.
+  const runsOf = new Map(
+    shownSeries.map((s) => {
+      const runs: LinePoint[][] = [];
+      lineRuns(
+        s.points.map((p) => p.year),
+        breaks,
+      ).forEach((run, i) => (runs[run] ??= []).push(s.points[i]!));
+      return [s, runs] as const;
+    }),
+  );
   const frame: ChartFrame = {
     x,
     y,
@@ -167,6 +180,9 @@ export function lineChart(input: LineChartInput): string {
     right,
     narrow,
     points: shownSeries.flatMap((s) => s.points),
+    segments: [...runsOf.values()].flatMap((runs) =>
+      runs.flatMap((run) => run.slice(1).map((p, i) => ({ x1: x(run[i]!.year), y1: y(run[i]!.value), x2: x(p.year), y2: y(p.value) }))),
+    ),
   };
   for (const layer of layers) if (layer.under) out.push(layer.under(frame));
   // Series: reference lines first, the main series last so they stay on top (the first main series, the
@@ -177,13 +193,8 @@ export function lineChart(input: LineChartInput): string {
   const withTitles = input.pointTips !== 'none';
   for (const s of layered) {
     const main = s.role === 'main';
-    // The one gap rule: a line joins two observations only in consecutive years with no break between them.
-    const runs: LinePoint[][] = [];
-    lineRuns(
-      s.points.map((p) => p.year),
-      breaks,
-    ).forEach((run, i) => (runs[run] ??= []).push(s.points[i]!));
-    const d = runs
+    const d = runsOf
+      .get(s)!
       .filter((run) => run.length > 1)
       .map((run) => run.map((p, i) => `${i ? 'L' : 'M'}${r2(x(p.year))},${r2(y(p.value))}`).join(''))
       .join('');

@@ -108,7 +108,8 @@ function drawMarks(frame: ChartFrame, targets: LineTarget[], events: LineEvent[]
     out.push(`<g class="lc-targets" data-layer="targets">`);
     // On a narrow chart only the value is written (the targets view lists plans and statuses). Placement
     // (label-placement.ts) keeps labels apart and inside the plot, above the event discs; data points and
-    // marks steer which side a label takes. A label moved off its mark's row gets a leader line.
+    // marks, the series' lines and the targets' paths steer which spot a label takes. A label moved off its
+    // mark's row gets a leader line.
     const obstacles: Box[] = [
       ...frame.points.map((p) => box(x(p.year) - 4, y(p.value) - 4, 8, 8)),
       ...shownTargets.map((t) => box(x(t.year) - 6, y(t.value) - 6, 12, 12)),
@@ -123,6 +124,12 @@ function drawMarks(frame: ChartFrame, targets: LineTarget[], events: LineEvent[]
       })),
       { left, right: width - right, top: top - 10, bottom: height - bottom - 18 },
       obstacles,
+      [
+        ...frame.segments,
+        ...shownTargets.flatMap((t) =>
+          t.baseline && inYears(t.baseline.year) ? [{ x1: x(t.baseline.year), y1: y(t.baseline.value), x2: x(t.year), y2: y(t.value) }] : [],
+        ),
+      ],
     );
     shownTargets.forEach((t, k) => {
       const [tx, ty] = [x(t.year), y(t.value)];
