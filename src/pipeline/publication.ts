@@ -16,6 +16,8 @@ export interface PublishedValue {
   sourceFile: string;
   sourceLine: number;
   note?: string;
+  /** The note in English: required in the bundled data whenever the note has Chinese in it (validate.ts). */
+  note_en?: string;
   /** Set when the publisher gives a bound or a level, not a figure: '>=' 95 is "95%以上", never 95%. */
   comparator?: Comparator;
 }

@@ -39,6 +39,8 @@ export interface Observation {
   source?: string;
   status?: string;
   note?: string;
+  /** The note in English (column note_en), for the English pages; optional in a user's file. */
+  note_en?: string;
   /** Only in tidy long inputs: the value is a bound or an approximate level ('>=', '>', '<=', '<', '~'). */
   comparator?: Comparator;
 }

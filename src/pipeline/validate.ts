@@ -59,6 +59,7 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
         sourceFile: o.sourceFile,
         sourceLine: o.sourceLine,
         ...(o.note ? { note: o.note } : {}),
+        ...(o.note_en ? { note_en: o.note_en } : {}),
         ...(o.comparator ? { comparator: o.comparator } : {}),
       };
       const target = out.get(spec.id)!;

@@ -217,6 +217,7 @@ export class FileCollector {
     if (extra.source !== undefined) o.source = extra.source;
     if (extra.status !== undefined) o.status = extra.status;
     if (extra.note !== undefined) o.note = extra.note;
+    if (extra.note_en !== undefined) o.note_en = extra.note_en;
     if (extra.comparator !== undefined) o.comparator = extra.comparator;
     this.sink.add(o, text);
   }

@@ -21,6 +21,7 @@ const COLUMN_NAMES: Record<string, string[]> = {
   source: ['source', '来源', '数据来源'],
   status: ['status', '状态', '核对状态'],
   note: ['note', '备注', '注'],
+  note_en: ['note_en', '英文备注'],
   comparator: ['comparator', '比较', '比较符'],
 };
 
@@ -77,7 +78,7 @@ export class TidyLongReader {
   private readonly header: SourceRow;
   /** Column positions, -1 when absent. */
   private readonly col: Record<
-    'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note' | 'comparator',
+    'indicator' | 'region' | 'region_code' | 'year' | 'value' | 'unit' | 'source' | 'status' | 'note' | 'note_en' | 'comparator',
     number
   >;
   private refusal: { code: string; message: string; option?: string } | undefined;
@@ -108,6 +109,7 @@ export class TidyLongReader {
       source: at('source'),
       status: at('status'),
       note: at('note'),
+      note_en: at('note_en'),
       comparator: at('comparator'),
     };
     if (!columns.has('indicator') && !options.indicator)
@@ -185,6 +187,7 @@ export class TidyLongReader {
     if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
     if (col.status !== -1 && cellAt(cells, col.status) !== '') extra.status = cells[col.status];
     if (col.note !== -1 && cellAt(cells, col.note) !== '') extra.note = cells[col.note];
+    if (col.note_en !== -1 && cellAt(cells, col.note_en) !== '') extra.note_en = cells[col.note_en];
     const comparator = cellAt(cells, col.comparator).trim();
     if (comparator !== '' && comparator !== '=') {
       if (!(COMPARATORS as readonly string[]).includes(comparator)) {
