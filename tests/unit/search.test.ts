@@ -43,6 +43,46 @@ const TABLE: [string, string[], string[]?][] = [
   ['Guangdong', ['广东省']],
 ];
 
+// The English edition's index (/en/search/names.json): English names first, the same words readers use.
+const namesEn = searchNames('/', 'en');
+const TABLE_EN: [string, string[], string[]?][] = [
+  ['birth rate', ['Crude birth rate']],
+  ['life expectancy', ['Life expectancy at birth']],
+  ['doctors', ['Licensed (assistant) physicians per 1,000 population']],
+  ['nurses', ['Registered nurses per 1,000 population']],
+  ['GP', ['General practitioners per 10,000 population']],
+  ['health insurance', ['Basic medical insurance coverage rate']],
+  ['out of pocket', ['Out-of-pocket share of total health expenditure']],
+  ['health spending', ['Total health expenditure']],
+  ['health expenditure', ['Total health expenditure', 'Total health expenditure as a share of GDP', 'Total health expenditure per capita']],
+  ['infant mortality', ['Infant mortality rate']],
+  ['child mortality', ['Under-5 mortality rate']],
+  ['maternal mortality', ['Maternal mortality ratio']],
+  ['hospital beds', ['Health-facility beds per 1,000 population']],
+  ['NCMS', ['NCMS participants', 'NCMS participation rate']],
+  ['drug prices', ['Reimbursement-list negotiation: average price cut']],
+  ['VBP', ['National volume-based procurement: drugs covered, cumulative']],
+  ['hospital costs', ['Hospital inpatient cost per stay', 'Hospital outpatient cost per visit']],
+  ['length of stay', ['Average length of hospital stay']],
+  ['health records', ['Health record coverage', 'Electronic health record coverage']],
+  ['Inner Mongolia', ['Inner Mongolia']],
+  ['Nei Mongol', ['Inner Mongolia']],
+  ['Tibet', ['Tibet']],
+  ['brith rate', ['Crude birth rate']],
+];
+
+describe('search on the English pages: real queries and their first results', () => {
+  it.each(TABLE_EN)('%s', (query, expected, absent = []) => {
+    const results = matchNames(query, namesEn).map((e) => e.name);
+    expect(results.slice(0, expected.length)).toEqual(expected);
+    for (const name of absent) expect(results).not.toContain(name);
+  });
+
+  it('every result links to an English page', () => {
+    for (const [query] of TABLE_EN) for (const e of matchNames(query, namesEn)) expect(e.url, query).toMatch(/^\/en\//);
+  });
+});
+
 describe('search: real queries and their first results', () => {
   it.each(TABLE)('%s', (query, expected, absent = []) => {
     const results = matchNames(query, names).map((e) => e.name);
