@@ -35,7 +35,7 @@ export class FileReader {
   private readonly chunker = new LineChunker();
   private readonly decoder = new StrictDecoder();
   private readonly rows = new CsvRowReader(
-    (row) => this.row(row),
+    (row, lineBreaks) => this.row(row, lineBreaks),
     (problem) => this.rowProblem(problem),
   );
   private line = 1;
@@ -137,7 +137,7 @@ export class FileReader {
     this.done = true;
   }
 
-  private row(row: SourceRow): void {
+  private row(row: SourceRow, lineBreaks: boolean): void {
     if (this.done) return;
     if (!this.firstRow) {
       this.firstRow = row;
@@ -147,6 +147,6 @@ export class FileReader {
       }
       this.table = new NbsTableReader(this.options, this.out);
     }
-    this.table!.row(row);
+    this.table!.row(row, lineBreaks);
   }
 }

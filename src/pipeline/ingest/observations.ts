@@ -24,6 +24,11 @@ export interface SeriesKey {
 export interface ObservationSink {
   /** `text`: the value as the tidy output writes it, when it is the input's own text (saves formatting it). */
   add(o: Observation, text?: string): void;
+  /**
+   * Set when `add` reads the observation during the call and keeps no reference to it (a writer): the collector
+   * then hands it the same object, refilled, value after value (its absent fields are undefined, not missing).
+   */
+  readonly keepsNothing?: boolean;
   /** Called between pieces of the file: a writer empties its buffer here, waiting for the disk. */
   flush?(): Promise<void>;
 }
@@ -102,6 +107,10 @@ export function clipMessage(message: string): string {
 /** Problems listed one by one per file; the rest are counted in a summary line per kind. */
 export const MAX_LISTED = 1000;
 
+/** An observation whose optional fields are always there, undefined when absent (one shape, refilled in place). */
+type Optional = 'period' | 'source' | 'status' | 'note' | 'note_en' | 'comparator';
+type ReusedObservation = Omit<Observation, Optional> & { [K in Optional]: Observation[K] | undefined };
+
 const ignore: ObservationSink = { add() {} };
 const NO_EXTRA: Partial<Observation> = Object.freeze({});
 
@@ -117,9 +126,32 @@ export class FileCollector {
   private duplicates: FollowUp['duplicates'] = new Map();
   private summaries = new Map<string, { problem: Problem; count: number }>();
 
+  /** The one observation handed, refilled, to a sink that keeps nothing. */
+  private readonly reused: ReusedObservation | undefined;
+
   constructor(file: string, sink: ObservationSink = ignore, followUp?: FollowUp) {
     this.file = file;
     this.sink = sink;
+    this.reused = sink.keepsNothing
+      ? {
+          indicator: '',
+          unit: '',
+          regionCode: '',
+          region: '',
+          year: 0,
+          period: undefined,
+          value: 0,
+          decimals: 0,
+          sourceFile: file,
+          sourceLine: 0,
+          sourceColumn: 0,
+          source: undefined,
+          status: undefined,
+          note: undefined,
+          note_en: undefined,
+          comparator: undefined,
+        }
+      : undefined;
     this.followUp = followUp;
   }
 
@@ -201,6 +233,27 @@ export class FileCollector {
     this.counts.dataCells++;
     this.counts.valuesWritten++;
     this.outliers.observe(series, key.indicator, key.region, key.year, value, place.line, place.column);
+    if (this.reused) {
+      // Speed trick: no object per value for a sink that keeps nothing (see keepsNothing).
+      const o = this.reused;
+      o.indicator = key.indicator;
+      o.unit = key.unit;
+      o.regionCode = key.regionCode;
+      o.region = key.region;
+      o.year = key.year;
+      o.value = value;
+      o.decimals = decimals;
+      o.sourceLine = place.line;
+      o.sourceColumn = place.column;
+      o.period = key.period;
+      o.source = extra.source;
+      o.status = extra.status;
+      o.note = extra.note;
+      o.note_en = extra.note_en;
+      o.comparator = extra.comparator;
+      this.sink.add(o as Observation, text);
+      return;
+    }
     const o: Observation = {
       indicator: key.indicator,
       unit: key.unit,

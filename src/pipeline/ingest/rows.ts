@@ -52,7 +52,7 @@ export function cleanCell(raw: string): string {
  */
 export class CsvRowReader {
   private readonly parser = new Papa.Parser({ delimiter: ',', newline: '\n' });
-  private readonly onRow: (row: SourceRow) => void;
+  private readonly onRow: (row: SourceRow, lineBreaks: boolean) => void;
   private readonly onProblem: (problem: RowProblem) => void;
   /** Set after a fatal problem: nothing more is read. */
   stopped = false;
@@ -64,7 +64,8 @@ export class CsvRowReader {
   /** Line where the next row starts. */
   private line = 1;
 
-  constructor(onRow: (row: SourceRow) => void, onProblem: (problem: RowProblem) => void = () => {}) {
+  /** `lineBreaks`: whether a cell of the row holds a line break (known while splitting, so readers need not look). */
+  constructor(onRow: (row: SourceRow, lineBreaks: boolean) => void, onProblem: (problem: RowProblem) => void = () => {}) {
     this.onRow = onRow;
     this.onProblem = onProblem;
   }
@@ -147,9 +148,11 @@ export class CsvRowReader {
       if (clean !== '') empty = false;
       cells[i] = clean;
     }
+    // Speed trick: readers skip looking for line breaks in cells when there are none (text without quotes has none).
+    const lineBreaks = this.line !== line;
     this.line++;
     if (quoteError) return this.quoteError(cells, line);
-    if (!empty) this.onRow({ line, cells });
+    if (!empty) this.onRow({ line, cells }, lineBreaks);
   }
 }
 

@@ -75,11 +75,12 @@ export class NbsTableReader {
     this.out = out;
   }
 
-  row(row: SourceRow): void {
+  /** `lineBreaks`: whether a cell holds a line break, when the row reader knows (else the cells are looked at). */
+  row(row: SourceRow, lineBreaks?: boolean): void {
     const first = row.cells[0] ?? '';
     // Only a footer note may span lines. A quoted cell spanning lines anywhere else has swallowed rows of the
     // table (a stray quote closed by another one further down): the file cannot be read reliably.
-    if (this.stage !== 'footer' && !FOOTER.test(first)) {
+    if (lineBreaks !== false && this.stage !== 'footer' && !FOOTER.test(first)) {
       const multiline = row.cells.findIndex((c) => c.includes('\n'));
       if (multiline !== -1) {
         const message = `第${multiline + 1}列的单元格跨越多行：一个多余的引号把后面的行包进了这个单元格；表格单元格不能跨行，请检查这一行的引号`;

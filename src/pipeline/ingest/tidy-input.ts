@@ -2,7 +2,7 @@
 // note, comparator]). Used for figures transcribed from bulletins and for local data a user adds, down to counties
 // (6-digit codes, see counties.ts). Headers may be English or Chinese.
 import { COMPARATORS, type Comparator } from '../../catalog/schema.ts';
-import type { FileCollector } from './observations.ts';
+import type { FileCollector, SeriesKey } from './observations.ts';
 import { findCity } from './cities.ts';
 import { countyByName, isCounty, regionByCode, type FinerRegion } from './counties.ts';
 import type { SourceRow } from './rows.ts';
@@ -93,6 +93,45 @@ export class TidyLongReader {
     return finerRegion(code, name);
   });
 
+  /** What the last row's texts worked out to (see row): rows of one series repeat them. */
+  private readonly memo: {
+    labelText: string | undefined;
+    unitCell: string;
+    label: Label;
+    unit: string | undefined;
+    numericUnit: boolean;
+    codeText: string | undefined;
+    nameText: string;
+    region: Region | undefined;
+    wrongPlace: Extract<FinerRegion, { message: string }> | undefined;
+    source: string | undefined;
+    status: string;
+    note: string;
+    noteEn: string;
+    comparator: string;
+    extra: Partial<Observation>;
+  } = {
+    labelText: undefined,
+    unitCell: '',
+    label: { name: '' },
+    unit: undefined,
+    numericUnit: false,
+    codeText: undefined,
+    nameText: '',
+    region: undefined,
+    wrongPlace: undefined,
+    source: undefined,
+    status: '',
+    note: '',
+    noteEn: '',
+    comparator: '',
+    extra: {},
+  };
+  /** The place seen last (see seen). */
+  private lastSeen: Region | undefined;
+  private readonly cellPlace = { line: 0, column: 0 };
+  private readonly key: SeriesKey = { indicator: '', unit: '', regionCode: '', region: '', year: 0 };
+
   constructor(header: SourceRow, options: IngestOptions, out: FileCollector) {
     this.header = header;
     this.options = options;
@@ -119,7 +158,8 @@ export class TidyLongReader {
     }
   }
 
-  row(row: SourceRow): void {
+  /** `lineBreaks`: whether a cell holds a line break, when the row reader knows (else the cells are looked at). */
+  row(row: SourceRow, lineBreaks?: boolean): void {
     this.rows++;
     const { cells, line } = row;
     const col = this.col;
@@ -131,7 +171,15 @@ export class TidyLongReader {
     }
     // A field spanning lines with commas in it has swallowed rows (a stray quote closed by a later one): its
     // pieces are counted as rejected cells, never dropped silently. A note spanning lines without commas is text.
-    const swallowing = cells.findIndex((c) => c.includes('\n') && c.includes(','));
+    // Speed trick: cells are looked at only when the row reader saw a line break (or cannot say), in a plain loop.
+    let swallowing = -1;
+    for (let c = 0; lineBreaks !== false && c < cells.length; c++) {
+      const cell = cells[c]!;
+      if (cell.indexOf('\n') !== -1 && cell.indexOf(',') !== -1) {
+        swallowing = c;
+        break;
+      }
+    }
     if (swallowing !== -1) {
       let swallowed = 0;
       for (const cell of cells.slice(swallowing)) for (const piece of cell.split(/[\n,]/)) if (piece.trim() !== '') swallowed++;
@@ -150,16 +198,89 @@ export class TidyLongReader {
     }
     const options = this.options;
     const labelText = cellAt(cells, col.indicator) || options.indicator || '';
-    let label: Label = this.label(labelText);
     const unitCell = cellAt(cells, col.unit);
-    // A bracket group that is not the row's own unit is part of the name (人口出生率(按常住人口) with unit ‰, or
-    // =HYPERLINK("…")): dropping it would lose text; the same unit in both places is written once.
-    if (unitCell !== '' && label.unit !== undefined && label.unit !== normalizeUnit(unitCell))
-      label = { name: labelText.replace(/\s+/g, ' ').trim() };
-    const unit = unitCell || label.unit || options.unit;
+    // Speed trick: a series' rows come together, so label and unit are worked out again only when their texts change.
+    const memo = this.memo;
+    if (labelText !== memo.labelText || unitCell !== memo.unitCell) {
+      let label: Label = this.label(labelText);
+      // A bracket group that is not the row's own unit is part of the name (人口出生率(按常住人口) with unit ‰, or
+      // =HYPERLINK("…")): dropping it would lose text; the same unit in both places is written once.
+      if (unitCell !== '' && label.unit !== undefined && label.unit !== normalizeUnit(unitCell))
+        label = { name: labelText.replace(/\s+/g, ' ').trim() };
+      memo.labelText = labelText;
+      memo.unitCell = unitCell;
+      memo.label = label;
+      memo.unit = unitCell || label.unit || options.unit;
+      memo.numericUnit = memo.unit !== undefined && /^[-+]?[\d.]+$/.test(memo.unit);
+    }
+    const label = memo.label;
+    const unit = memo.unit;
     const codeText = cellAt(cells, col.region_code);
     const nameText = cellAt(cells, col.region);
     const regionText = codeText || nameText || options.region || '';
+    // Speed trick: likewise the place, looked up again only when code or name change (a county's rows come together).
+    if (codeText !== memo.codeText || nameText !== memo.nameText) {
+      memo.codeText = codeText;
+      memo.nameText = nameText;
+      this.place(codeText, nameText, regionText);
+    }
+    const region = memo.region;
+    const wrongPlace = memo.wrongPlace;
+    const yearText = cellAt(cells, col.year);
+    const year = readYear(yearText);
+    if (label.name === '' || !unit || !region || year === undefined)
+      return this.rejectRow(row, raw, label, unit, region, regionText, yearText, wrongPlace);
+    // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
+    if (memo.numericUnit) {
+      const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
+      this.out.rejectMany([raw], { line, column: (col.unit === -1 ? col.value : col.unit) + 1 }, 'bad-unit', message);
+      return;
+    }
+    this.seen(region);
+    const source = col.source === -1 ? '' : cellAt(cells, col.source);
+    const status = col.status === -1 ? '' : cellAt(cells, col.status);
+    const note = col.note === -1 ? '' : cellAt(cells, col.note);
+    const noteEn = col.note_en === -1 ? '' : cellAt(cells, col.note_en);
+    const comparator = cellAt(cells, col.comparator).trim();
+    if (comparator !== '' && comparator !== '=' && !(COMPARATORS as readonly string[]).includes(comparator)) {
+      this.out.rejectMany(
+        [raw],
+        { line, column: col.comparator + 1 },
+        'bad-comparator',
+        `比较符应为空、=、${COMPARATORS.join('、')} 之一，实际为「${comparator}」`,
+      );
+      return;
+    }
+    // Speed trick: FileCollector.cell reads extra, place and key during the call and keeps none of them, so the
+    // same objects serve row after row (extra is made again only when source, status, notes or comparator change).
+    if (source !== memo.source || status !== memo.status || note !== memo.note || noteEn !== memo.noteEn || comparator !== memo.comparator) {
+      const extra: Partial<Observation> = {};
+      if (source !== '') extra.source = source;
+      if (status !== '') extra.status = status;
+      if (note !== '') extra.note = note;
+      if (noteEn !== '') extra.note_en = noteEn;
+      if (comparator !== '' && comparator !== '=') extra.comparator = comparator as Comparator;
+      memo.source = source;
+      memo.status = status;
+      memo.note = note;
+      memo.noteEn = noteEn;
+      memo.comparator = comparator;
+      memo.extra = extra;
+    }
+    const place = this.cellPlace;
+    place.line = line;
+    place.column = col.value + 1;
+    const key = this.key;
+    key.indicator = label.name;
+    key.unit = unit;
+    key.regionCode = region.code;
+    key.region = region.name;
+    key.year = year;
+    this.out.cell(raw, place, key, memo.extra);
+  }
+
+  /** The row's place (into memo): a province or 全国 by code or name, else a city or county; or why there is none. */
+  private place(codeText: string, nameText: string, regionText: string): void {
     let region = this.region(regionText);
     let wrongPlace: Extract<FinerRegion, { message: string }> | undefined;
     if (region && codeText !== '' && nameText.trim() !== '' && this.region(nameText) !== region) {
@@ -172,36 +293,8 @@ export class TidyLongReader {
       if (finer && 'region' in finer) region = finer.region;
       else wrongPlace = finer;
     }
-    const yearText = cellAt(cells, col.year);
-    const year = readYear(yearText);
-    if (label.name === '' || !unit || !region || year === undefined)
-      return this.rejectRow(row, raw, label, unit, region, regionText, yearText, wrongPlace);
-    // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
-    if (/^[-+]?[\d.]+$/.test(unit)) {
-      const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
-      this.out.rejectMany([raw], { line, column: (col.unit === -1 ? col.value : col.unit) + 1 }, 'bad-unit', message);
-      return;
-    }
-    this.seen(region);
-    const extra: Partial<Observation> = {};
-    if (col.source !== -1 && cellAt(cells, col.source) !== '') extra.source = cells[col.source];
-    if (col.status !== -1 && cellAt(cells, col.status) !== '') extra.status = cells[col.status];
-    if (col.note !== -1 && cellAt(cells, col.note) !== '') extra.note = cells[col.note];
-    if (col.note_en !== -1 && cellAt(cells, col.note_en) !== '') extra.note_en = cells[col.note_en];
-    const comparator = cellAt(cells, col.comparator).trim();
-    if (comparator !== '' && comparator !== '=') {
-      if (!(COMPARATORS as readonly string[]).includes(comparator)) {
-        this.out.rejectMany(
-          [raw],
-          { line, column: col.comparator + 1 },
-          'bad-comparator',
-          `比较符应为空、=、${COMPARATORS.join('、')} 之一，实际为「${comparator}」`,
-        );
-        return;
-      }
-      extra.comparator = comparator as Comparator;
-    }
-    this.out.cell(raw, { line, column: col.value + 1 }, { indicator: label.name, unit, regionCode: region.code, region: region.name, year }, extra);
+    this.memo.region = region;
+    this.memo.wrongPlace = wrongPlace;
   }
 
   /** A row whose value cannot be placed: one problem, at the column that lacks something. */
@@ -252,6 +345,9 @@ export class TidyLongReader {
   }
 
   private seen(region: Region): void {
+    // Speed trick: the same place again changes nothing (a county's rows come together).
+    if (region === this.lastSeen) return;
+    this.lastSeen = region;
     const s = this.scope;
     if (s.first === '') s.first = region.code;
     else if (region.code !== s.first) s.several = true;
