@@ -69,6 +69,7 @@ export class NbsTableReader {
   private dataRows = 0;
   /** Rows or columns are prefecture-level cities (codes below the province level). */
   private cityRows = false;
+  private lastRegion: Region | undefined;
 
   constructor(options: IngestOptions, out: FileCollector) {
     this.options = options;
@@ -263,7 +264,11 @@ export class NbsTableReader {
       key.indicator = label.name;
       key.unit = (label.unit ?? this.options.unit)!;
       key.regionCode = region.code;
-      if (!region.code.endsWith('0000')) this.cityRows = true;
+      // Speed trick: a row or column keeps its region from cell to cell, so each one is looked at once.
+      if (region !== this.lastRegion) {
+        this.lastRegion = region;
+        if (!region.code.endsWith('0000')) this.cityRows = true;
+      }
       key.region = region.name;
       key.year = year;
       key.period = period;

@@ -43,6 +43,12 @@ export class TidyCsvWriter implements ObservationSink {
   private prefix = Buffer.alloc(0);
   private sourceFile: string | undefined;
   private fileCell = Buffer.alloc(0);
+  /** Where the last row's end was written in `buffer` (-1: not in it), and what it was written from. */
+  private endAt = -1;
+  private endLength = 0;
+  private endLine = -1;
+  private endFile = '';
+  private endPeriod: string | undefined;
 
   constructor(path: string) {
     this.path = path;
@@ -96,11 +102,32 @@ export class TidyCsvWriter implements ObservationSink {
     }
     buffer[at++] = COMMA;
     for (let i = 0; i < value.length; i++) buffer[at++] = value.charCodeAt(i);
+    // Speed trick: the values of one source row share the row's end (`,source_file,source_line[,period]`), so
+    // it is copied from where it was last written in this buffer rather than written out again.
+    if (
+      o.sourceLine === this.endLine &&
+      o.sourceFile === this.endFile &&
+      o.period === this.endPeriod &&
+      this.endAt !== -1 &&
+      at + this.endLength <= buffer.length
+    ) {
+      buffer.copyWithin(at, this.endAt, this.endAt + this.endLength);
+      this.at = at + this.endLength;
+      return;
+    }
     buffer.set(fileCell, at);
     this.at = at + fileCell.length;
-    if (!this.periods) return this.integer(o.sourceLine, NEWLINE);
-    this.integer(o.sourceLine, COMMA);
-    this.ascii(o.period ?? '', NEWLINE);
+    if (!this.periods) this.integer(o.sourceLine, NEWLINE);
+    else {
+      this.integer(o.sourceLine, COMMA);
+      this.ascii(o.period ?? '', NEWLINE);
+    }
+    // (ascii may have moved on to a new buffer: then the end is not in this one.)
+    this.endAt = this.buffer === buffer ? at : -1;
+    this.endLength = this.at - at;
+    this.endLine = o.sourceLine;
+    this.endFile = o.sourceFile;
+    this.endPeriod = o.period;
   }
 
   /** `indicator,unit,` is kept while it lasts; `region_code,region,` is encoded once per region and file. */
@@ -182,8 +209,10 @@ export class TidyCsvWriter implements ObservationSink {
       const full = this.buffer;
       this.stream.write(full.subarray(0, this.at), () => giveBack(full));
       this.at = 0;
+      this.endAt = -1;
       this.buffer = closing ? Buffer.alloc(0) : takeBuffer(need);
     } else if (need > this.buffer.length) {
+      this.endAt = -1;
       this.buffer = takeBuffer(need);
     } else if (closing) {
       giveBack(this.buffer);
