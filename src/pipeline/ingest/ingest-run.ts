@@ -197,7 +197,9 @@ function outputStem(stem: string): string {
 /** Something other than a regular file (a folder, a link, a FIFO) is in the way of an output's name. */
 function notAFile(path: string): boolean {
   try {
-    return !lstatSync(path).isFile();
+    // Nearly always nothing is there: asked without an exception (building one per input file costs more than the lstat).
+    const found = lstatSync(path, { throwIfNoEntry: false });
+    return found !== undefined && !found.isFile();
   } catch {
     return false;
   }
