@@ -1,6 +1,7 @@
 // One zod schema per concept: an indicator (data/catalog/<id>.yaml) and a source (data/sources/<id>.yaml).
 import { z } from 'zod';
 import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
+import { needsEnglish } from '../shared/i18n/needs-english.ts';
 
 /** Verification status of a published value, shown to readers beside it. */
 export const STATUSES = ['cross-checked', 'single-source', 'preliminary', 'revised', 'superseded'] as const;
@@ -63,30 +64,46 @@ export const IndicatorSpec = z
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
 
-export const SourceSpec = z.strictObject({
-  id,
-  /** The publication's own title, e.g. 《2023年我国卫生健康事业发展统计公报》. */
-  title: z.string().min(1),
-  /** The English title the English edition cites: the publisher's own where one exists, otherwise ours. */
-  title_en: z.string().min(1),
-  /** Whose English title it is: `official` (the publisher's own English edition) or `ours` (our translation, shown
-   * marked as such with the Chinese title beside it). */
-  title_en_by: z.enum(['official', 'ours']),
-  publisher: z.string().min(1),
-  publisher_en: z.string().min(1),
-  /** Year the publication was issued. */
-  year: z.number().int().min(1949).max(2100),
-  /** Date issued, when known (YYYY-MM-DD or YYYY-MM). */
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-    .optional(),
-  /** Official address of the publication, when known. */
-  url: httpUrl.optional(),
-  /** Where the figures were actually read (mirror, reprint, export), when not the publication itself. */
-  via: z.string().min(1).optional(),
-  notes: z.array(z.string().min(1)).default([]),
-});
+export const SourceSpec = z
+  .strictObject({
+    id,
+    /** The publication's own title, e.g. 《2023年我国卫生健康事业发展统计公报》. */
+    title: z.string().min(1),
+    /** The English title the English edition cites: the publisher's own where one exists, otherwise ours. */
+    title_en: z.string().min(1),
+    /** Whose English title it is: `official` (the publisher's own English edition) or `ours` (our translation, shown
+     * marked as such with the Chinese title beside it). */
+    title_en_by: z.enum(['official', 'ours']),
+    publisher: z.string().min(1),
+    publisher_en: z.string().min(1),
+    /** Year the publication was issued. */
+    year: z.number().int().min(1949).max(2100),
+    /** Date issued, when known (YYYY-MM-DD or YYYY-MM). */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+      .optional(),
+    /** Official address of the publication, when known. */
+    url: httpUrl.optional(),
+    /** Where the figures were actually read (mirror, reprint, export), when not the publication itself. */
+    via: z.string().min(1).optional(),
+    /** notes-en: `via` in English, required when `via` has Chinese in it (needsEnglish); the English pages show it. */
+    via_en: z.string().min(1).optional(),
+    notes: z.array(z.string().min(1)).default([]),
+    /** The notes in English, one for one with notes (same order), as the catalog's notes_en. */
+    notes_en: z.array(z.string().min(1)).default([]),
+  })
+  .refine((spec) => spec.notes_en.length === spec.notes.length, {
+    path: ['notes_en'],
+    error: (issue) => {
+      const spec = issue.input as { notes?: string[]; notes_en?: string[] };
+      return `notes_en 应与 notes 一一对应：notes 有 ${spec.notes?.length ?? 0} 条，notes_en 有 ${spec.notes_en?.length ?? 0} 条`;
+    },
+  })
+  .refine((spec) => !needsEnglish(spec.via) || spec.via_en !== undefined, {
+    path: ['via_en'],
+    error: 'via 含中文，应有英文 via_en（英文页显示）',
+  });
 export type SourceSpec = z.infer<typeof SourceSpec>;
 
 /** data/release.yaml: the data version readers cite, its date, the licence and where the site is published. */

@@ -1,8 +1,9 @@
 // Checks ingested observations against the catalog: known indicator, the catalog's unit, a known source
-// and status, no two values in force for the same indicator, region and year. A rejected value is added to
+// and status, an English note beside a Chinese one, no two values in force for the same indicator, region and year. A rejected value is added to
 // its file's report (problem and counts), so the counts still reconcile after validation.
 import type { Catalog } from '../catalog/load.ts';
 import { STATUSES, type IndicatorSpec, type Status } from '../catalog/schema.ts';
+import { needsEnglish } from '../shared/i18n/needs-english.ts';
 import type { PublishedValue } from './publication.ts';
 import type { IngestResult, Observation, Problem } from './types.ts';
 
@@ -46,6 +47,12 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
       const status = (o.status ?? '') as Status;
       if (!STATUSES.includes(status)) {
         reject(o, 'bad-status', `状态应为 ${STATUSES.join('、')} 之一，实际为「${o.status ?? ''}」`);
+        continue;
+      }
+      // notes-en: the English pages and downloads show every note in English; a user's own file (npm run ingest)
+      // is never validated here, so it needs no note_en column.
+      if (needsEnglish(o.note) && !o.note_en) {
+        reject(o, 'note-without-english', `备注含中文，应在 note_en（英文备注）列给出英文：「${o.note!.slice(0, 40)}」`);
         continue;
       }
       const value: PublishedValue = {

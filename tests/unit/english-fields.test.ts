@@ -44,6 +44,9 @@ describe('English fields are required', () => {
     ['sources/nbs-communique-2017.yaml', /^title_en: .*\n/m, 'title_en'],
     ['sources/nbs-communique-2017.yaml', /^title_en_by: .*\n/m, 'title_en_by'],
     ['sources/nbs-communique-2017.yaml', /^publisher_en: .*\n/m, 'publisher_en'],
+    // notes-en: a source's via in Chinese and its notes (issue 17)
+    ['sources/moh-meeting-2011-09-15.yaml', /^via_en: .*\n/m, 'via_en'],
+    ['sources/nbs-database-annual-2016.yaml', /^notes_en:\n(- .*\n)+/m, 'notes_en'],
   ])('%s without %s', (path, line, field) => {
     const root = dataWithout(path, line);
     expect(problems(() => loadCatalog(root))).toContainEqual(expect.stringContaining(`${path}: 字段 ${field}：`));

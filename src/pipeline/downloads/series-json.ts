@@ -1,5 +1,6 @@
 // /data/<id>.json: one indicator's values and everything needed to use them without the site: definition,
 // unit, sources, earlier releases, data version and citations. Field names match the CSV columns.
+import { valueNoteIn } from '../../shared/i18n/lang.ts';
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import type { TargetView } from '../../shared/targets/types.ts';
 import { csvComparator } from './targets.ts';
@@ -31,6 +32,8 @@ function row(v: PublishedValue) {
     source_file: v.sourceFile,
     source_line: v.sourceLine,
     ...(v.note ? { note: v.note } : {}),
+    // notes-en: the note as the English pages show it (the note itself when it is written in English).
+    ...(v.note ? { note_en: valueNoteIn('en', v) } : {}),
   };
 }
 

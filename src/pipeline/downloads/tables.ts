@@ -1,5 +1,6 @@
 // The tables researchers download, with their Table Schema beside the rows: one definition of each column
 // serves the CSV header, datapackage.json and the downloads page.
+import { valueNoteIn } from '../../shared/i18n/lang.ts';
 import { COMPARATORS, STATUSES } from '../../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../publication.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
@@ -103,6 +104,7 @@ export function tidyTable(series: PublishedSeries): Table {
       v.sourceFile,
       String(v.sourceLine),
       v.note ?? '',
+      valueNoteIn('en', v) ?? '',
       (earlier.get(key(v)) ?? []).map((e) => `${decimalText(e.value, e.decimals)}（${cite(series, e)}）`).join('；'),
     ]);
   return {
@@ -135,6 +137,12 @@ export function tidyTable(series: PublishedSeries): Table {
       },
       { name: 'source_line', type: 'integer', title: '输入行号', description: '输入文件中的行号。Line in the input file.' },
       { name: 'note', type: 'string', title: '说明', description: '关于该数值的说明。Note on the value.' },
+      {
+        name: 'note_en',
+        type: 'string',
+        title: '说明（英文）',
+        description: '该说明的英文（说明原为英文时即说明本身）。Note on the value, in English.',
+      },
       {
         name: 'earlier_releases',
         type: 'string',
@@ -214,6 +222,7 @@ export function revisionsTable(all: PublishedSeries[]): Table {
         e.source,
         cite(series, e),
         e.note ?? '',
+        valueNoteIn('en', e) ?? '',
         now ? decimalText(now.value, now.decimals) : '',
         now?.status ?? '',
         now?.source ?? '',
@@ -235,6 +244,12 @@ export function revisionsTable(all: PublishedSeries[]): Table {
       { name: 'earlier_value', type: 'number', title: '早先发布的数值', description: '早先发布的数值。The earlier release.' },
       ...sourceFields('earlier_', '早先数值'),
       { name: 'earlier_note', type: 'string', title: '说明', description: 'Note on the earlier release.' },
+      {
+        name: 'earlier_note_en',
+        type: 'string',
+        title: '说明（英文）',
+        description: 'Note on the earlier release, in English (the note itself when written in English).',
+      },
       { name: 'value', type: 'number', title: '现行数值', description: '现行数值（空表示现行数据中没有该值）。Value now in force.' },
       { ...STATUS, title: '现行数值核对状态' },
       ...sourceFields('', '现行数值'),

@@ -750,7 +750,6 @@ export const en: Words = {
   // en-pages: words the indicator and region pages need in both editions (English twins of these pages).
   enPages: {
     titleOurs: 'Title translated by us; the original:',
-    inChinese: 'Not yet translated; in Chinese:',
     fileFacts: (path: string, facts: string) => `(${path}, ${facts})`,
   },
 

@@ -85,6 +85,21 @@ export function breakNoteIn(lang: Lang, seriesBreak: { note: string; note_en: st
   return lang === 'en' ? seriesBreak.note_en : seriesBreak.note;
 }
 
+/** Where a source's figures were read, in the edition's language (via_en is required when via has Chinese). */
+export function viaIn(lang: Lang, source: { via?: string; via_en?: string }): string | undefined {
+  return lang === 'en' ? (source.via_en ?? source.via) : source.via;
+}
+
+/** A source's notes in the edition's language, one English note per Chinese one. */
+export function sourceNotesIn(lang: Lang, source: { notes: string[]; notes_en: string[] }): string[] {
+  return lang === 'en' ? source.notes_en : source.notes;
+}
+
+/** A value's note in the edition's language: the bundled data gives note_en wherever the note has Chinese. */
+export function valueNoteIn(lang: Lang, value: { note?: string; note_en?: string }): string | undefined {
+  return lang === 'en' ? (value.note_en ?? value.note) : value.note;
+}
+
 /**
  * English text cut around the Chinese publication titles it cites (《…》), so a page can mark each title
  * lang="zh-CN": English notes keep the titles in Chinese beside their English names.

@@ -731,8 +731,6 @@ export const zh = {
   enPages: {
     /** Before a source's Chinese title when its English title is our translation (the Chinese page shows the title alone). */
     titleOurs: '',
-    /** Before text the catalog holds in Chinese only (notes on single figures, where figures were read). */
-    inChinese: '',
     /** "（birth-rate.csv，1.2 KB，35行）" beside a download link. */
     fileFacts: (path: string, facts: string) => `（${path}，${facts}）`,
   },
