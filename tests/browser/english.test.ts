@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DIST, openSite, type Site } from './harness.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -106,6 +108,34 @@ describe('English pages', () => {
     expect(await section.textContent()).not.toContain('Not yet translated');
     expect(await section.locator('[lang="zh-CN"]').allTextContents()).toEqual(['《医疗保障蓝皮书（2020）》']);
     await page.context().close();
+  });
+
+  // notes-en: the text from the data (where a source's figures were read, its notes, a value's note) in English.
+  it("an English indicator page gives its sources' via and notes and its earlier releases' notes in English", async () => {
+    const page = await newPage(false);
+    await page.goto(site.url('/en/indicators/birth-rate/'));
+    const source = page.locator('#source-nbs-database-annual-2016 .meta');
+    expect(await source.textContent()).toContain('Read via: NBS data.stats.gov.cn API scrape (2015/16 vintage)');
+    expect(await source.textContent()).toContain('Scraped through the National Data interface around 2015/16, data up to 2014;');
+    expect(await source.locator('[lang="zh-CN"]').allTextContents()).toContain('人口/人口出生率、死亡率和自然增长率.csv');
+    // The earlier releases' notes, in the table the Chinese page shows them in Chinese.
+    expect(await page.locator('table').filter({ hasText: 'replaced by the revised figure 13.27' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('no built English page says a text is "Not yet translated" (every text from the data has its English twin)', () => {
+    const pages: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.html')) pages.push(full);
+      }
+    };
+    walk(join(DIST, 'en'));
+    expect(pages.length).toBeGreaterThan(100);
+    const untranslated = pages.filter((p) => /Not yet translated|in Chinese:/.test(readFileSync(p, 'utf8')));
+    expect(untranslated.map((p) => relative(DIST, p))).toEqual([]);
   });
 
   it('English text is set in a Latin font (an apostrophe is narrow); Chinese titles beside it keep a Chinese font', async () => {

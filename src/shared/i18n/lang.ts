@@ -102,13 +102,15 @@ export function valueNoteIn(lang: Lang, value: { note?: string; note_en?: string
 
 /**
  * English text cut around the Chinese publication titles it cites (《…》), so a page can mark each title
- * lang="zh-CN": English notes keep the titles in Chinese beside their English names.
+ * lang="zh-CN": English notes keep the titles in Chinese beside their English names. A file path with Chinese in
+ * it (data/分省出生率.csv, where a source's `via_en` names the file read) is an id, kept as the repository spells
+ * it, and marked the same way.
  */
 export function chineseTitleParts(text: string): { text: string; zh: boolean }[] {
   return text
-    .split(/(《[^《》]*》)/)
-    .filter((part) => part !== '')
-    .map((part) => ({ text: part, zh: part.startsWith('《') }));
+    .split(/(《[^《》]*》|[^\s《》;()]*\p{Script=Han}[^\s《》;()]*\.csv)/u)
+    .filter((part) => part !== undefined && part !== '')
+    .map((part) => ({ text: part, zh: part.startsWith('《') || /\p{Script=Han}/u.test(part) }));
 }
 
 /**
