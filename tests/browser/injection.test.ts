@@ -21,6 +21,9 @@ const UNIT = `‰${SCRIPT}`;
 const SOURCE_TITLE = `《国家数据${IMG}》`;
 const NOTE = `注${SCRIPT} **粗体** [链接](javascript:alert(4)) \u2028第二行`;
 const RAW_NOTE = `原文${IMG}`;
+// notes-en: a Chinese raw note needs its English (note_en); a source's English note is shown on English pages.
+const RAW_NOTE_EN = `Original${IMG}`;
+const SOURCE_NOTE_EN = `Source note${SCRIPT} 《来源${IMG}》`;
 // notes-en: the English note, with a cited Chinese title the English page cuts out to mark lang="zh-CN".
 const NOTE_EN = `Note${SCRIPT} 《题名${IMG}》 (Title${ATTR}) **bold**`;
 
@@ -56,6 +59,7 @@ function writeHostileData(sourceUrl: string): void {
       .replace(/^title: .*$/m, `title: ${yaml(SOURCE_TITLE)}`)
       .replace(/^publisher: .*$/m, `publisher: ${yaml(`国家统计局${ATTR}`)}`)
       .replace(/^url: .*$/m, '')
+      .replace(/^notes_en:\n- .*$/m, `notes_en:\n- ${yaml(SOURCE_NOTE_EN)}`)
       .concat(`url: ${yaml(sourceUrl)}\n`),
   );
   const release = path.join(data, 'release.yaml');
@@ -68,7 +72,10 @@ function writeHostileData(sourceUrl: string): void {
       const kept = rows.filter((r) => r.startsWith('人口出生率,')).map((r) => r.replace(',‰,', `,${UNIT},`));
       if (kept.length === 0) fs.rmSync(full);
       else
-        fs.writeFileSync(full, [header, ...kept].join('\n').replace(/^(人口出生率,全国,2010,[^,]*,[^,]*,[^,]*,[^,]*,).*$/m, `$1${RAW_NOTE}`) + '\n');
+        fs.writeFileSync(
+          full,
+          [header, ...kept].join('\n').replace(/^(人口出生率,全国,2010,[^,]*,[^,]*,[^,]*,[^,]*,).*$/m, `$1${RAW_NOTE},${RAW_NOTE_EN}`) + '\n',
+        );
     }
   }
 }
@@ -159,8 +166,11 @@ describe('a site built from hostile data', () => {
   });
 
   it('English indicator page: the English note and its cited Chinese title show literally', async () => {
-    const { page, text } = await visit('/en/indicators/birth-rate/');
+    const { page, text } = await visit('/en/indicators/birth-rate/', async (p) => {
+      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    });
     expect(text).toContain(NOTE_EN);
+    expect(text).toContain(SOURCE_NOTE_EN);
     expect(await page.locator('section[aria-labelledby="definition-heading"] [lang="zh-CN"]').first().textContent()).toBe(`《题名${IMG}》`);
     await page.close();
   });
