@@ -160,9 +160,14 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
   const layers = (['targets', 'events'] as const).filter((layer) => all.marks[layer].length > 0);
   const showTargets = !hide.includes('targets');
   const showEvents = !hide.includes('events');
-  const marks = { targets: showTargets ? all.marks.targets : [], events: showEvents ? all.marks.events : [] };
+  // Without targets the chart ends at the last year with a value: so do its events and their key.
+  const lastYear = showTargets ? Infinity : Math.max(...national.map((v) => v.year));
+  const marks = {
+    targets: showTargets ? all.marks.targets : [],
+    events: showEvents ? all.marks.events.filter((e) => e.year <= lastYear) : [],
+  };
   const plans = showTargets ? all.drawn.map((t) => t.plan) : [];
-  const eventKey = (showEvents ? all.events : []).map((e, i) => ({
+  const eventKey = (showEvents ? all.events.filter((e) => e.year <= lastYear) : []).map((e, i) => ({
     number: i + 1,
     // The full title (the page's key has room only for the short label): a report picture is read on its own.
     text: `${eventDate(e, lang)} ${lang === 'en' ? e.title_en : e.title_zh}`,

@@ -5,7 +5,7 @@
 import { EMBED_DATA_ID, type EmbedPageData } from '../../shared/embed/page-data.ts';
 import { fillTemplate } from '../../shared/i18n/template.ts';
 import { MARK_LAYERS, parseEmbedOptions, showsDefaultChart, type EmbedOptions } from '../../shared/embed/options.ts';
-import { drawLineChart, selectSeries } from '../../shared/charts/embed-line.ts';
+import type { LineChartSpec } from '../../shared/charts/embed-line.ts';
 import { heightMessage, isHelloMessage } from '../../shared/embed/messages.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
 
@@ -18,11 +18,15 @@ function setText(selector: string, text: string): void {
   if (el) el.textContent = text;
 }
 
-/** Line chart for other regions or years: drawn here, at the frame's width, and redrawn when that changes. */
-function showCustomLine(page: EmbedPageData, options: EmbedOptions): void {
-  const spec = page.line;
+/**
+ * Line chart for other regions, years or marks: drawn here, at the frame's width, and redrawn when that changes.
+ * The renderer (with the target and event marks) loads only then: the build-time chart needs no script.
+ */
+async function showCustomLine(page: EmbedPageData, options: EmbedOptions): Promise<void> {
+  const spec: LineChartSpec | undefined = page.line;
   const frame = document.querySelector<HTMLElement>('[data-chart]');
   if (!spec || !frame) return;
+  const { drawLineChart, selectSeries } = await import('../../shared/charts/embed-line.ts');
   const w = page.words;
   const hide = MARK_LAYERS.filter((l) => options.hide.includes(l) || page.hidden.includes(l));
   const selection = { codes: options.regions, from: options.from, to: options.to, hide };
@@ -92,7 +96,7 @@ function applyOptions(page: EmbedPageData): void {
   // The key under the chart (and legend items' layers) follow the marks asked away.
   for (const layer of options.hide) root.classList.add(`hide-${layer}`);
   if (page.view === 'ranking') highlightRegions(page, options.regions);
-  else if (!showsDefaultChart(options, page.offer, page.hidden)) showCustomLine(page, options);
+  else if (!showsDefaultChart(options, page.offer, page.hidden)) void showCustomLine(page, options);
 }
 
 /**
