@@ -40,7 +40,9 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
     if (isNumericComparator(t.comparator) && t.value === undefined) problems.push(`${at('value')}：比较符为 ${t.comparator} 的目标必须有目标值`);
     if (!isNumericComparator(t.comparator) && t.value !== undefined) problems.push(`${at('value')}：${t.comparator} 目标不应有目标值`);
     if (t.comparator === '=' && !t.direction) problems.push(`${at('direction')}：“=”（达到）目标须写明方向 up 或 down`);
-    if (t.tolerance !== undefined && t.comparator !== '~') problems.push(`${at('tolerance')}：只有“左右”（~）目标有容差`);
+    // A relative change 'about' (提高1岁左右) is judged as 左右 on the level it implies, so it may carry a tolerance too.
+    if (t.tolerance !== undefined && t.comparator !== '~' && !t.change?.about)
+      problems.push(`${at('tolerance')}：只有“左右”（~）目标（含“左右”的相对目标）有容差`);
     if (t.tolerance !== undefined && !t.tolerance_reason_zh) problems.push(`${at('tolerance_reason_zh')}：另定容差须说明原因`);
     if ([...t.wording_zh].length > MAX_WORDING)
       problems.push(`${at('wording_zh')}：引文最多 ${MAX_WORDING} 个字符，实际 ${[...t.wording_zh].length} 个`);

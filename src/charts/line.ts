@@ -41,6 +41,15 @@ export function linePoints(values: PublishedValue[], tip: (v: PublishedValue) =>
   return values.map((v) => ({ year: v.year, value: v.value * scale, tentative: isTentative(v), tip: tip(v) }));
 }
 
+/** Targets on the same scaled axis as the values (a 万人 target in millions on an English chart; axis-lang.ts). */
+export function scaleTargets(targets: LineTarget[], scale: number): LineTarget[] {
+  return targets.map((t) => ({
+    ...t,
+    value: t.value * scale,
+    ...(t.baseline ? { baseline: { year: t.baseline.year, value: t.baseline.value * scale } } : {}),
+  }));
+}
+
 /** A series break's note in the words' language, ending as a sentence does in that language. */
 export function breakNote(seriesBreak: { note: string; note_en: string }, words: Words): string {
   const note = breakNoteIn(chartLanguage({ words }).lang, seriesBreak);
@@ -79,12 +88,7 @@ export function nationalLineChart({
 }: LineChartInput): string {
   const { lang, words } = chartLanguage(language);
   const axis = valueAxis(lang, indicator, words);
-  // Marks sit on the same scaled axis as the values (a 万人 target in millions on an English chart).
-  const scaled = (targets ?? []).map((t) => ({
-    ...t,
-    value: t.value * axis.scale,
-    ...(t.baseline ? { baseline: { year: t.baseline.year, value: t.baseline.value * axis.scale } } : {}),
-  }));
+  const scaled = scaleTargets(targets ?? [], axis.scale);
   return lineChart({
     ...lineChartText(indicator, values, words),
     idPrefix,

@@ -5,6 +5,28 @@ import type { EventView, TargetView } from '../shared/targets/types.ts';
 import type { LineEvent, LineTarget } from '../shared/charts/line-marks.ts';
 import { planNumber, planNumberEn, targetText } from '../shared/targets/format.ts';
 import { wordsFor, type Lang } from '../shared/i18n/lang.ts';
+import { eventsFor, targetsFor } from '../site-data/targets.ts';
+import type { IndicatorSpec } from '../catalog/schema.ts';
+
+export interface IndicatorMarks {
+  /** The targets drawn (one plan per entry, before marks group them). */
+  drawn: TargetView[];
+  /** The events marked, in key order. */
+  events: EventView[];
+  marks: { targets: LineTarget[]; events: LineEvent[] };
+}
+
+/**
+ * The marks of an indicator's national chart wherever it is drawn (the page, its embeds, its pictures): its
+ * drawable targets, and the events of its area from its first year to the last year drawn (targets widen it).
+ */
+export function indicatorMarks(indicator: IndicatorSpec, years: number[], lang: Lang = 'zh'): IndicatorMarks {
+  const drawn = drawnTargets(targetsFor(indicator.id));
+  const targets = targetMarks(drawn, lang);
+  const lastYear = Math.max(...years, ...targets.map((t) => t.year));
+  const events = chartEvents(eventsFor(indicator.area), Math.min(...years), lastYear);
+  return { drawn, events, marks: { targets, events: eventMarks(events, lang) } };
+}
 
 const SYMBOL: Record<TargetView['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '', '~': '≈', qualitative: '' };
 

@@ -21,6 +21,8 @@ export interface PictureInput {
   /** A chart from renderPlot: an <svg> with width and height attributes. */
   chart: string;
   legend: { kind: LegendKind; text: string }[];
+  /** The key to the chart's numbered event markers (as under the indicator page's chart): heading and items. */
+  eventKey?: { heading: string; items: { number: number; text: string }[] };
   sourceLine: string;
   siteLine: string;
 }
@@ -99,6 +101,11 @@ export function composePicture(input: PictureInput): Picture {
     x += itemWidth + 18;
   }
   if (input.legend.length) y += 28;
+  if (input.eventKey?.items.length) {
+    block(input.eventKey.heading, 12, `fill="${MUTED}"`);
+    for (const item of input.eventKey.items) block(`${item.number}. ${item.text}`, 12, `fill="${MUTED}"`);
+    y += 6;
+  }
   block(input.sourceLine, 12, `fill="${MUTED}"`);
   block(input.siteLine, 12, `fill="${chartColors.text}"`);
   const height = Math.ceil(y + PAD - 6);

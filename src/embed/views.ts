@@ -1,17 +1,22 @@
 // The chart views of an indicator that can leave the site: its national line chart and, where provincial data
 // exists, its provincial ranking. One description per view feeds the embed page, the picture, oEmbed and the
-// embed box, so they all show the same title, unit, years and sources.
+// embed box, so they all show the same title, unit, years and sources. The line view carries the plan targets and
+// reform events the indicator page's chart draws (charts/marks.ts), drawn by the same renderer; an embed may be
+// built without them (hide), a page of its own at …/line/hide-targets/ and so on.
 import type { IndicatorSpec } from '../catalog/schema.ts';
 import type { PublishedSeries, PublishedValue } from '../pipeline/publication.ts';
 import { latestProvincialValues, nationalValues, readCatalog, readSeries } from '../site-data/read.ts';
 import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { lineLegend, rankingLegend } from '../site-data/summaries.ts';
-import { lineChartText, nationalLineChart } from '../charts/line.ts';
+import { lineChartText, nationalLineChart, scaleTargets } from '../charts/line.ts';
+import { eventDate, indicatorMarks } from '../charts/marks.ts';
+import type { PlanView } from '../shared/targets/types.ts';
 import { provincialRankingChart, rankingChartText } from '../charts/ranking.ts';
 import { chartLanguage, regionTip, isTentative } from '../shared/charts/points.ts';
 import { valueAxis } from '../shared/charts/axis-lang.ts';
 import { unitLabelEn } from '../shared/format/english.ts';
 import { regionNameIn } from '../site-data/region-names.ts';
+import { yearIn } from '../shared/format/in-lang.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
 import { sitePaths } from '../site.ts';
 import type { LegendKind } from '../charts/render.ts';
@@ -19,7 +24,7 @@ import { seriesPalette } from '../shared/charts/colors.ts';
 import { formatYear } from '../shared/format/number.ts';
 import { zh, type Words } from '../shared/i18n/zh.ts';
 import type { ChartViewKind } from '../site.ts';
-import type { EmbedOffer } from '../shared/embed/options.ts';
+import { hideSegment, hideVariants, type EmbedOffer, type MarkLayer } from '../shared/embed/options.ts';
 import type { LineChartSpec } from '../shared/charts/embed-line.ts';
 import { lineHeight } from '../shared/charts/line-chart.ts';
 import { escapeXml } from '../shared/format/markup.ts';
@@ -53,6 +58,10 @@ export interface ChartView {
   sourceLineAll?: string;
   /** Frame height that shows the whole default chart at any width from 300 px up, without the loader. */
   fallbackHeight: number;
+  /** The reform events marked on the chart, numbered as their markers: the key under the chart. */
+  eventKey: { number: number; text: string }[];
+  /** Mark layers this view was built without (a line embed's hide variant). */
+  hidden: MarkLayer[];
 }
 
 /** Widths drawn at build time for embed pages; each is shown from its own width up to the next one. */
@@ -75,9 +84,33 @@ const SOURCE_CHARS_PER_LINE = 20;
 const SOURCE_LINE_HEIGHT = 19;
 const sourceExtra = (source: string) => Math.max(0, Math.ceil(source.length / SOURCE_CHARS_PER_LINE) - 4) * SOURCE_LINE_HEIGHT;
 
-function fallbackHeight(render: ChartView['render'], source = ''): number {
-  return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE + sourceExtra(source);
+/** The event key under an embed's chart: its heading and one line per event, more when an event's text wraps. */
+const KEY_HEADING = 27;
+const eventKeyExtra = (key: ChartView['eventKey']) =>
+  key.length ? KEY_HEADING + key.reduce((sum, e) => sum + Math.ceil((e.text.length + 3) / SOURCE_CHARS_PER_LINE) * SOURCE_LINE_HEIGHT, 0) : 0;
+
+function fallbackHeight(render: ChartView['render'], source = '', key: ChartView['eventKey'] = []): number {
+  return Math.max(...EMBED_WIDTHS.map((w) => svgHeight(render(w, 'measure')))) + TEXT_ALLOWANCE + sourceExtra(source) + eventKeyExtra(key);
 }
+
+/** 《“十四五”国民健康规划》（国务院办公厅，2022年）: the plans the targets drawn come from, in order of first use. */
+export function targetPlans(plans: PlanView[], words: Words): string {
+  const { lang } = chartLanguage({ words });
+  const unique = [...new Map(plans.map((p) => [p.id, p])).values()];
+  return unique
+    .map((p) =>
+      words.embed.targetPlan(
+        lang === 'en' ? p.title_en : p.title_zh,
+        lang === 'en' ? p.issuer_en : p.issuer_zh,
+        yearIn(lang, Number(p.date.slice(0, 4))),
+      ),
+    )
+    .join(words.listSeparator);
+}
+
+/** A source line followed by the plans its chart's targets come from. */
+const withPlans = (line: string, plans: PlanView[], words: Words) =>
+  plans.length ? line + words.embed.sourceSeparator + words.embed.targetsSource(targetPlans(plans, words)) : line;
 
 /**
  * 国家统计局（国家数据 年度数据、人口数据发布）；国家卫生健康委员会（…）: publishers in order of first use. In English
@@ -115,9 +148,30 @@ const CJK_RUN =
 /** The unit a subtitle names: the published one, or in English the unit the English values are written in. */
 const subtitleUnit = (lang: Lang, indicator: IndicatorSpec) => (lang === 'en' ? unitLabelEn(indicator.unit, indicator.unit_en) : indicator.unit);
 
-function lineView(series: PublishedSeries, national: PublishedValue[], words: Words, langs: Lang[]): ChartView {
+function lineView(series: PublishedSeries, national: PublishedValue[], words: Words, langs: Lang[], hide: MarkLayer[] = []): ChartView {
   const { indicator } = series;
   const { lang } = chartLanguage({ words });
+  // The page's marks (charts/marks.ts), less the layers this embed was asked to leave out.
+  const all = indicatorMarks(
+    indicator,
+    national.map((v) => v.year),
+    lang,
+  );
+  const layers = (['targets', 'events'] as const).filter((layer) => all.marks[layer].length > 0);
+  const showTargets = !hide.includes('targets');
+  const showEvents = !hide.includes('events');
+  // Without targets the chart ends at the last year with a value: so do its events and their key.
+  const lastYear = showTargets ? Infinity : Math.max(...national.map((v) => v.year));
+  const marks = {
+    targets: showTargets ? all.marks.targets : [],
+    events: showEvents ? all.marks.events.filter((e) => e.year <= lastYear) : [],
+  };
+  const plans = showTargets ? all.drawn.map((t) => t.plan) : [];
+  const eventKey = (showEvents ? all.events.filter((e) => e.year <= lastYear) : []).map((e, i) => ({
+    number: i + 1,
+    // The full title (the page's key has room only for the short label): a report picture is read on its own.
+    text: `${eventDate(e, lang)} ${lang === 'en' ? e.title_en : e.title_zh}`,
+  }));
   const axis = valueAxis(lang, indicator, words);
   const name = (code: string, values: PublishedValue[]) => regionNameIn(lang, code, values[0]!.region);
   const text = lineChartText(indicator, national, words);
@@ -127,31 +181,47 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
   for (const v of series.values) if (v.regionCode !== NATIONAL_CODE) provinces.set(v.regionCode, [...(provinces.get(v.regionCode) ?? []), v]);
   const lines = [[NATIONAL_CODE, national] as const, ...[...provinces].filter(([, values]) => values.length > 1)];
   const renderLine: ChartView['render'] = (width, idPrefix) =>
-    nationalLineChart({ indicator, values: national, width, height: lineHeight(width), idPrefix, words });
+    nationalLineChart({ indicator, values: national, width, height: lineHeight(width), idPrefix, words, ...marks });
   const allYears = [...new Set(lines.flatMap(([, values]) => values.map((v) => v.year)))].sort((a, b) => a - b);
   return {
     kind: 'line',
     lang,
-    embedPath: sitePaths.embed(indicator.id, 'line', lang),
+    embedPath: sitePaths.embed(indicator.id, 'line', lang) + hideSegment(hide),
     indicator,
     ...text,
     subtitle: words.embed.subtitle(subtitleUnit(lang, indicator), words.yearRange(Math.min(...years), Math.max(...years))),
     subtitleUnit: subtitleUnit(lang, indicator),
-    sourceLine: sourceLine(national, series.sources, words),
-    sourceLineAll: sourceLine(
-      lines.flatMap(([, values]) => values),
-      series.sources,
+    sourceLine: withPlans(sourceLine(national, series.sources, words), plans, words),
+    sourceLineAll: withPlans(
+      sourceLine(
+        lines.flatMap(([, values]) => values),
+        series.sources,
+        words,
+      ),
+      plans,
       words,
     ),
-    legend: lineLegend(
-      national,
-      indicator.breaks.map((b) => b.year),
-      words,
-    ),
-    offer: { regions: lines.map(([code]) => code), defaultRegions: [NATIONAL_CODE], years: allYears, langs },
+    legend: [
+      ...lineLegend(
+        national,
+        indicator.breaks.map((b) => b.year),
+        words,
+      ),
+      ...(marks.targets.length ? [{ kind: 'target' as const, text: words.figure.legendTarget }] : []),
+      ...(marks.events.length ? [{ kind: 'event' as const, text: words.figure.legendEvent }] : []),
+    ],
+    offer: {
+      regions: lines.map(([code]) => code),
+      defaultRegions: [NATIONAL_CODE],
+      years: allYears,
+      langs,
+      ...(layers.length ? { marks: layers } : {}),
+    },
     regionNames: Object.fromEntries(lines.map(([code, values]) => [code, name(code, values)])),
     render: renderLine,
-    fallbackHeight: fallbackHeight(renderLine, sourceLine(national, series.sources, words)),
+    fallbackHeight: fallbackHeight(renderLine, withPlans(sourceLine(national, series.sources, words), plans, words), eventKey),
+    eventKey,
+    hidden: hide,
     line: {
       unitAxis: axis.label,
       breakLabel: words.chart.breakLabel,
@@ -166,6 +236,9 @@ function lineView(series: PublishedSeries, national: PublishedValue[], words: Wo
           .sort((a, b) => a.year - b.year)
           .map((v) => [v.year, v.value * axis.scale, isTentative(v) ? 1 : 0, regionTip(v, indicator, words, name(code, values))]),
       })),
+      // The same marks as the chart drawn at build time, so a redraw keeps them.
+      ...(marks.targets.length ? { targets: scaleTargets(marks.targets, axis.scale) } : {}),
+      ...(marks.events.length ? { events: marks.events } : {}),
     },
   };
 }
@@ -197,6 +270,8 @@ function rankingView(
     regionNames: Object.fromEntries(values.map((v) => [v.regionCode, regionNameIn(lang, v.regionCode, v.region)])),
     render: renderRanking,
     fallbackHeight: fallbackHeight(renderRanking),
+    eventKey: [],
+    hidden: [],
   };
 }
 
@@ -231,4 +306,21 @@ export function allChartViews(lang: Lang = 'zh'): { id: string; view: ChartView 
     allViewsCache.set(lang, list);
   }
   return allViewsCache.get(lang)!;
+}
+
+/**
+ * Every embed page of the catalog in one language: each chart view, and each line view once more per choice of
+ * layers to hide (built as pages, so the choice holds without script).
+ */
+export function allEmbedViews(lang: Lang = 'zh'): { id: string; view: ChartView }[] {
+  return allChartViews(lang).flatMap(({ id, view }) => {
+    if (view.kind !== 'line' || !view.offer.marks) return [{ id, view }];
+    const series = readSeries(id);
+    const { words } = embedLanguage(lang);
+    const langs = view.offer.langs as Lang[];
+    return hideVariants(view.offer.marks).map((hide) => ({
+      id,
+      view: hide.length ? lineView(series, nationalValues(series), words, langs, hide) : view,
+    }));
+  });
 }

@@ -33,7 +33,7 @@ const offer: EmbedOffer = {
 
 describe('embed options', () => {
   it('defaults: national, all years, light, zh', () => {
-    expect(parseEmbedOptions('', offer)).toEqual({ regions: ['100000'], from: 2001, to: 2025, theme: 'auto', lang: 'zh' });
+    expect(parseEmbedOptions('', offer)).toEqual({ regions: ['100000'], from: 2001, to: 2025, theme: 'auto', lang: 'zh', hide: [] });
   });
 
   it('reads known values and keeps the order regions were given in', () => {
@@ -43,6 +43,7 @@ describe('embed options', () => {
       to: 2020,
       theme: 'dark',
       lang: 'zh',
+      hide: [],
     });
   });
 
@@ -73,7 +74,7 @@ describe('embed options', () => {
 
   it('writes only what differs from the default, and reads back what it wrote', () => {
     expect(embedQuery(defaultOptions(offer), offer)).toBe('');
-    const options = { regions: ['100000', '110000'], from: 2010, to: 2025, theme: 'dark' as const, lang: 'zh' };
+    const options = { regions: ['100000', '110000'], from: 2010, to: 2025, theme: 'dark' as const, lang: 'zh', hide: [] };
     const query = embedQuery(options, offer);
     expect(query).toBe('?regions=100000,110000&from=2010&theme=dark');
     expect(parseEmbedOptions(query, offer)).toEqual(options);

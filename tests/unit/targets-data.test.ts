@@ -184,4 +184,24 @@ describe('published targets', () => {
     const birth = JSON.parse(new TextDecoder().decode(readDownloadBytes('birth-rate.json')));
     expect(birth.targets).toEqual([]);
   });
+  // embed-targets: the 14th health plan words its life-expectancy target as a change (提高1岁左右), so the data
+  // stores that change, not a worked-out level; the level is implied from the series' own 2020 value.
+  it('the 14th health plan life-expectancy target is relative (about +1 year on 2020), its tolerance kept', () => {
+    const plan = loadTargets(DATA, ids).plans.find((p) => p.id === 'health-plan-14th')!;
+    const spec = plan.targets.find((t) => t.id === 'health-plan-14th-life-expectancy-2025')!;
+    expect(spec.comparator).toBe('relative');
+    expect(spec.value).toBeUndefined();
+    expect(spec.change).toEqual({ by: 'units', amount: 1, direction: 'up', about: true });
+    expect(spec.tolerance).toBe(0.5);
+    expect(spec.verification).toBe('verified');
+    expect(spec.wording_zh).toContain('提高1岁左右');
+    const view = readTargets().targets.find((t) => t.id === spec.id)!;
+    expect(view.statedComparator).toBe('relative');
+    expect(view.comparator).toBe('~');
+    expect(view.tolerance).toBe(0.5);
+  });
+  it('a tolerance on a relative target that is not "about" is refused', () => {
+    const root = dataWith('targets/health-plan-14th.yaml', (old) => old.replace('      about: true\n', ''));
+    expect(problems(root).join('\n')).toMatch(/health-plan-14th\.yaml.*tolerance/);
+  });
 });

@@ -1,6 +1,6 @@
 // The embed box on an indicator page: turns the chosen options into the embed address and code, copies it, and
 // shows a live preview (with our loader, so the preview's height follows the chart as it would on a host page).
-import { embedQuery, MAX_REGIONS, type EmbedBoxView, type Theme } from '../../shared/embed/options.ts';
+import { embedAddress, markLayers, MAX_REGIONS, type EmbedBoxView, type Theme } from '../../shared/embed/options.ts';
 import { embedSnippet } from '../../shared/embed/snippet.ts';
 
 function setup(box: HTMLElement): void {
@@ -31,9 +31,17 @@ function setup(box: HTMLElement): void {
       to: Number(field('to')?.value ?? years.at(-1)),
       theme: (field('theme')?.value ?? 'auto') as Theme,
       lang: view.offer.langs[0] ?? '',
+      // Unticked mark layers; the address hides them in its path, so the embed holds without script.
+      hide: markLayers(
+        [...form.querySelectorAll<HTMLInputElement>('input[name="show-marks"]')]
+          .filter((b) => !b.checked)
+          .map((b) => b.value)
+          .join(','),
+        view.offer,
+      ),
     };
     if (view.kind === 'ranking' || options.from > options.to) [options.from, options.to] = [Math.min(...years), Math.max(...years)];
-    src = view.path + embedQuery(options, view.offer);
+    src = embedAddress(view.path, options, view.offer);
     const withScript = (field('script') as HTMLInputElement | null)?.checked ?? true;
     code.value = embedSnippet({ src: origin + src, title: view.title, height: view.height, loader: withScript ? origin + data.loader : null });
     const frame = preview?.querySelector('iframe');

@@ -1,9 +1,11 @@
-// The embed page's script: applies the address's options (theme, regions, years, language) to the chart drawn at
-// build time, and tells a host page running our loader how tall the page is. With script off the default shows.
+// The embed page's script: applies the address's options (theme, regions, years, language, marks to hide) to the
+// chart drawn at build time, and tells a host page running our loader how tall the page is. With script off the
+// default shows (a page built without some marks, /hide-…/, shows without them). A redraw keeps the page's target
+// and event marks: they travel in the page data's line spec.
 import { EMBED_DATA_ID, type EmbedPageData } from '../../shared/embed/page-data.ts';
 import { fillTemplate } from '../../shared/i18n/template.ts';
-import { parseEmbedOptions, showsDefaultChart, type EmbedOptions } from '../../shared/embed/options.ts';
-import { drawLineChart, selectSeries } from '../../shared/charts/embed-line.ts';
+import { MARK_LAYERS, parseEmbedOptions, showsDefaultChart, type EmbedOptions } from '../../shared/embed/options.ts';
+import type { LineChartSpec } from '../../shared/charts/embed-line.ts';
 import { heightMessage, isHelloMessage } from '../../shared/embed/messages.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
 
@@ -16,13 +18,18 @@ function setText(selector: string, text: string): void {
   if (el) el.textContent = text;
 }
 
-/** Line chart for other regions or years: drawn here, at the frame's width, and redrawn when that changes. */
-function showCustomLine(page: EmbedPageData, options: EmbedOptions): void {
-  const spec = page.line;
+/**
+ * Line chart for other regions, years or marks: drawn here, at the frame's width, and redrawn when that changes.
+ * The renderer (with the target and event marks) loads only then: the build-time chart needs no script.
+ */
+async function showCustomLine(page: EmbedPageData, options: EmbedOptions): Promise<void> {
+  const spec: LineChartSpec | undefined = page.line;
   const frame = document.querySelector<HTMLElement>('[data-chart]');
   if (!spec || !frame) return;
+  const { drawLineChart, selectSeries } = await import('../../shared/charts/embed-line.ts');
   const w = page.words;
-  const selection = { codes: options.regions, from: options.from, to: options.to };
+  const hide = MARK_LAYERS.filter((l) => options.hide.includes(l) || page.hidden.includes(l));
+  const selection = { codes: options.regions, from: options.from, to: options.to, hide };
   const series = selectSeries(spec, selection);
   const years = series.flatMap((s) => s.points.map(([year]) => year));
   if (years.length === 0) return; // nothing to draw for this choice: keep the default chart
@@ -86,8 +93,10 @@ function applyOptions(page: EmbedPageData): void {
     return;
   }
   root.dataset.theme = options.theme;
+  // The key under the chart (and legend items' layers) follow the marks asked away.
+  for (const layer of options.hide) root.classList.add(`hide-${layer}`);
   if (page.view === 'ranking') highlightRegions(page, options.regions);
-  else if (!showsDefaultChart(options, page.offer)) showCustomLine(page, options);
+  else if (!showsDefaultChart(options, page.offer, page.hidden)) void showCustomLine(page, options);
 }
 
 /**

@@ -1,8 +1,11 @@
 // What an embed page carries to redraw its line chart for other regions or years, and the redraw itself: the
-// one line renderer (line-chart.ts) at the frame's width, so the embed looks like the chart drawn at build time.
-// Import-light (no words file, no d3): the embed page's small script loads it.
-import { lineChart, lineHeight } from './line-chart.ts';
+// one line renderer (line-chart.ts) at the frame's width, with the same target and event marks (line-marks.ts)
+// as the chart drawn at build time, so the embed looks like it. Import-light (no words file, no d3): the embed
+// page's small script loads it.
+import { lineChart, lineHeight, type LineLayer } from './line-chart.ts';
+import { lineMarks, type LineEvent, type LineTarget } from './line-marks.ts';
 import { formatTickEn } from '../format/tick.ts';
+import type { MarkLayer } from '../embed/options.ts';
 
 /** [year, value, tentative (drawn hollow), tooltip text] */
 export type LinePoint = [number, number, 0 | 1, string];
@@ -22,6 +25,10 @@ export interface LineChartSpec {
   /** English ticks: thousands separators (the values are already at the English axis's scale, axis-lang.ts). */
   tickSeparators?: true;
   series: LineSeries[];
+  /** The plan targets drawn at build time, values at the axis's scale, labels and tooltips in the edition's words. */
+  targets?: LineTarget[];
+  /** The reform events drawn at build time, numbered as the key under the chart. */
+  events?: LineEvent[];
 }
 
 export interface LineSelection {
@@ -29,6 +36,19 @@ export interface LineSelection {
   codes: string[];
   from: number;
   to: number;
+  /** Mark layers not drawn. */
+  hide?: readonly MarkLayer[];
+}
+
+/**
+ * The marks for a selection: none of a hidden layer; targets as on the page's comparison chart (compare-chart.ts),
+ * beyond the data's years only when the range ends at the latest year, and never before its first year.
+ */
+export function selectMarks(spec: LineChartSpec, { from, to, hide = [] }: LineSelection, latest: number) {
+  const last = to >= latest ? Infinity : to;
+  const targets = hide.includes('targets') ? [] : (spec.targets ?? []).filter((t) => t.year >= from && t.year <= last);
+  const events = hide.includes('events') ? [] : (spec.events ?? []).filter((e) => e.year >= from);
+  return { targets, events };
 }
 
 /** The selected series, each with its colour and its points within the years. */
@@ -48,6 +68,13 @@ export interface DrawnText {
 
 /** SVG markup of the chosen regions and years; each point carries its tooltip. */
 export function drawLineChart(spec: LineChartSpec, selection: LineSelection, width: number, text: DrawnText): string {
+  const series = selectSeries(spec, selection);
+  const latest = Math.max(...spec.series.flatMap((s) => s.points.map(([year]) => year)));
+  const { targets, events } = selectMarks(spec, selection, latest);
+  // The years: those with values among those asked for, widened to the targets kept (not to a baseline year
+  // before them: its path is then not drawn, as on the page).
+  const years = [...series.flatMap((s) => s.points.map(([year]) => year)), ...targets.map((t) => t.year)];
+  const layers: LineLayer[] = targets.length || events.length ? [lineMarks(targets, events)] : [];
   return lineChart({
     title: text.title,
     description: text.description,
@@ -59,8 +86,10 @@ export function drawLineChart(spec: LineChartSpec, selection: LineSelection, wid
     breaks: spec.breaks,
     breakLabel: spec.breakLabel,
     pointTips: 'data', // drawn after the tooltip script started: it reads data-tip
+    ...(years.length ? { from: Math.min(...years), to: Math.max(...years) } : {}),
+    layers,
     // The axis spans the years that have values among those asked for, not empty years before or after.
-    series: selectSeries(spec, selection).map((s) => ({
+    series: series.map((s) => ({
       key: s.code,
       color: s.color,
       role: 'main' as const,

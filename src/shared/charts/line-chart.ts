@@ -51,7 +51,7 @@ export interface ChartFrame {
 
 /**
  * What a chart may carry beyond its series (plan targets and events, the comparison's zero line and tooltip
- * columns), each in the module that needs it, so a page that draws none (an embed) does not load them. Its years
+ * columns), each in the module that needs it, so a page that draws none does not load them. Its years
  * and values widen the axes; `under` draws beneath the series, `over` above them.
  */
 export interface LineLayer {

@@ -1,7 +1,7 @@
 // The marks a line chart may carry beyond its series: plan targets (a diamond at the target year with its value,
 // plan and status, a dashed path from the baseline) and reform events (a numbered disc on the x-axis; the key
-// under the chart names them). A layer of its own (line-chart.ts draws it through LineMarks), so an embed,
-// which draws none, does not load it.
+// under the chart names them). A layer of its own (line-chart.ts draws it through LineLayer), so a chart that
+// draws none does not load it; the indicator page, its embeds (and their browser redraw) and pictures draw it.
 import { escapeXml } from '../format/markup.ts';
 import { chartColors } from './colors.ts';
 import type { ChartFrame, LineLayer } from './line-chart.ts';

@@ -1,6 +1,6 @@
 // The data an embed page carries for its script (in <script type="application/json" id="embed-data">): what the
 // view offers, the words its templates need, and for line charts the values to redraw with.
-import type { EmbedOffer } from './options.ts';
+import type { EmbedOffer, MarkLayer } from './options.ts';
 import type { LineChartSpec } from '../charts/embed-line.ts';
 
 export interface EmbedPageData {
@@ -11,6 +11,8 @@ export interface EmbedPageData {
   /** Embed page of this view in each edition (zh, en): ?lang= moves there. */
   langPages: Record<string, string>;
   offer: EmbedOffer;
+  /** The mark layers this page was built without (its /hide-…/ path). */
+  hidden: MarkLayer[];
   regionNames: Record<string, string>;
   /** Templates from the words file; {name}, {regions}, {years}, {from}, {to} are filled in by the script. */
   words: {

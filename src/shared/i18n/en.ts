@@ -392,6 +392,16 @@ export const en: Words = {
     heightNote: (heights: string) =>
       `Without the script the frame has a fixed height (${heights}), enough for the whole chart; with it the height follows the chart. Choosing regions or years needs JavaScript in the reader’s browser; otherwise the default chart shows.`,
     regionCodeLabel: (name: string, code: string) => `${name} (${code})`,
+    // embed-targets branch: plan targets and reform events on embeds and pictures, and the option to hide them.
+    marksLegend: 'Marked on the chart',
+    showTargets: 'Show plan targets',
+    showEvents: 'Show reform events',
+    hideDoc: [
+      'hide',
+      'targets (no plan targets), events (no reform events) or targets,events (neither). Default: both drawn. The embed code puts it in the address’s path (…/line/hide-targets/, hide-events/, hide-targets-events/), which needs no script; as ?hide= it needs JavaScript in the reader’s browser.',
+    ] as [string, string],
+    targetsSource: (plans: string) => `targets: ${plans}`,
+    targetPlan: (title: string, issuer: string, year: string) => `${title} (${issuer}, ${year})`,
   },
 
   statusNames,
@@ -688,6 +698,8 @@ export const en: Words = {
     // targets branch: a relative target's change as the plan words it.
     relativeChange: (year: string, amount: string, direction: 'up' | 'down') => `${direction} ${amount} on ${year}`,
     relativePoints: (amount: string) => `${amount} percentage point${amount === '1' ? '' : 's'}`,
+    // embed-targets branch: a relative change worded 左右 (提高1岁左右).
+    relativeAbout: (amount: string) => `about ${amount}`,
     relativeLevel: (year: string, base: string, level: string) => ` (from the ${year} figure of ${base}: ${level})`,
     pictureTitle: (plan: string) => `${plan}: targets and progress`,
     embedHeading: 'Embed and pictures',

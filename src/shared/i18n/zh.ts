@@ -386,6 +386,16 @@ export const zh = {
     heightNote: (heights: string) =>
       `不加脚本时，框架高度固定（${heights}），足以显示整张图表；加上脚本后，高度随图表内容自动调整。选择地区或年份需要读者的浏览器开启JavaScript，否则显示默认图表。`,
     regionCodeLabel: (name: string, code: string) => `${name}（${code}）`,
+    // embed-targets branch: plan targets and reform events on embeds and pictures, and the option to hide them.
+    marksLegend: '图中标注',
+    showTargets: '显示规划目标',
+    showEvents: '显示改革事件',
+    hideDoc: [
+      'hide',
+      'targets（不画规划目标）、events（不画改革事件）或 targets,events（都不画）。默认：都画。嵌入代码把它写进地址路径（…/line/hide-targets/、hide-events/、hide-targets-events/），不需要脚本；写作 ?hide= 时需要读者的浏览器开启JavaScript。',
+    ] as [string, string],
+    targetsSource: (plans: string) => `目标：${plans}`,
+    targetPlan: (title: string, issuer: string, year: string) => `${title}（${issuer}，${year}）`,
   },
 
   statusNames,
@@ -667,6 +677,8 @@ export const zh = {
     // targets branch: a relative target's change as the plan words it.
     relativeChange: (year: string, amount: string, direction: 'up' | 'down') => `比${year}${direction === 'up' ? '提高' : '降低'}${amount}`,
     relativePoints: (amount: string) => `${amount}个百分点`,
+    // embed-targets branch: a relative change worded 左右 (提高1岁左右).
+    relativeAbout: (amount: string) => `${amount}左右`,
     relativeLevel: (year: string, base: string, level: string) => `（按${year}实际值${base}换算为${level}）`,
     pictureTitle: (plan: string) => `${plan}：目标与进展`,
     embedHeading: '嵌入与图片',

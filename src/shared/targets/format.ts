@@ -37,7 +37,7 @@ function relativeText(t: TargetView, change: NonNullable<TargetView['change']>, 
   const w = words.targets;
   const amount =
     change.by === 'percent' ? `${change.amount}%` : t.unit === '%' ? w.relativePoints(String(change.amount)) : planText(t, change.amount, lang);
-  const phrase = w.relativeChange(words.year(change.baselineYear), amount, change.direction);
+  const phrase = w.relativeChange(words.year(change.baselineYear), change.about ? w.relativeAbout(amount) : amount, change.direction);
   const level =
     t.value !== undefined && t.baseline
       ? w.relativeLevel(words.year(t.baseline.year), planText(t, t.baseline.value, lang), planText(t, t.value, lang))
