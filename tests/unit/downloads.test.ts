@@ -303,6 +303,17 @@ describe('citations and the data shown', () => {
     expect(rows).toBe(10);
     expect(parseShownBlocks('not json')).toEqual([]);
   });
+
+  it('carries each value note in English beside the Chinese one, as the tidy download does', () => {
+    const download = JSON.parse(text('maternal-mortality.json')) as SeriesDownload;
+    const rows = Papa.parse<Record<string, string>>(shownCsv(download, [{ regions: ['100000'], from: 1990, to: 2100 }]).csv, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const noted = rows.filter((r) => r.note);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const r of noted) expect(r.note_en, `${r.year}`).toMatch(/^[^\u4e00-\u9fff]*(《[^》]*》[^\u4e00-\u9fff]*)*$/);
+  });
 });
 
 describe('the procurement download in the pipeline', () => {

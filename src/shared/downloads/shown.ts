@@ -29,6 +29,8 @@ export interface SeriesDownload {
     source_file: string;
     source_line: number;
     note?: string;
+    /** The note as the English pages show it (the note itself when written in English); see series-json.ts. */
+    note_en?: string;
   }[];
 }
 
@@ -46,6 +48,7 @@ export const SHOWN_COLUMNS = [
   'source_file',
   'source_line',
   'note',
+  'note_en',
 ];
 
 /** A block list from the page's data-shown attribute; anything malformed is dropped rather than trusted. */
@@ -95,6 +98,7 @@ export function shownCsv(series: SeriesDownload, blocks: ShownBlock[]): { csv: s
         v.source_file,
         String(v.source_line),
         v.note ?? '',
+        v.note_en ?? '',
       ];
     });
   return { csv: csvDocument(SHOWN_COLUMNS, rows), rows: rows.length };
