@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { openSite, DIST, type Site } from './harness.ts';
+import { openSite, DIST, type Site, embedReady } from './harness.ts';
 import { allChartViews } from '../../src/embed/views.ts';
 import { allScorecardViews } from '../../src/embed/scorecard.ts';
 import { sitePaths } from '../../src/site.ts';
@@ -69,6 +69,7 @@ describe('English embed page', () => {
   it('redraws for other regions and years with English names, legend, axis and tooltips', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?regions=100000,150000,450000&from=2012&to=2019`));
+    await embedReady(page);
     expect(await page.textContent('h1')).toBe('Crude birth rate: China, Inner Mongolia, Guangxi');
     expect(await page.textContent('.embed-subtitle')).toBe('per 1,000 population; 2012–2019');
     const custom = page.locator('.embed-custom svg');
@@ -92,6 +93,7 @@ describe('English embed page', () => {
   it('highlights provinces on the ranking, named in English', async () => {
     const page = await newPage();
     await page.goto(site.url(`${RANKING}?regions=150000,650000`));
+    await embedReady(page);
     expect(await page.textContent('[data-embed-note]')).toBe('Highlighted: Inner Mongolia, Xinjiang');
     expect(await cjkTexts(page)).toEqual([]);
     await page.context().close();
@@ -100,6 +102,7 @@ describe('English embed page', () => {
   it('theme=dark repaints the English page and chart', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?theme=dark&regions=100000,110000`));
+    await embedReady(page);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     const [background, svgColor] = await page.evaluate(() => {
       const svg = document.querySelector('.embed-custom svg')!;
@@ -114,10 +117,12 @@ describe('English embed page', () => {
     const page = await newPage();
     await page.goto(site.url('/embed/birth-rate/line/?lang=en&regions=100000,110000'));
     await page.waitForURL(/\/en\/embed\/birth-rate\/line\//);
+    await embedReady(page);
     expect(new URL(page.url()).search).toContain('regions=100000,110000');
     expect(await page.textContent('h1')).toBe('Crude birth rate: China, Beijing');
     await page.goto(site.url(`${LINE}?lang=zh`));
     await page.waitForURL((url) => url.pathname === '/embed/birth-rate/line/');
+    await embedReady(page);
     expect(await page.textContent('h1')).toBe('人口出生率（全国）');
     await page.context().close();
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, DIST, type Site } from './harness.ts';
+import { openSite, DIST, type Site, embedReady } from './harness.ts';
 import { allChartViews } from '../../src/embed/views.ts';
 
 let site: Site;
@@ -62,11 +62,13 @@ describe('embed marks with JavaScript', () => {
   it('?hide=events redraws the chart without events, targets kept; an unknown layer keeps the default', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?hide=events`));
+    await embedReady(page);
     expect(await page.locator('.embed-custom svg').isVisible()).toBe(true);
     expect(await shown(page, '.lc-event')).toBe(0);
     expect(await shown(page, '.lc-target')).toBe(targetCount);
     expect(await page.locator('.embed-events').isVisible()).toBe(false);
     await page.goto(site.url(`${LINE}?hide=all`));
+    await embedReady(page);
     expect(await page.locator('.embed-custom').count()).toBe(0);
     expect(await shown(page, '.lc-event')).toBe(eventCount);
     await page.context().close();
@@ -75,6 +77,7 @@ describe('embed marks with JavaScript', () => {
   it('the redraw keeps the marks when the width changes', async () => {
     const page = await newPage(true, 760);
     await page.goto(site.url(`${LINE}?from=2015`));
+    await embedReady(page);
     const svg = page.locator('.embed-custom svg');
     expect(await svg.getAttribute('width')).toBe('720');
     expect(await shown(page, '.lc-target')).toBe(targetCount);

@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
-import { openSite, DIST, type Site } from './harness.ts';
+import { openSite, DIST, type Site, embedReady } from './harness.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { allChartViews } from '../../src/embed/views.ts';
 import { PNG_SCALE } from '../../src/charts/picture.ts';
@@ -104,6 +104,7 @@ describe('embed options', () => {
   it('regions and years redraw the line chart; unknown values keep the default chart', async () => {
     const page = await newPage();
     await page.goto(site.url(`${LINE}?regions=100000,110000,310000&from=2012&to=2019`));
+    await embedReady(page);
     expect(await page.textContent('h1')).toBe('人口出生率：全国、北京、上海');
     expect(await page.textContent('.embed-subtitle')).toBe('单位：‰；2012—2019年');
     const custom = page.locator('.embed-custom svg');
@@ -127,6 +128,7 @@ describe('embed options', () => {
   it('regions on the ranking highlight the chosen provinces', async () => {
     const page = await newPage();
     await page.goto(site.url(`${RANKING}?regions=110000,310000`));
+    await embedReady(page);
     const variant = page.locator('.embed-variant').filter({ visible: true });
     expect(await variant.locator('rect.embed-picked').count()).toBe(2);
     expect(await variant.locator('rect.embed-muted').count()).toBe(29);

@@ -43,3 +43,8 @@ export async function openSite(): Promise<Site> {
     },
   };
 }
+
+/** Waits until an embed page has applied its address's options (its redraw loads lazily, after the load event). */
+export async function embedReady(page: import('playwright-core').Page): Promise<void> {
+  await page.locator('html[data-embed-ready]').waitFor({ state: 'attached' });
+}

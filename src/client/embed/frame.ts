@@ -95,8 +95,12 @@ function applyOptions(page: EmbedPageData): void {
   root.dataset.theme = options.theme;
   // The key under the chart (and legend items' layers) follow the marks asked away.
   for (const layer of options.hide) root.classList.add(`hide-${layer}`);
+  // data-embed-ready says the options are applied (the redraw's renderer loads lazily, after the page's load
+  // event): tests and screenshot tools wait for it rather than for a guessed time.
+  const ready = () => (root.dataset.embedReady = '');
   if (page.view === 'ranking') highlightRegions(page, options.regions);
-  else if (!showsDefaultChart(options, page.offer, page.hidden)) void showCustomLine(page, options);
+  else if (!showsDefaultChart(options, page.offer, page.hidden)) return void showCustomLine(page, options).finally(ready);
+  ready();
 }
 
 /**

@@ -384,7 +384,7 @@ export const en: Words = {
         'Region codes (GB/T 2260), comma-separated, at most 6. Line chart: 100000 is China; provinces can be added (only for indicators with provincial series). Ranking: highlights the chosen provinces. Default: China on the line chart, no highlight on the ranking.',
       ],
       ['from, to', 'First and last year of the line chart, e.g. from=2015&to=2020. Default: all years. The ranking shows one year and ignores them.'],
-      ['theme', 'light (default), dark, or auto (follows the reader’s system setting).'],
+      ['theme', 'auto (default: follows the reader’s system setting), light or dark.'],
       ['lang', 'Language: zh (default) or en.'],
     ] as [string, string][],
     pixels: (px: number) => `${px} pixels`,
