@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../../src/catalog/load.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
+import { shiftDecimal } from '../../src/shared/format/english.ts';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
 import { hanOutsideTitles, needsEnglish } from '../../src/shared/i18n/needs-english.ts';
@@ -17,13 +18,46 @@ import { hanOutsideTitles, needsEnglish } from '../../src/shared/i18n/needs-engl
 const DATA = new URL('../../data/', import.meta.url).pathname;
 const TIDY_FILES = ['raw/reform/national.csv', 'raw/reference/national.csv'];
 
-/** The digit strings of a text, thousands separators removed. In Chinese, the months (3月, 1-12月) are left out:
- * English names them (March), and 1/10万 counts as the 100,000 English writes. */
-function numbers(text: string, chinese: boolean): string[] {
+/** The digit strings of an English text, thousands separators removed. */
+function numbers(text: string): string[] {
+  return figures(text, false).map((f) => f.digits);
+}
+
+/** How many places a count in 万 or 亿 may move its decimal point in English: 万 in millions (136131万人 is 1,361.31
+ * million), 亿 in billions or millions (13.6亿人 is 1.36 billion, 8.33亿人 833 million, 46344.9亿元 4,634.49 billion). */
+const UNIT_SHIFTS: Record<string, number[]> = { 万: [2], 亿: [1, -2], 億: [1, -2] };
+
+/** The figures of a text, each with the unit 万 or 亿 that follows it in Chinese (optionally 人, 元, 人次 after it). In
+ * Chinese, the months (3月, 1-12月) are left out: English names them (March), and 1/10万 counts as the 100,000 English
+ * writes. A unit definition (1亿人=10000万人, 10亿=1 billion) explains a conversion and is no figure: it is left out. */
+function figures(text: string, chinese: boolean): { digits: string; unit?: string }[] {
   let t = text;
-  if (chinese) t = t.replace(/\/10万/g, '/100000').replace(/\d{1,2}(?:-\d{1,2})?(?=月)/g, '');
+  if (chinese) {
+    t = t.replace(/\/10万/g, '/100000').replace(/\d{1,2}(?:-\d{1,2})?(?=月)/g, '');
+    t = t.replace(/\d+(?:十亿|万亿|亿|万)(?:人次|人|元)?\s*=\s*\d+\s*(?:十亿|万亿|亿|万|billion)(?:人次|人|元)?/g, '');
+  }
   t = t.replace(/(?<=\d),(?=\d{3})/g, '');
-  return t.match(/\d+(?:\.\d+)?/g) ?? [];
+  return [...t.matchAll(/(\d+(?:\.\d+)?)(万|亿|億)?/g)].map((m) => ({ digits: m[1]!, unit: chinese ? m[2] : undefined }));
+}
+
+/** The ways English may write a Chinese figure: its digits, or a count in 万 or 亿 restated exactly by moving the
+ * decimal point (shiftDecimal). Zeros the move adds to a whole number may go: 1800万 is 18 million, 5040万 50.4. */
+function englishForms(f: { digits: string; unit?: string }): string[] {
+  const forms = [f.digits];
+  for (const shift of UNIT_SHIFTS[f.unit ?? ''] ?? []) {
+    const moved = shiftDecimal(f.digits, shift);
+    forms.push(moved);
+    if (!f.digits.includes('.') && moved.includes('.')) forms.push(moved.replace(/\.?0+$/, ''));
+  }
+  return forms;
+}
+
+/** The figures of a Chinese text that its English twin does not restate. */
+function missingFigures(zh: string, en: string): string[] {
+  const english = numbers(en);
+  return figures(zh, true)
+    .filter((f) => !englishForms(f).some((form) => english.includes(form)))
+    .map((f) => f.digits + (f.unit ?? ''));
 }
 
 /** Every pair (where, Chinese, English) of the bundled data that an English page shows. */
@@ -71,10 +105,21 @@ describe('English twins of the data texts', () => {
 
   it('every number of a Chinese text appears in its English twin (a dropped figure fails)', () => {
     const dropped = pairs
-      .map((p) => ({ ...p, missing: numbers(p.zh, true).filter((n) => !numbers(p.en!, false).includes(n)) }))
+      .map((p) => ({ ...p, missing: missingFigures(p.zh, p.en!) }))
       .filter((p) => p.missing.length > 0)
       .map((p) => `${p.where}: ${p.missing.join(', ')}`);
     expect(dropped).toEqual([]);
+  });
+
+  it('a count in 万 or 亿 may be restated in millions or billions, exactly; a dropped or misstated figure fails', () => {
+    const zh = '参保人数13.6亿人，其中职工3.71亿人，比上年增加1800万人；基金支出21032亿元（1亿人=10000万人）';
+    const en =
+      'enrolment 1.36 billion people, of whom 371 million employees, 18 million more than the previous year; fund spending 2,103.2 billion yuan';
+    expect(missingFigures(zh, en)).toEqual([]);
+    expect(missingFigures(zh, en.replace('18 million more', 'more'))).toEqual(['1800万']);
+    expect(missingFigures(zh, en.replace('371 million', '37.1 million'))).toEqual(['3.71亿']);
+    expect(missingFigures(zh, en.replace('2,103.2 billion', '2,103 billion'))).toEqual(['21032亿']);
+    expect(missingFigures('结余43280.0亿元', 'balance 4,328 billion yuan')).toEqual(['43280.0亿']);
   });
 });
 
