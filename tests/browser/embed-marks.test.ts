@@ -67,6 +67,9 @@ describe('embed marks with JavaScript', () => {
     expect(await shown(page, '.lc-event')).toBe(0);
     expect(await shown(page, '.lc-target')).toBe(targetCount);
     expect(await page.locator('.embed-events').isVisible()).toBe(false);
+    // The legend drops the hidden layer's entry and keeps the targets'.
+    expect(await page.isVisible('.legend li[data-layer="events"]')).toBe(false);
+    expect(await page.isVisible('.legend li[data-layer="targets"]')).toBe(true);
     await page.goto(site.url(`${LINE}?hide=all`));
     await embedReady(page);
     expect(await page.locator('.embed-custom').count()).toBe(0);

@@ -114,8 +114,11 @@ describe('the chart a reader sees first', () => {
     const visible = (layer: string) =>
       page.evaluate((l) => [...document.querySelectorAll(`.explore-national [data-layer="${l}"]`)].some((g) => g.getClientRects().length > 0), layer);
     expect(await visible('events')).toBe(true);
+    expect(await page.isVisible('.legend li[data-layer="events"]')).toBe(true);
     await page.uncheck('[data-mark-toggle="events"]');
     expect(await visible('events')).toBe(false);
+    // The legend no longer explains marks that are not drawn; the targets' entry stays.
+    expect(await page.isVisible('.legend li[data-layer="events"]')).toBe(false);
     // Compare a province: the redraw carries the marks and keeps them hidden.
     await page.click('.compare-picker summary');
     await page.check('input[name="compare"][value="110000"]');
