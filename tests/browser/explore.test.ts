@@ -138,7 +138,7 @@ describe('comparing provinces with the national line', () => {
     expect(await page.locator('[data-compare-legend] li').allTextContents()).toEqual(['全国', '北京', '西藏']);
     expect(await page.getAttribute('[data-chart]', 'aria-label')).toContain('全国与北京、西藏');
     expect(await page.textContent('.compare-picker summary')).toBe('已选2个省份（最多6个）');
-    expect((await dataShown(page))[0]).toEqual({ regions: ['100000', '110000', '540000'], from: 2010, to: 2025 });
+    expect((await dataShown(page))[0]).toEqual({ regions: ['100000', '110000', '540000'], from: 2009, to: 2025 });
 
     await page.check('input[data-mode][value="change"]');
     await page.selectOption('[data-base-year]', '2015');
@@ -188,7 +188,7 @@ describe('comparing provinces with the national line', () => {
     await page.waitForSelector('.chart-wide svg[aria-labelledby^="compare-"] .lc-series');
     expect(await page.locator('.chart-wide svg title').first().textContent()).toBe('人口出生率（全国）');
     expect(await page.textContent('[data-compare-note]')).toBe('');
-    // National birth rates start in 2010; provinces go back to 2001, but none is picked.
+    // National birth rates start in 2009; provinces go back to 2001, but none is picked.
     await page.goto(site.url(`${INDICATOR}?from=2001&to=2005`));
     await expect.poll(() => page.textContent('[data-compare-note]')).toBe('2001年至2005年没有可画的数值，请调整年份范围。');
     await page.context().close();

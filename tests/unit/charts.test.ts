@@ -60,7 +60,7 @@ describe('chart markup', () => {
     const title = root.querySelector('title#line-title');
     const desc = root.querySelector('desc#line-desc');
     expect(title?.textContent).toBe('人口出生率（全国）');
-    expect(desc?.textContent).toContain('2010年为11.9‰');
+    expect(desc?.textContent).toContain('2009年为11.95‰');
     expect(root.getAttribute('aria-labelledby')).toBe('line-title');
     expect(root.getAttribute('aria-describedby')).toBe('line-desc');
   });

@@ -160,7 +160,7 @@ describe('data for the browser and region facts', () => {
 
   it('describes the default view for the download action', () => {
     const [line, map] = defaultDataShown(series);
-    expect(line).toEqual({ regions: ['100000'], from: 2010, to: 2025 });
+    expect(line).toEqual({ regions: ['100000'], from: 2009, to: 2025 });
     expect(map!.regions).toHaveLength(31);
     expect(map).toMatchObject({ from: 2024, to: 2024 });
   });
