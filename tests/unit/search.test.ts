@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchNames, shortPlaceName } from '../../src/search/names.ts';
 import { SEARCH_SYNONYMS } from '../../src/search/synonyms.ts';
-import { matchNames } from '../../src/shared/search/match.ts';
+import { matchNames, type SearchName } from '../../src/shared/search/match.ts';
 import { readCatalog } from '../../src/site-data/read.ts';
 
 const names = searchNames('/');
@@ -43,6 +43,15 @@ const TABLE: [string, string[], string[]?][] = [
   ['Guangdong', ['广东省']],
 ];
 
+/** One row of a query table checked against an index: its first results in order, and names never offered. */
+const firstResults =
+  (index: SearchName[]) =>
+  (query: string, expected: string[], absent: string[] = []) => {
+    const results = matchNames(query, index).map((e) => e.name);
+    expect(results.slice(0, expected.length)).toEqual(expected);
+    for (const name of absent) expect(results).not.toContain(name);
+  };
+
 // The English edition's index (/en/search/names.json): English names first, the same words readers use.
 const namesEn = searchNames('/', 'en');
 const TABLE_EN: [string, string[], string[]?][] = [
@@ -72,11 +81,7 @@ const TABLE_EN: [string, string[], string[]?][] = [
 ];
 
 describe('search on the English pages: real queries and their first results', () => {
-  it.each(TABLE_EN)('%s', (query, expected, absent = []) => {
-    const results = matchNames(query, namesEn).map((e) => e.name);
-    expect(results.slice(0, expected.length)).toEqual(expected);
-    for (const name of absent) expect(results).not.toContain(name);
-  });
+  it.each(TABLE_EN)('%s', firstResults(namesEn));
 
   it('every result links to an English page', () => {
     for (const [query] of TABLE_EN) for (const e of matchNames(query, namesEn)) expect(e.url, query).toMatch(/^\/en\//);
@@ -84,11 +89,7 @@ describe('search on the English pages: real queries and their first results', ()
 });
 
 describe('search: real queries and their first results', () => {
-  it.each(TABLE)('%s', (query, expected, absent = []) => {
-    const results = matchNames(query, names).map((e) => e.name);
-    expect(results.slice(0, expected.length)).toEqual(expected);
-    for (const name of absent) expect(results).not.toContain(name);
-  });
+  it.each(TABLE)('%s', firstResults(names));
 
   it('出生 finds only names about births: no indicator by one shared character', () => {
     expect(top('出生', 10)).toEqual(['人口出生率']);
