@@ -46,8 +46,8 @@ const dots = (svg: string, key: string) => {
   return document.querySelectorAll(`[data-series="${key}"] circle`).length;
 };
 
-// 2010 alone (a dot, no line), 2015-2021 (six segments), 2023-2024 (one).
-const LIFE_SHAPE = 'MLLLLLLML';
+// 2010 alone (a dot, no line), 2015-2021 (six segments), 2023-2025 (two).
+const LIFE_SHAPE = 'MLLLLLLMLL';
 
 describe('life expectancy, wherever it is drawn', () => {
   const [wideSize, narrowSize] = NATIONAL_CHART_SIZES;
@@ -63,7 +63,7 @@ describe('life expectancy, wherever it is drawn', () => {
   };
   const compared = compareChart(data, { ...view, regions: [FIXTURE_CODE] }, [wideSize, narrowSize]);
   const lineView = chartViews(series)[0]!;
-  const embed = drawLineChart(lineView.line!, { codes: ['100000'], from: 2010, to: 2024 }, 480, { id: 'custom', title: 'T', description: 'D' });
+  const embed = drawLineChart(lineView.line!, { codes: ['100000'], from: 2010, to: 2025 }, 480, { id: 'custom', title: 'T', description: 'D' });
   const picture = viewPicture(lineView, zh, 'https://example.org').svg;
   const region = regionLineChart({ indicator, values: fixture, national, width: 640, height: 240, idPrefix: 'region' });
 
@@ -83,14 +83,14 @@ describe('life expectancy, wherever it is drawn', () => {
     expect(runShape(embed, '100000')).toBe(LIFE_SHAPE);
     expect(runShape(picture, 'national')).toBe(LIFE_SHAPE);
     expect(runShape(region, '100000')).toBe(LIFE_SHAPE);
-    expect(dots(page.wide, 'national')).toBe(10);
-    expect(dots(embed, '100000')).toBe(10);
+    expect(dots(page.wide, 'national')).toBe(11);
+    expect(dots(embed, '100000')).toBe(11);
   });
 
   it('keeps the national line as it is when a province is ticked', () => {
     const alone = compareChart(data, { ...view, regions: [] }, [wideSize]);
     expect(runShape(alone.svgs[0]!, '100000')).toBe(runShape(compared.svgs[0]!, '100000'));
-    // The province's own gap (2016) shows too: 2010 alone, 2015, 2017-2021, 2023-2024.
-    expect(runShape(compared.svgs[0]!, FIXTURE_CODE)).toBe('MLLLLML');
+    // The province's own gap (2016) shows too: 2010 alone, 2015, 2017-2021, 2023-2025.
+    expect(runShape(compared.svgs[0]!, FIXTURE_CODE)).toBe('MLLLLMLL');
   });
 });

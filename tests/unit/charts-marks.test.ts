@@ -56,7 +56,7 @@ describe('targets and events on the life-expectancy chart', () => {
 
   it('keeps the gap rule with marks on (three runs)', () => {
     const d = doc(wide).querySelector('[data-series="national"] path')!.getAttribute('d')!;
-    expect(d.replace(/[^ML]/g, '')).toBe('MLLLLLLML');
+    expect(d.replace(/[^ML]/g, '')).toBe('MLLLLLLMLL');
   });
 });
 
