@@ -108,6 +108,12 @@ export class FileReader {
   }
 
   private decode(piece: Uint8Array): void {
+    // A tidy file's rows are read from its UTF-8 bytes, decoded cell by cell when needed (see RowCells).
+    const bytes = this.table instanceof TidyLongReader ? this.decoder.utf8Bytes(piece) : undefined;
+    if (bytes !== undefined) {
+      this.line += lineBreaks(bytes);
+      return this.rows.push(bytes, false, true);
+    }
     const decoded = this.decoder.decode(piece, this.line);
     if (!decoded.ok) return this.unreadable(decoded);
     const text = decoded.text;

@@ -2,6 +2,7 @@
 // on, so that a problem can name the line even when a quoted note spans several lines. Text with quotes goes
 // through Papa Parse, whose quote errors become problems: a quote that never closes (or closes wrongly) would
 // otherwise swallow rows. Text without quotes (nearly all of every export) is one row a line, split here.
+import { Buffer } from 'node:buffer';
 import Papa from 'papaparse';
 
 /** A quoted field or a line longer than this (characters) refuses the file: no real export comes close. */
@@ -52,6 +53,17 @@ function isTrimmed(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || (c > 127 && isSpace(c));
 }
 
+/** ASCII whitespace, the only whitespace a byte of UTF-8 can be on its own. */
+function isAsciiTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Text of UTF-8 bytes held one byte a character (see RowCells), decoded. */
+export function fromUtf8Bytes(bytes: string): string {
+  for (let i = 0; i < bytes.length; i++) if (bytes.charCodeAt(i) > 127) return Buffer.from(bytes, 'latin1').toString('utf8');
+  return bytes; // ASCII reads the same either way
+}
+
 /**
  * One row as read, handed to the reader of the table and then refilled for the next row: a reader that keeps
  * a row keeps `toRow()`, never the row itself. Cells come cleaned (surrounding whitespace removed).
@@ -67,6 +79,12 @@ export class RowCells {
   /** The cells, when the row came whole (quoted text, a sheet); undefined while they are places in `text`. */
   private list: string[] | undefined;
   private text = '';
+  /**
+   * `text` holds UTF-8 bytes, one a character (Latin-1). Speed trick: the file reader hands a tidy file's valid UTF-8
+   * on undecoded, which is several times cheaper; every ASCII character (comma, quote, line break, digit) is
+   * where it would be, and a cell with other bytes is decoded when asked for (cell, is, cells).
+   */
+  private bytes = false;
   private from = 0;
   private to = 0;
   /** Cells found in `text` so far, and whether they are all of them (the line's end was reached). */
@@ -88,9 +106,10 @@ export class RowCells {
   }
 
   /** Fills the row with the line of `text` between `from` and `to` (no quote, no line break in it). */
-  setLine(line: number, text: string, from: number, to: number): this {
+  setLine(line: number, text: string, from: number, to: number, bytes = false): this {
     this.line = line;
     this.list = undefined;
+    this.bytes = bytes;
     this.lineBreaks = false;
     this.text = text;
     this.from = from;
@@ -107,14 +126,16 @@ export class RowCells {
     const to = this.to;
     let n = this.found;
     let start = this.next;
+    // In bytes, only ASCII whitespace is trimmed here; cell() trims the rest once the cell is decoded.
+    const trimmed = this.bytes ? isAsciiTrimmed : isTrimmed;
     while (n <= upTo && !this.complete) {
       let end = text.indexOf(',', start);
       if (end === -1 || end > to) end = to;
       if (n === this.starts.length) this.grow();
       this.commas[n] = end;
       const next = end + 1;
-      while (start < end && isTrimmed(text.charCodeAt(start))) start++;
-      while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+      while (start < end && trimmed(text.charCodeAt(start))) start++;
+      while (end > start && trimmed(text.charCodeAt(end - 1))) end--;
       this.starts[n] = start;
       this.ends[n] = end;
       n++;
@@ -152,27 +173,33 @@ export class RowCells {
   /** Cell `i`, '' for a column the row does not reach (or -1, a column the table lacks). */
   cell(i: number): string {
     if (this.list) return i < 0 ? '' : (this.list[i] ?? '');
-    return i < 0 || !this.has(i) ? '' : this.text.slice(this.starts[i]!, this.ends[i]!);
+    if (i < 0 || !this.has(i)) return '';
+    const cell = this.text.slice(this.starts[i]!, this.ends[i]!);
+    if (!this.bytes) return cell;
+    const text = fromUtf8Bytes(cell);
+    return text === cell ? cell : cleanCell(text);
   }
 
-  /** Whether cell(i) === text, without making the cell's string. */
+  /** Whether cell(i) === text, without making the cell's string (but for a cell of UTF-8 bytes beyond ASCII). */
   is(i: number, text: string): boolean {
-    if (this.list) return (i < 0 ? '' : (this.list[i] ?? '')) === text;
+    if (this.list || this.bytes) return this.cell(i) === text;
     if (i < 0 || !this.has(i)) return text === '';
     const start = this.starts[i]!;
     return this.ends[i]! - start === text.length && this.text.startsWith(text, start);
   }
 
-  /** The length of cell(i). */
-  cellLength(i: number): number {
-    if (this.list) return i < 0 ? 0 : (this.list[i] ?? '').length;
-    return i < 0 || !this.has(i) ? 0 : this.ends[i]! - this.starts[i]!;
-  }
-
-  /** cell(i).charCodeAt(k), for k below cellLength(i). */
-  charCodeAt(i: number, k: number): number {
-    if (this.list) return this.list[i]!.charCodeAt(k);
-    return this.text.charCodeAt(this.starts[i]! + k);
+  /** The cell's number when it is four ASCII digits (a year, nearly always), else -1. */
+  fourDigits(i: number): number {
+    if (this.list) {
+      const cell = i < 0 ? '' : (this.list[i] ?? '');
+      return cell.length === 4 ? digitsAt(cell, 0) : -1;
+    }
+    if (i < 0 || !this.has(i)) return -1;
+    if (this.ends[i]! - this.starts[i]! === 4) return digitsAt(this.text, this.starts[i]!);
+    if (!this.bytes) return -1;
+    // Bytes beyond ASCII around the digits may be whitespace (U+3000): the decoded cell tells.
+    const cell = this.cell(i);
+    return cell.length === 4 ? digitsAt(cell, 0) : -1;
   }
 
   /**
@@ -182,7 +209,7 @@ export class RowCells {
    * The cells after b need not be found: the same text after b is the same cells.
    */
   sameOutside(a: number, b: number, kept: Outside): boolean {
-    if (this.list || kept.head === undefined || !this.has(b)) return false;
+    if (this.list || kept.head === undefined || kept.bytes !== this.bytes || !this.has(b)) return false;
     const text = this.text;
     const aStart = a === 0 ? this.from : this.commas[a - 1]! + 1;
     const aEnd = this.commas[a]! + 1;
@@ -206,6 +233,7 @@ export class RowCells {
     }
     const aStart = a === 0 ? this.from : this.commas[a - 1]! + 1;
     const aEnd = this.commas[a]! + 1;
+    kept.bytes = this.bytes;
     kept.head = this.text.slice(this.from, aStart);
     kept.mid = this.text.slice(aEnd, this.commas[b - 1]! + 1);
     kept.tail = this.text.slice(this.commas[b]!, this.to);
@@ -215,7 +243,8 @@ export class RowCells {
   get cells(): string[] {
     if (this.list) return this.list;
     // One split of the line: a wide export's row of 40 cells is read whole, faster than cell by cell.
-    const cells = this.text.slice(this.from, this.to).split(',');
+    const line = this.text.slice(this.from, this.to);
+    const cells = (this.bytes ? fromUtf8Bytes(line) : line).split(',');
     for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!);
     return cells;
   }
@@ -229,15 +258,38 @@ export class RowCells {
 /** A row's text outside two of its cells (see RowCells.sameOutside); head undefined: nothing kept. */
 export interface Outside {
   head: string | undefined;
+  /** Whether the texts are UTF-8 bytes (see RowCells): never the same text as characters. */
+  bytes: boolean;
   mid: string;
   tail: string;
 }
 
+/** The number of the four ASCII digits at `at`, or -1. */
+function digitsAt(text: string, at: number): number {
+  let n = 0;
+  for (let k = at; k < at + 4; k++) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
 /** Whether the line between `from` and `to` has nothing but commas and whitespace (every cell empty). */
-function blankLine(text: string, from: number, to: number): boolean {
+function blankLine(text: string, from: number, to: number, bytes: boolean): boolean {
   for (let at = from; at < to; at++) {
     const c = text.charCodeAt(at);
-    if (c !== 44 && !isTrimmed(c)) return false;
+    if (c === 44 || isAsciiTrimmed(c)) continue;
+    if (c < 128) return false;
+    if (!bytes) {
+      if (isTrimmed(c)) continue;
+      return false;
+    }
+    // UTF-8 bytes beyond ASCII: only a sequence led by C2, E1, E2, E3 or EF can be whitespace (U+00A0, U+1680,
+    // U+2000–U+205F, U+3000, U+FEFF); for those the line is decoded to tell.
+    if (c !== 0xc2 && (c < 0xe1 || c > 0xe3) && c !== 0xef) return false;
+    const line = fromUtf8Bytes(text.slice(from, to));
+    return blankLine(line, 0, line.length, false);
   }
   return true;
 }
@@ -268,13 +320,19 @@ export class CsvRowReader {
     this.onProblem = onProblem;
   }
 
-  push(text: string, last = false): void {
+  /** `bytes`: the text is UTF-8 bytes, one a character, of whole lines (see RowCells). */
+  push(text: string, last = false, bytes = false): void {
     if (this.stopped) return;
     // Hand-edited copies mix CRLF and LF; one line break keeps Papa's detection and our line count in step.
     let piece = (this.pendingCr ? '\r' : '') + text;
     this.pendingCr = !last && piece.endsWith('\r');
     if (this.pendingCr) piece = piece.slice(0, -1);
     if (piece.includes('\r')) piece = piece.replace(/\r\n?/g, '\n');
+    // Quoted text goes through Papa, which needs characters; so does text joining a field left open.
+    if (bytes && (this.partial !== '' || piece.includes('"'))) {
+      piece = fromUtf8Bytes(piece);
+      bytes = false;
+    }
     // Text left over from the last piece is an open quoted field, which only a quote can close: until one
     // comes, pieces wait unread (reading the growing field again with every piece would take quadratic time).
     if (this.partial !== '' && !last && !piece.includes('"')) {
@@ -289,7 +347,7 @@ export class CsvRowReader {
     // Lines before the first quote are split here, a row a line; from the line of the first quote on, Papa
     // walks the text field by field. A classic export's only quotes are in its footer.
     const quote = input.indexOf('"');
-    if (quote === -1) return this.lines(input, input.length, last);
+    if (quote === -1) return this.lines(input, input.length, last, bytes);
     const cut = input.lastIndexOf('\n', quote) + 1;
     if (cut > 0) {
       this.lines(input, cut, false);
@@ -299,20 +357,20 @@ export class CsvRowReader {
   }
 
   /** The lines of `input` before `end` (no quote in them), a row each; an unfinished last line waits for the next piece. */
-  private lines(input: string, end: number, last: boolean): void {
+  private lines(input: string, end: number, last: boolean, bytes = false): void {
     const row = this.current;
     let from = 0;
     for (let nl = input.indexOf('\n'); nl !== -1 && nl < end; nl = input.indexOf('\n', from)) {
       const line = this.line++;
-      if (!blankLine(input, from, nl)) this.onRow(row.setLine(line, input, from, nl));
+      if (!blankLine(input, from, nl, bytes)) this.onRow(row.setLine(line, input, from, nl, bytes));
       from = nl + 1;
     }
     if (from >= end) this.partial = '';
     else if (last) {
       const line = this.line++;
-      if (!blankLine(input, from, end)) this.onRow(row.setLine(line, input, from, end));
+      if (!blankLine(input, from, end, bytes)) this.onRow(row.setLine(line, input, from, end, bytes));
       this.partial = '';
-    } else this.partial = input.slice(from, end);
+    } else this.partial = bytes ? fromUtf8Bytes(input.slice(from, end)) : input.slice(from, end);
     if (this.partial.length > MAX_FIELD_CHARS) this.tooLong();
   }
 

@@ -56,15 +56,8 @@ function cached<T>(parse: (text: string) => T): (text: string) => T {
 
 /** parseYearLabel, with a shortcut for the four plain digits of nearly every row (read where they lie). */
 function readYear(row: RowCells, i: number): number | undefined {
-  if (row.cellLength(i) === 4) {
-    let year = 0;
-    for (let k = 0; k < 4; k++) {
-      const digit = row.charCodeAt(i, k) - 48;
-      if (digit < 0 || digit > 9) return parseYearLabel(row.cell(i));
-      year = year * 10 + digit;
-    }
-    return year >= 1900 && year <= 2100 ? year : undefined;
-  }
+  const year = row.fourDigits(i);
+  if (year !== -1) return year >= 1900 && year <= 2100 ? year : undefined;
   return parseYearLabel(row.cell(i));
 }
 
@@ -125,7 +118,7 @@ export class TidyLongReader {
     extra: {},
   };
   /** The last row read in full, outside its year and value cells (see row). */
-  private readonly outside: Outside = { head: undefined, mid: '', tail: '' };
+  private readonly outside: Outside = { head: undefined, bytes: false, mid: '', tail: '' };
   /** The year and value columns, in the order they come. */
   private readonly firstVarying: number;
   private readonly lastVarying: number;
@@ -205,7 +198,7 @@ export class TidyLongReader {
     }
     // More fields than the header: a value or note with an unquoted comma shifted the row (2020,1,234,‰).
     for (let c = this.header.cells.length; c < row.length; c++) {
-      if (row.cellLength(c) === 0) continue;
+      if (row.cell(c) === '') continue;
       const message = `第${c + 1}列没有表头，却有内容「${row.cell(c)}」：这一行的字段多于表头（多半是未加引号的逗号），整行未写出`;
       this.out.rejectMany([raw], { line, column: c + 1 }, 'extra-fields', message);
       return;
