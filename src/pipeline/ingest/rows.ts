@@ -12,7 +12,7 @@ export const MAX_FIELD_CHARS = 4 << 20;
 export interface RowProblem {
   line: number;
   column: number;
-  code: 'unclosed-quote' | 'field-too-long';
+  code: 'unclosed-quote' | 'csv-error' | 'field-too-long';
   message: string;
   cells: number;
   /** The rest of the file cannot be read (a field past the limit). */
@@ -379,8 +379,13 @@ export class CsvRowReader {
     const result = this.parser.parse(input, 0, !last) as { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
     this.partial = last ? '' : input.slice(result.meta.cursor);
     // Papa reports quote errors by row index; only rows with quotes can have them (the fast path has none).
-    const bad = result.errors.length === 0 ? undefined : new Set(result.errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
-    for (let r = 0; r < result.data.length; r++) this.row(result.data[r]!, bad?.has(r) === true);
+    // Every error Papa reports is read: quote errors are the ones a fixed delimiter and no header leave, and any
+    // other kind (Delimiter, FieldMismatch, should a later Papa raise them here) rejects its row the same way.
+    let bad: Map<number, Papa.ParseError> | undefined;
+    for (const e of result.errors) if (!(bad ??= new Map()).has(e.row ?? -1)) bad.set(e.row ?? -1, e);
+    for (let r = 0; r < result.data.length; r++) this.row(result.data[r]!, bad?.get(r));
+    const unplaced = bad?.get(-1);
+    if (unplaced) this.parserError([], this.line, unplaced);
     if (this.partial.length > MAX_FIELD_CHARS) this.tooLong();
   }
 
@@ -407,12 +412,19 @@ export class CsvRowReader {
     this.onProblem({ line, column: at + 1, code: 'unclosed-quote', message, cells: swallowed, fatal: false });
   }
 
+  /** Any other error of the CSV parser: the row is rejected with the parser's own words, its cells counted. */
+  private parserError(cells: string[], line: number, error: Papa.ParseError): void {
+    const kept = Math.max(0, cells.filter((c) => c !== '').length - 1); // the first cell is the row's label
+    const message = `CSV 解析错误（${error.type}/${error.code}）：${error.message}；这一行未写出`;
+    this.onProblem({ line, column: 1, code: 'csv-error', message, cells: kept, fatal: false });
+  }
+
   end(): void {
     this.push('', true);
   }
 
-  /** Cleans the cells in place (Papa's arrays are ours) and hands the row on unless every cell is empty. */
-  private row(cells: string[], quoteError: boolean): void {
+  /** Cleans the cells in place (Papa's arrays are ours) and hands the row on unless every cell is empty or Papa found it wrong. */
+  private row(cells: string[], error: Papa.ParseError | undefined): void {
     const line = this.line;
     let empty = true;
     for (let i = 0; i < cells.length; i++) {
@@ -426,7 +438,7 @@ export class CsvRowReader {
     // Readers look for line breaks in cells only when there are some.
     const lineBreaks = this.line !== line;
     this.line++;
-    if (quoteError) return this.quoteError(cells, line);
+    if (error) return error.type === 'Quotes' ? this.quoteError(cells, line) : this.parserError(cells, line, error);
     if (!empty) this.onRow(this.current.setCells(line, cells, lineBreaks));
   }
 }

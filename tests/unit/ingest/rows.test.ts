@@ -2,7 +2,7 @@
 // quotes), and Papa's quote errors surfaced as problems whose swallowed cells are counted.
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CsvRowReader, readCsvRows, type Outside, type RowProblem, type SourceRow } from '../../../src/pipeline/ingest/rows.ts';
 
 function read(pieces: string[]): { rows: SourceRow[]; problems: RowProblem[] } {
@@ -98,5 +98,31 @@ describe('RowCells: lines read where they lie', () => {
     reader.push('北京市,2020,x,6.09,‰\n北京市,2021,x,6.10,‰\n北京市,2021,y,6.10,‰\n北京市,2022,y,1,‰ \n北京市,2023,y,1,‰ \n', false);
     reader.push(asBytes('北京市,2024,y,1,‰ \n北京市,2025,y,2,‰ \n天津市,2025,y,2,‰ \n'), false, true);
     expect(results).toEqual([false, true, false, false, true, false, true, false]);
+  });
+});
+
+describe("the CSV parser's errors", () => {
+  it('an error of another kind than quotes (should Papa raise one) rejects its row in the parser\'s words, cells counted', () => {
+    // Papa builds its parse method per parser: a parser is made whose parse adds a FieldMismatch error on row 1.
+    const Parser = Papa.Parser;
+    const spy = vi.spyOn(Papa, 'Parser').mockImplementation(function (config: Papa.ParseConfig) {
+      const parser = new Parser(config);
+      const parse = parser.parse.bind(parser);
+      parser.parse = ((...args: Parameters<typeof parse>) => {
+        const result = parse(...args) as unknown as { errors: Papa.ParseError[] };
+        result.errors.push({ type: 'FieldMismatch', code: 'TooManyFields', message: 'Too many fields', row: 1 });
+        return result;
+      }) as typeof parse;
+      return parser;
+    } as unknown as typeof Papa.Parser);
+    try {
+      const { rows, problems } = read(['h,"a"\n北京市,6.09,7\n天津市,4.99\n']);
+      expect(rows.map((r) => r.line)).toEqual([1, 3]);
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'csv-error', line: 2, cells: 2, fatal: false, message: expect.stringContaining('Too many fields') }),
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
