@@ -50,7 +50,7 @@ describe('reading in pieces', () => {
     expect(whole.map((r) => r.line)).toEqual([1, 2, 5, 6]);
     for (let at = 1; at < text.length; at++) {
       const rows: SourceRow[] = [];
-      const reader = new CsvRowReader((row) => rows.push(row));
+      const reader = new CsvRowReader((row) => rows.push(row.toRow()));
       reader.push(text.slice(0, at));
       reader.push(text.slice(at));
       reader.end();
@@ -63,7 +63,7 @@ describe('reading in pieces', () => {
     const text = `a,"open\n${lines.join('\n')}\nclosed",b\n北京市,6.09\n`;
     const whole = readCsvRows(text);
     const rows: SourceRow[] = [];
-    const reader = new CsvRowReader((row) => rows.push(row));
+    const reader = new CsvRowReader((row) => rows.push(row.toRow()));
     // Line by line, as the file reader cuts pieces at line breaks.
     for (const piece of text.split(/(?<=\n)/)) reader.push(piece);
     reader.end();

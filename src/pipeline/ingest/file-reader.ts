@@ -2,7 +2,7 @@
 // decoding, CSV rows, then the reader its first row calls for (tidy long, or a statistics-bureau export).
 // Synchronous and push-based, so the same code reads a file stream and bytes already in memory.
 import type { FileCollector } from './observations.ts';
-import { CsvRowReader, type RowProblem, type SourceRow } from './rows.ts';
+import { CsvRowReader, type RowCells, type RowProblem, type SourceRow } from './rows.ts';
 import { LineChunker, StrictDecoder } from './decode.ts';
 import { parseHeaderLine } from './labels.ts';
 import { workbookKind } from './spreadsheet.ts';
@@ -35,7 +35,7 @@ export class FileReader {
   private readonly chunker = new LineChunker();
   private readonly decoder = new StrictDecoder();
   private readonly rows = new CsvRowReader(
-    (row, lineBreaks) => this.row(row, lineBreaks),
+    (row) => this.row(row),
     (problem) => this.rowProblem(problem),
   );
   private line = 1;
@@ -108,6 +108,12 @@ export class FileReader {
   }
 
   private decode(piece: Uint8Array): void {
+    // A tidy file's rows are read from its UTF-8 bytes, decoded cell by cell when needed (see RowCells).
+    const bytes = this.table instanceof TidyLongReader ? this.decoder.utf8Bytes(piece) : undefined;
+    if (bytes !== undefined) {
+      this.line += lineBreaks(bytes);
+      return this.rows.push(bytes, false, true);
+    }
     const decoded = this.decoder.decode(piece, this.line);
     if (!decoded.ok) return this.unreadable(decoded);
     const text = decoded.text;
@@ -137,16 +143,18 @@ export class FileReader {
     this.done = true;
   }
 
-  private row(row: SourceRow, lineBreaks: boolean): void {
+  private row(row: RowCells): void {
     if (this.done) return;
     if (!this.firstRow) {
-      this.firstRow = row;
-      if (tidyColumns(row.cells)) {
-        this.table = new TidyLongReader(row, this.options, this.out);
+      this.firstRow = row.toRow();
+      if (tidyColumns(this.firstRow.cells)) {
+        this.table = new TidyLongReader(this.firstRow, this.options, this.out);
         return;
       }
       this.table = new NbsTableReader(this.options, this.out);
     }
-    this.table!.row(row, lineBreaks);
+    // A tidy row is read where it lies (see RowCells); a statistics-bureau table keeps rows, so it gets copies.
+    if (this.table instanceof TidyLongReader) this.table.row(row);
+    else this.table!.row(row.toRow(), row.lineBreaks);
   }
 }

@@ -4,7 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { parseHeaderLine } from './labels.ts';
 import type { FileCollector } from './observations.ts';
-import { cleanCell, type SourceRow } from './rows.ts';
+import { RowCells, cleanCell, type SourceRow } from './rows.ts';
 import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions, SheetReport } from '../types.ts';
@@ -145,7 +145,8 @@ function readSheet(rows: SourceRow[], options: IngestOptions, out: FileCollector
   const header = rows[0]!;
   if (tidyColumns(header.cells)) {
     const tidy = new TidyLongReader(header, options, out);
-    for (const row of rows.slice(1)) tidy.row(row);
+    const cells = new RowCells();
+    for (const row of rows.slice(1)) tidy.row(cells.setCells(row.line, row.cells, row.cells.some((c) => c.includes('\n'))));
     const end = tidy.end();
     return { format: 'tidy-long', layout: 'long', ...(end ?? { status: 'refused' }) };
   }

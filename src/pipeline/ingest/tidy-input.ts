@@ -5,7 +5,7 @@ import { COMPARATORS, type Comparator } from '../../catalog/schema.ts';
 import type { FileCollector, SeriesKey } from './observations.ts';
 import { findCity } from './cities.ts';
 import { countyByName, isCounty, regionByCode, type FinerRegion } from './counties.ts';
-import type { SourceRow } from './rows.ts';
+import type { Outside, RowCells, SourceRow } from './rows.ts';
 import { normalizeUnit, parseLabel, parseYearLabel, type Label } from './labels.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { findRegion, type Region } from '../regions.ts';
@@ -54,22 +54,11 @@ function cached<T>(parse: (text: string) => T): (text: string) => T {
   };
 }
 
-function cellAt(cells: string[], i: number): string {
-  return i === -1 ? '' : (cells[i] ?? '');
-}
-
-/** parseYearLabel, with a shortcut for the four plain digits of nearly every row. */
-function readYear(text: string): number | undefined {
-  if (text.length === 4) {
-    let year = 0;
-    for (let i = 0; i < 4; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) return parseYearLabel(text);
-      year = year * 10 + digit;
-    }
-    return year >= 1900 && year <= 2100 ? year : undefined;
-  }
-  return parseYearLabel(text);
+/** parseYearLabel, with a shortcut for the four plain digits of nearly every row (read where they lie). */
+function readYear(row: RowCells, i: number): number | undefined {
+  const year = row.fourDigits(i);
+  if (year !== -1) return year >= 1900 && year <= 2100 ? year : undefined;
+  return parseYearLabel(row.cell(i));
 }
 
 export class TidyLongReader {
@@ -95,7 +84,8 @@ export class TidyLongReader {
 
   /** What the last row's texts worked out to (see row): rows of one series repeat them. */
   private readonly memo: {
-    labelText: string | undefined;
+    /** The indicator cell as read (undefined before the first row). */
+    labelCell: string | undefined;
     unitCell: string;
     label: Label;
     unit: string | undefined;
@@ -111,7 +101,7 @@ export class TidyLongReader {
     comparator: string;
     extra: Partial<Observation>;
   } = {
-    labelText: undefined,
+    labelCell: undefined,
     unitCell: '',
     label: { name: '' },
     unit: undefined,
@@ -127,6 +117,11 @@ export class TidyLongReader {
     comparator: '',
     extra: {},
   };
+  /** The last row read in full, outside its year and value cells (see row). */
+  private readonly outside: Outside = { head: undefined, bytes: false, mid: '', tail: '' };
+  /** The year and value columns, in the order they come. */
+  private readonly firstVarying: number;
+  private readonly lastVarying: number;
   /** The place seen last (see seen). */
   private lastSeen: Region | undefined;
   private readonly cellPlace = { line: 0, column: 0 };
@@ -151,6 +146,8 @@ export class TidyLongReader {
       note_en: at('note_en'),
       comparator: at('comparator'),
     };
+    this.firstVarying = Math.min(this.col.year, this.col.value);
+    this.lastVarying = Math.max(this.col.year, this.col.value);
     if (!columns.has('indicator') && !options.indicator)
       this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
     else if (!columns.has('region') && !columns.has('region_code') && !options.region) {
@@ -158,56 +155,67 @@ export class TidyLongReader {
     }
   }
 
-  /** `lineBreaks`: whether a cell holds a line break, when the row reader knows (else the cells are looked at). */
-  row(row: SourceRow, lineBreaks?: boolean): void {
+  /** Reads one row (refilled by the row reader afterwards: nothing of it is kept but its texts). */
+  row(row: RowCells): void {
     this.rows++;
-    const { cells, line } = row;
+    const line = row.line;
     const col = this.col;
-    const raw = cellAt(cells, col.value);
+    const raw = row.cell(col.value);
     if (this.refusal) {
       if (raw.trim() === '') this.refused.empty++;
       else this.refused.nonEmpty++;
       return;
     }
-    // A field spanning lines with commas in it has swallowed rows (a stray quote closed by a later one): its
-    // pieces are counted as rejected cells, never dropped silently. A note spanning lines without commas is text.
-    // Speed trick: cells are looked at only when the row reader saw a line break (or cannot say), in a plain loop.
-    let swallowing = -1;
-    for (let c = 0; lineBreaks !== false && c < cells.length; c++) {
-      const cell = cells[c]!;
-      if (cell.indexOf('\n') !== -1 && cell.indexOf(',') !== -1) {
-        swallowing = c;
-        break;
-      }
-    }
-    if (swallowing !== -1) {
-      let swallowed = 0;
-      for (const cell of cells.slice(swallowing)) for (const piece of cell.split(/[\n,]/)) if (piece.trim() !== '') swallowed++;
-      if (swallowing > col.value && raw !== '') swallowed++; // the row's own value goes with it
-      const message = `第${swallowing + 1}列的字段跨越多行且含逗号：一个多余的引号把后面的行包了进去（${swallowed} 个单元格），未写出`;
-      this.out.rejectCount({ line, column: swallowing + 1 }, 'multiline-cell', message, swallowed);
+    const memo = this.memo;
+    const key = this.key;
+    const place = this.cellPlace;
+    // Speed trick: a row whose text is the last full row's but for year and value is that row again, as far
+    // as everything worked out below goes (label, unit, place, fields, notes): only year and value are read.
+    if (row.sameOutside(this.firstVarying, this.lastVarying, this.outside)) {
+      const year = readYear(row, col.year);
+      if (year === undefined)
+        return this.rejectRow(line, raw, memo.label, memo.unit, memo.region, this.regionText(), row.cell(col.year), memo.wrongPlace);
+      place.line = line;
+      key.year = year;
+      this.out.cell(raw, place, key, memo.extra);
       return;
     }
+    // The memo below changes piece by piece and a row may be rejected half way: the kept text is forgotten.
+    this.outside.head = undefined;
+    // A field spanning lines with commas in it has swallowed rows (a stray quote closed by a later one): its
+    // pieces are counted as rejected cells, never dropped silently. A note spanning lines without commas is text.
+    if (row.lineBreaks) {
+      const cells = row.cells;
+      const swallowing = cells.findIndex((cell) => cell.includes('\n') && cell.includes(','));
+      if (swallowing !== -1) {
+        let swallowed = 0;
+        for (const cell of cells.slice(swallowing)) for (const piece of cell.split(/[\n,]/)) if (piece.trim() !== '') swallowed++;
+        if (swallowing > col.value && raw !== '') swallowed++; // the row's own value goes with it
+        const message = `第${swallowing + 1}列的字段跨越多行且含逗号：一个多余的引号把后面的行包了进去（${swallowed} 个单元格），未写出`;
+        this.out.rejectCount({ line, column: swallowing + 1 }, 'multiline-cell', message, swallowed);
+        return;
+      }
+    }
     // More fields than the header: a value or note with an unquoted comma shifted the row (2020,1,234,‰).
-    const width = this.header.cells.length;
-    for (let c = width; c < cells.length; c++) {
-      if (cells[c] === '') continue;
-      const message = `第${c + 1}列没有表头，却有内容「${cells[c]}」：这一行的字段多于表头（多半是未加引号的逗号），整行未写出`;
+    for (let c = this.header.cells.length; c < row.length; c++) {
+      if (row.cell(c) === '') continue;
+      const message = `第${c + 1}列没有表头，却有内容「${row.cell(c)}」：这一行的字段多于表头（多半是未加引号的逗号），整行未写出`;
       this.out.rejectMany([raw], { line, column: c + 1 }, 'extra-fields', message);
       return;
     }
     const options = this.options;
-    const labelText = cellAt(cells, col.indicator) || options.indicator || '';
-    const unitCell = cellAt(cells, col.unit);
-    // Speed trick: a series' rows come together, so label and unit are worked out again only when their texts change.
-    const memo = this.memo;
-    if (labelText !== memo.labelText || unitCell !== memo.unitCell) {
+    // Speed trick: a series' rows come together, so label and unit are worked out again only when their texts
+    // change, and the texts are compared where they lie (RowCells.is) rather than copied out.
+    if (memo.labelCell === undefined || !row.is(col.indicator, memo.labelCell) || !row.is(col.unit, memo.unitCell)) {
+      const labelCell = row.cell(col.indicator);
+      const unitCell = row.cell(col.unit);
+      const labelText = labelCell || options.indicator || '';
       let label: Label = this.label(labelText);
       // A bracket group that is not the row's own unit is part of the name (人口出生率(按常住人口) with unit ‰, or
       // =HYPERLINK("…")): dropping it would lose text; the same unit in both places is written once.
       if (unitCell !== '' && label.unit !== undefined && label.unit !== normalizeUnit(unitCell))
         label = { name: labelText.replace(/\s+/g, ' ').trim() };
-      memo.labelText = labelText;
+      memo.labelCell = labelCell;
       memo.unitCell = unitCell;
       memo.label = label;
       memo.unit = unitCell || label.unit || options.unit;
@@ -215,21 +223,17 @@ export class TidyLongReader {
     }
     const label = memo.label;
     const unit = memo.unit;
-    const codeText = cellAt(cells, col.region_code);
-    const nameText = cellAt(cells, col.region);
-    const regionText = codeText || nameText || options.region || '';
     // Speed trick: likewise the place, looked up again only when code or name change (a county's rows come together).
-    if (codeText !== memo.codeText || nameText !== memo.nameText) {
-      memo.codeText = codeText;
-      memo.nameText = nameText;
-      this.place(codeText, nameText, regionText);
+    if (memo.codeText === undefined || !row.is(col.region_code, memo.codeText) || !row.is(col.region, memo.nameText)) {
+      memo.codeText = row.cell(col.region_code);
+      memo.nameText = row.cell(col.region);
+      this.place(memo.codeText, memo.nameText, this.regionText());
     }
     const region = memo.region;
     const wrongPlace = memo.wrongPlace;
-    const yearText = cellAt(cells, col.year);
-    const year = readYear(yearText);
+    const year = readYear(row, col.year);
     if (label.name === '' || !unit || !region || year === undefined)
-      return this.rejectRow(row, raw, label, unit, region, regionText, yearText, wrongPlace);
+      return this.rejectRow(line, raw, label, unit, region, this.regionText(), row.cell(col.year), wrongPlace);
     // A unit that is a number is a shifted row (an unquoted comma in the value: 2020,1,234,‰).
     if (memo.numericUnit) {
       const message = `单位应为文字（如 ‰、万人），实际为数字「${unit}」：多半是数值里有未加引号的逗号，这一行未写出`;
@@ -237,46 +241,49 @@ export class TidyLongReader {
       return;
     }
     this.seen(region);
-    const source = col.source === -1 ? '' : cellAt(cells, col.source);
-    const status = col.status === -1 ? '' : cellAt(cells, col.status);
-    const note = col.note === -1 ? '' : cellAt(cells, col.note);
-    const noteEn = col.note_en === -1 ? '' : cellAt(cells, col.note_en);
-    const comparator = cellAt(cells, col.comparator).trim();
-    if (comparator !== '' && comparator !== '=' && !(COMPARATORS as readonly string[]).includes(comparator)) {
-      this.out.rejectMany(
-        [raw],
-        { line, column: col.comparator + 1 },
-        'bad-comparator',
-        `比较符应为空、=、${COMPARATORS.join('、')} 之一，实际为「${comparator}」`,
-      );
-      return;
-    }
     // Speed trick: FileCollector.cell reads extra, place and key during the call and keeps none of them, so the
     // same objects serve row after row (extra is made again only when source, status, notes or comparator change).
-    if (source !== memo.source || status !== memo.status || note !== memo.note || noteEn !== memo.noteEn || comparator !== memo.comparator) {
-      const extra: Partial<Observation> = {};
-      if (source !== '') extra.source = source;
-      if (status !== '') extra.status = status;
-      if (note !== '') extra.note = note;
-      if (noteEn !== '') extra.note_en = noteEn;
-      if (comparator !== '' && comparator !== '=') extra.comparator = comparator as Comparator;
-      memo.source = source;
-      memo.status = status;
-      memo.note = note;
-      memo.noteEn = noteEn;
+    if (
+      memo.source === undefined ||
+      !row.is(col.source, memo.source) ||
+      !row.is(col.status, memo.status) ||
+      !row.is(col.note, memo.note) ||
+      !row.is(col.note_en, memo.noteEn) ||
+      !row.is(col.comparator, memo.comparator)
+    ) {
+      const comparator = row.cell(col.comparator);
+      if (comparator !== '' && comparator !== '=' && !(COMPARATORS as readonly string[]).includes(comparator)) {
+        const message = `比较符应为空、=、${COMPARATORS.join('、')} 之一，实际为「${comparator}」`;
+        this.out.rejectMany([raw], { line, column: col.comparator + 1 }, 'bad-comparator', message);
+        return;
+      }
+      memo.source = row.cell(col.source);
+      memo.status = row.cell(col.status);
+      memo.note = row.cell(col.note);
+      memo.noteEn = row.cell(col.note_en);
       memo.comparator = comparator;
+      const extra: Partial<Observation> = {};
+      if (memo.source !== '') extra.source = memo.source;
+      if (memo.status !== '') extra.status = memo.status;
+      if (memo.note !== '') extra.note = memo.note;
+      if (memo.noteEn !== '') extra.note_en = memo.noteEn;
+      if (comparator !== '' && comparator !== '=') extra.comparator = comparator as Comparator;
       memo.extra = extra;
     }
-    const place = this.cellPlace;
     place.line = line;
     place.column = col.value + 1;
-    const key = this.key;
     key.indicator = label.name;
     key.unit = unit;
     key.regionCode = region.code;
     key.region = region.name;
     key.year = year;
+    row.keepOutside(this.firstVarying, this.lastVarying, this.outside);
     this.out.cell(raw, place, key, memo.extra);
+  }
+
+  /** The row's place as typed: its code, else its name, else --region. */
+  private regionText(): string {
+    return this.memo.codeText || this.memo.nameText || this.options.region || '';
   }
 
   /** The row's place (into memo): a province or 全国 by code or name, else a city or county; or why there is none. */
@@ -299,7 +306,7 @@ export class TidyLongReader {
 
   /** A row whose value cannot be placed: one problem, at the column that lacks something. */
   private rejectRow(
-    row: SourceRow,
+    line: number,
     raw: string,
     label: Label,
     unit: string | undefined,
@@ -309,7 +316,7 @@ export class TidyLongReader {
     wrongPlace?: Extract<FinerRegion, { message: string }>,
   ): void {
     const col = this.col;
-    const place = (i: number) => ({ line: row.line, column: (i === -1 ? col.value : i) + 1 });
+    const place = (i: number) => ({ line, column: (i === -1 ? col.value : i) + 1 });
     const out = this.out;
     if (label.name === '') out.rejectMany([raw], place(col.indicator), 'missing-label', '指标为空');
     else if (!unit) out.rejectMany([raw], place(col.unit), 'missing-unit', `「${label.name}」没有单位`, '--unit');

@@ -3,7 +3,7 @@
 // writer handed one refilled observation (keepsNothing) gets the same values as one that keeps them.
 import { describe, expect, it } from 'vitest';
 import { FileCollector } from '../../../src/pipeline/ingest/observations.ts';
-import { readCsvRows } from '../../../src/pipeline/ingest/rows.ts';
+import { CsvRowReader, readCsvRows } from '../../../src/pipeline/ingest/rows.ts';
 import { TidyLongReader } from '../../../src/pipeline/ingest/tidy-input.ts';
 import type { Observation } from '../../../src/pipeline/types.ts';
 
@@ -21,9 +21,11 @@ function read(keepsNothing: boolean): Record<string, unknown>[] {
   const seen: Record<string, unknown>[] = [];
   // Each observation is copied at once: a sink that keeps nothing gets the same object every time.
   const out = new FileCollector('t.csv', { add: (o: Observation) => seen.push({ ...o }), keepsNothing });
-  const [header, ...rows] = readCsvRows(TEXT);
-  const reader = new TidyLongReader(header!, {}, out);
-  for (const row of rows) reader.row(row, false);
+  const [headerLine, ...lines] = TEXT.split('\n');
+  const reader = new TidyLongReader(readCsvRows(headerLine!)[0]!, {}, out);
+  // Rows as the file reader hands them on: one refilled row, its cells read where they lie in the text.
+  const rows = new CsvRowReader((row) => reader.row(row));
+  rows.push(lines.join('\n'), true);
   reader.end();
   // Absent fields are left out either way, so the two kinds of sink can be compared.
   return seen.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
