@@ -64,6 +64,19 @@ export function fromUtf8Bytes(bytes: string): string {
   return bytes; // ASCII reads the same either way
 }
 
+// The texts `is` compares cells with, as UTF-8 bytes (one a character): a reader compares each row with the
+// same few texts (the last row's), so each is encoded once; forgotten now and then, so memory stays bounded.
+let bytesOf = new Map<string, string>();
+function utf8BytesOf(text: string): string {
+  let bytes = bytesOf.get(text);
+  if (bytes === undefined) {
+    if (bytesOf.size >= 1000) bytesOf = new Map();
+    bytes = Buffer.from(text, 'utf8').toString('latin1');
+    bytesOf.set(text, bytes);
+  }
+  return bytes;
+}
+
 /**
  * One row as read, handed to the reader of the table and then refilled for the next row: a reader that keeps
  * a row keeps `toRow()`, never the row itself. Cells come cleaned (surrounding whitespace removed).
@@ -180,12 +193,16 @@ export class RowCells {
     return text === cell ? cell : cleanCell(text);
   }
 
-  /** Whether cell(i) === text, without making the cell's string (but for a cell of UTF-8 bytes beyond ASCII). */
+  /** Whether cell(i) === text, without making the cell's string. */
   is(i: number, text: string): boolean {
-    if (this.list || this.bytes) return this.cell(i) === text;
+    if (this.list) return this.cell(i) === text;
     if (i < 0 || !this.has(i)) return text === '';
     const start = this.starts[i]!;
-    return this.ends[i]! - start === text.length && this.text.startsWith(text, start);
+    const length = this.ends[i]! - start;
+    if (!this.bytes) return length === text.length && this.text.startsWith(text, start);
+    // The same bytes are the same text; other bytes may still be it, with whitespace beyond ASCII around.
+    const bytes = utf8BytesOf(text);
+    return (length === bytes.length && this.text.startsWith(bytes, start)) || this.cell(i) === text;
   }
 
   /** The cell's number when it is four ASCII digits (a year, nearly always), else -1. */
