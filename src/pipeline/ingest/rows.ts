@@ -82,8 +82,9 @@ function utf8BytesOf(text: string): string {
  * a row keeps `toRow()`, never the row itself. Cells come cleaned (surrounding whitespace removed).
  *
  * Speed trick: a row of text without quotes is kept as its place in the text, and its cells are found only when
- * asked for. A tidy file repeats its indicator, place, unit and source row after row; `is` compares them where
- * they lie, so a row costs one new string (its value) instead of one per cell, an array and the line.
+ * asked for. A tidy file repeats its indicator, place, unit and source row after row; `is` and `sameOutside`
+ * compare them untrimmed and undecoded, so a row costs its value's string (and views of the text for the
+ * comparisons) instead of a string per cell, an array and the line.
  */
 export class RowCells {
   line = 0;
@@ -193,16 +194,17 @@ export class RowCells {
     return text === cell ? cell : cleanCell(text);
   }
 
-  /** Whether cell(i) === text, without making the cell's string. */
+  /** Whether cell(i) === text, without trimming or decoding the cell. */
   is(i: number, text: string): boolean {
     if (this.list) return this.cell(i) === text;
     if (i < 0 || !this.has(i)) return text === '';
     const start = this.starts[i]!;
-    const length = this.ends[i]! - start;
-    if (!this.bytes) return length === text.length && this.text.startsWith(text, start);
+    const end = this.ends[i]!;
+    // (A slice and === compare memory at once, a cheap slice of the text; startsWith walks character by character.)
+    if (!this.bytes) return end - start === text.length && this.text.slice(start, end) === text;
     // The same bytes are the same text; other bytes may still be it, with whitespace beyond ASCII around.
     const bytes = utf8BytesOf(text);
-    return (length === bytes.length && this.text.startsWith(bytes, start)) || this.cell(i) === text;
+    return (end - start === bytes.length && this.text.slice(start, end) === bytes) || this.cell(i) === text;
   }
 
   /** The cell's number when it is four ASCII digits (a year, nearly always), else -1. */
@@ -236,9 +238,9 @@ export class RowCells {
       aStart - this.from === kept.head.length &&
       bStart - aEnd === kept.mid.length &&
       this.to - bEnd === kept.tail.length &&
-      text.startsWith(kept.head, this.from) &&
-      text.startsWith(kept.tail, bEnd) &&
-      (kept.mid.length === 0 || text.startsWith(kept.mid, aEnd))
+      text.slice(this.from, aStart) === kept.head &&
+      text.slice(bEnd, this.to) === kept.tail &&
+      (kept.mid.length === 0 || text.slice(aEnd, bStart) === kept.mid)
     );
   }
 
