@@ -95,6 +95,35 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(r.stderr).toContain(words);
   });
 
+  it.each([
+    [['--year', '-1'], '--year 缺少值，或值以 - 开头'],
+    [['--bogus'], '未知选项 --bogus'],
+    [['--indicator', 'a\u001b[31mb(‰)'], '--indicator 含有控制字符或换行（「a\\u001b[31mb(‰)」）'],
+    [['--region', '北京\n市'], '--region 含有控制字符或换行'],
+    [['--unit', '\u0007'], '--unit 含有控制字符或换行'],
+  ])('option %j is refused in one Chinese line, control characters escaped (hostile24)', (args, words) => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toContain(words);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it('outputs never differ only by case (one file on macOS and Windows), and their names hold no control characters (hostile24)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.csv'), export1);
+    writeFileSync(join(input, 'A.CSV'), export1);
+    writeFileSync(join(input, 'bad\nname\u001b[2J.csv'), export1);
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    const names = readdirSync(join(d, 'out')).sort();
+    expect(names).toEqual(['A.csv', 'a-2.csv', 'bad_name_[2J.csv', 'report.json'].sort());
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
   it('--out an existing file, --out under a file, report.json a folder: one line, no stack trace', () => {
     const d = dir();
     writeFileSync(join(d, 'x.csv'), export1);
