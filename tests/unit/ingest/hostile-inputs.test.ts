@@ -1,12 +1,16 @@
 // One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
 // no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
 // The ingest command's hostile paths and options run it as a child process: tests/cli/ingest-hostile.test.ts.
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readYamlFile } from '../../../src/catalog/load.ts';
+import { httpUrl } from '../../../src/catalog/schema.ts';
+import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
@@ -329,6 +333,57 @@ describe('hostile workbooks', () => {
     expect(r.report.problems).toEqual([
       expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 268435456 字节的上限/) }),
     ]);
+  });
+});
+
+describe('hostile data for the build (hostile24)', () => {
+  it('a link under data/raw to a file or folder outside it is listed apart, never read; links inside are read once', () => {
+    const d = mkdtempSync(join(tmpdir(), 'raw-'));
+    const raw = join(d, 'raw');
+    mkdirSync(join(raw, 'a'), { recursive: true });
+    writeFileSync(join(raw, 'a', 'x.csv'), TIDY);
+    mkdirSync(join(d, 'elsewhere'));
+    writeFileSync(join(d, 'elsewhere', 'secret.csv'), TIDY);
+    symlinkSync('/etc/passwd', join(raw, 'passwd.csv'));
+    symlinkSync(join(d, 'elsewhere'), join(raw, 'ext'));
+    symlinkSync('a/x.csv', join(raw, 'again.csv'));
+    const outside: string[] = [];
+    expect(rawCsvFiles(raw, outside).map((f) => f.slice(raw.length))).toEqual(['/a/x.csv']);
+    expect(outside.map((f) => f.slice(raw.length))).toEqual(['/ext', '/passwd.csv']);
+  });
+
+  it.each([
+    ['https://a.com/\n# 注入', false],
+    ['https://a.com/ x', false],
+    // Outer spaces and tabs are trimmed by z.url(): the address kept is the bare one.
+    [' https://a.com/', true],
+    ['https://a.com/\t', true],
+    ['http:/x', false],
+    ['HTTPS://a.com/', true],
+    ['https://a.com/%20x', true],
+  ])('source url %j accepted: %s', (url, ok) => {
+    const parsed = httpUrl.safeParse(url);
+    expect(parsed.success).toBe(ok);
+    if (parsed.success) expect(parsed.data).toMatch(/^\S+$/);
+  });
+
+  it.each([
+    ['an unknown tag (!!js/function)', 'id: x\nunit: !!js/function ‰\n', /Unresolved tag/],
+    [
+      'a billion-laughs alias bomb',
+      'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      /resource exhaustion/,
+    ],
+    ['a key given twice', 'id: x\nid: y\n', /unique/],
+  ])('a catalog YAML with %s is refused in one line naming the file', (_, text, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'x.yaml');
+    writeFileSync(file, text);
+    const problems: string[] = [];
+    expect(readYamlFile(file, z.unknown(), problems)).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+    expect(problems[0]!.startsWith(file)).toBe(true);
+    expect(problems[0]).not.toContain('\n');
   });
 });
 
