@@ -321,17 +321,17 @@ describe('hostile workbooks', () => {
     expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
   });
 
-  it('a workbook whose zip says it inflates past 256 MB is refused before it is inflated', () => {
+  it('a workbook whose zip says it inflates past 64 MB is refused before it is inflated', () => {
     const bytes = withSheet((xml) => xml);
-    // The central directory's uncompressed size of one part, set to 300 MB (a bomb's honest header).
+    // The central directory's uncompressed size of one part, set to 100 MB (a bomb's honest header, or a million rows).
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let at = bytes.length - 22;
     while (view.getUint32(at, true) !== 0x06054b50) at--;
-    view.setUint32(view.getUint32(at + 16, true) + 24, 300 << 20, true);
+    view.setUint32(view.getUint32(at + 16, true) + 24, 100 << 20, true);
     const r = ingestBytes(bytes, 'bomb.xlsx');
     expect(r.report.status).toBe('refused');
     expect(r.report.problems).toEqual([
-      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 268435456 字节的上限/) }),
+      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 67108864 字节的上限/) }),
     ]);
   });
 });
