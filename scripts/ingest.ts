@@ -98,7 +98,10 @@ async function main(): Promise<void> {
   }
   const t = result.totals;
   console.log(
-    `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
+    // escapeControls: --out may hold an escape sequence, and this line is shown on a terminal.
+    escapeControls(
+      `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
+    ),
   );
   process.exitCode = t.refused > 0 || inputs.unreadable > 0 ? 1 : 0;
 }

@@ -220,6 +220,25 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     ]);
   });
 
+  it('an --out holding an escape sequence is shown escaped on stdout (hostile24)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'o\u001b[2J'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('o\\u001b[2J');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it.each(['abc', '99999', '-1', '1.5'])('npm run preview with PORT=%s: one line, exit 2, no stack trace (hostile24)', (port) => {
+    const d = dir();
+    mkdirSync(join(d, 'dist'));
+    writeFileSync(join(d, 'dist', 'index.html'), 'hi');
+    const serve = new URL('../../scripts/serve.ts', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [serve], { cwd: d, encoding: 'utf8', timeout: 10_000, env: { ...process.env, PORT: port } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`PORT 应为 0–65535 之间的整数，实际为「${port}」。`]);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
