@@ -2,7 +2,7 @@
 // it: one line on stderr for each problem, the documented exit codes, no input changed, no hang. Slower than
 // the unit suite (each case starts Node), so it is a vitest project of its own that `npm test` runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -218,6 +218,19 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
       `"'=HYPERLINK(""http://x"")",‰,100000,全国,2024,1.5,${join(d, 't.csv')},2`,
       `人口出生率,‰,100000,全国,2024,6.39,${join(d, 't.csv')},3`,
     ]);
+  });
+
+  it('a hard link to a file already read is read once, given by name or found in a folder (hostile24)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'x.csv'), export1);
+    linkSync(join(input, 'x.csv'), join(input, 'y.csv'));
+    linkSync(join(input, 'x.csv'), join(d, 'z.csv'));
+    const r = cli(input, join(d, 'z.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals).toMatchObject({ files: 1, valuesWritten: 2 });
+    expect(r.stderr.match(/同一个文件/g)).toHaveLength(2);
   });
 
   it('an --out holding an escape sequence is shown escaped on stdout (hostile24)', () => {

@@ -146,8 +146,11 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
       return;
     }
     if (!info.isFile()) return void set.skipped.push(`${shown}: 跳过：不是普通文件（FIFO、设备或套接字），不读取`);
-    if (seenFiles.has(key)) return void set.skipped.push(`${shown}: 跳过：与已读的文件是同一个文件（链接）`);
+    // A hard link has a real path of its own: the same file is known by its device and inode too (hostile24).
+    const inode = info.ino ? `${info.dev}:${info.ino}` : undefined;
+    if (seenFiles.has(key) || (inode && seenFiles.has(inode))) return void set.skipped.push(`${shown}: 跳过：与已读的文件是同一个文件（链接）`);
     seenFiles.add(key);
+    if (inode) seenFiles.add(inode);
     if (typeof real === 'string') set.realFiles.push(real);
     set.files.push(typeof path === 'string' ? path : { bytes: new Uint8Array(path), name: shown });
   };
