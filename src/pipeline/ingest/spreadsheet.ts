@@ -155,7 +155,14 @@ function readSheet(rows: SourceRow[], options: IngestOptions, out: FileCollector
   if (tidyColumns(header.cells)) {
     const tidy = new TidyLongReader(header, options, out);
     const cells = new RowCells();
-    for (const row of rows.slice(1)) tidy.row(cells.setCells(row.line, row.cells, row.cells.some((c) => c.includes('\n'))));
+    for (const row of rows.slice(1))
+      tidy.row(
+        cells.setCells(
+          row.line,
+          row.cells,
+          row.cells.some((c) => c.includes('\n')),
+        ),
+      );
     const end = tidy.end();
     return { format: 'tidy-long', layout: 'long', ...(end ?? { status: 'refused' }) };
   }
