@@ -25,6 +25,14 @@ function usage(message: string): never {
   return stop(2, message, USAGE);
 }
 
+/** parseArgs' error in one line of Chinese: an unknown option, or an option whose value is missing or starts with -. */
+function parseArgsMessage(error: NodeJS.ErrnoException): string {
+  const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 ${option}（文件名以 - 开头时写在 -- 之后）。`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} 缺少值，或值以 - 开头（这样的值请写成 ${option}=值）。`;
+  return error.message.split('\n')[0]!;
+}
+
 async function main(): Promise<void> {
   const parse = () =>
     parseArgs({
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
   try {
     args = parse();
   } catch (error) {
-    usage((error as Error).message);
+    usage(parseArgsMessage(error as NodeJS.ErrnoException));
   }
   const { values, positionals, tokens } = args;
   // An option given twice (--year 2024 --year 2023) would silently take the last: which one was meant is unknown.
@@ -53,6 +61,9 @@ async function main(): Promise<void> {
   if (values.out === undefined || values.out.trim() === '') usage('缺少 --out <输出文件夹>。');
   for (const name of ['indicator', 'region', 'unit'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') usage(`--${name} 不能为空。`);
+    // A label holding an escape sequence or a line break would be written as it is into every output row.
+    if (values[name] !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(values[name]))
+      usage(`--${name} 含有控制字符或换行（「${values[name]}」）：请只给可见的文字。`);
   }
   const year = values.year === undefined ? undefined : /^\s*\d{4}\s*$/.test(values.year) ? Number(values.year) : NaN;
   if (year !== undefined && !(year >= YEARS.min && year <= YEARS.max))
@@ -87,7 +98,10 @@ async function main(): Promise<void> {
   }
   const t = result.totals;
   console.log(
-    `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
+    // escapeControls: --out may hold an escape sequence, and this line is shown on a terminal.
+    escapeControls(
+      `读取 ${t.files} 个文件（拒绝 ${t.refused} 个）：数据单元格 ${t.dataCells}，写出 ${t.valuesWritten}，空 ${t.cellsEmpty}，拒绝 ${t.cellsRejected}。报告：${join(out, 'report.json')}`,
+    ),
   );
   process.exitCode = t.refused > 0 || inputs.unreadable > 0 ? 1 : 0;
 }

@@ -68,7 +68,12 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     const type = CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
     response.writeHead(file ? 200 : 404, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     if (request.method === 'HEAD') response.end();
-    else fs.createReadStream(served).pipe(response);
+    // A file that vanishes or cannot be read after the check ends this response, never the server
+    // (an unhandled stream error would stop every later request).
+    else
+      fs.createReadStream(served)
+        .on('error', () => response.destroy())
+        .pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

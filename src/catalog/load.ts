@@ -2,7 +2,7 @@
 // file and the field, and says what was expected and what was found.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
@@ -28,7 +28,12 @@ export const MAX_YAML_BYTES = 1 << 20;
 export function readYamlFile<T extends z.ZodType>(file: string, schema: T, problems: string[], unreadable = 'YAML 无法解析'): z.infer<T> | undefined {
   let raw: unknown;
   try {
-    raw = parseYaml(readTextFile(file, MAX_YAML_BYTES));
+    // A warning (an unknown tag such as !!js/function) is an error too: it was printed over several lines
+    // beside the build's output and the value read as plain text (hostile24).
+    const doc = parseDocument(readTextFile(file, MAX_YAML_BYTES));
+    const first = doc.errors[0] ?? doc.warnings[0];
+    if (first) throw first;
+    raw = doc.toJS();
   } catch (error) {
     if (error instanceof ReadError) {
       problems.push(`${file}: 无法读取：${readErrorText(error)}${error.code === 'ETOOBIG' ? `（上限 ${MAX_YAML_BYTES} 字节）` : ''}`);

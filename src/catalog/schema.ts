@@ -19,7 +19,11 @@ export type Comparator = (typeof COMPARATORS)[number];
  * An address readers may follow: http or https only. z.url() alone accepts javascript:, data: and file:, which
  * would become live links on the pages and in the downloads. Shared by every schema with a url field.
  */
-export const httpUrl = z.url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址' });
+export const httpUrl = z
+  .url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址' })
+  // The URL parser drops line breaks, tabs and outer spaces, so z.url() passes them; the text as written is
+  // what is shown and cited, so it must be the address itself (hostile24).
+  .regex(/^[^\s\u0000-\u001f\u007f-\u009f]+$/, '网址中不能有空格、换行或控制字符');
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
 

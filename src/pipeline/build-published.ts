@@ -1,6 +1,6 @@
 // The data pipeline as one function: ingest every file under data/raw, validate against the catalog,
 // publish. Side effects (reading the catalog, writing files, logging) stay in scripts/build-data.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
 import { loadProcurementBatches, PROCUREMENT_FILE } from '../site-data/procurement.ts';
@@ -13,7 +13,8 @@ import { validate } from './validate.ts';
 
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
   // Every .csv under data/raw, walked by real path: no link loop, each file once (src/pipeline/ingest/raw-files.ts).
-  const inputs = rawCsvFiles(rawDir);
+  const outside: string[] = [];
+  const inputs = rawCsvFiles(rawDir, outside);
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);
   // Plan targets and reform events live beside raw/ (data/targets, data/events); a data folder without them has none.
@@ -24,6 +25,10 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const procurement = existsSync(join(dataDir, PROCUREMENT_FILE)) ? loadProcurementBatches(dataDir) : undefined;
   const files = results.map((r) => r.report);
   const problems: Problem[] = files.flatMap((f) => f.problems);
+  for (const path of outside) {
+    const message = `链接指向 ${relative(root, rawDir)} 之外（${realpathSync(path)}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
+    problems.push({ file: relative(root, path), line: 1, column: 1, code: 'link-outside-data', severity: 'error', message });
+  }
   return {
     files: publish(
       validated,

@@ -2,7 +2,7 @@
 // it: one line on stderr for each problem, the documented exit codes, no input changed, no hang. Slower than
 // the unit suite (each case starts Node), so it is a vitest project of its own that `npm test` runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,35 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(words);
+  });
+
+  it.each([
+    [['--year', '-1'], '--year 缺少值，或值以 - 开头'],
+    [['--bogus'], '未知选项 --bogus'],
+    [['--indicator', 'a\u001b[31mb(‰)'], '--indicator 含有控制字符或换行（「a\\u001b[31mb(‰)」）'],
+    [['--region', '北京\n市'], '--region 含有控制字符或换行'],
+    [['--unit', '\u0007'], '--unit 含有控制字符或换行'],
+  ])('option %j is refused in one Chinese line, control characters escaped (hostile24)', (args, words) => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toContain(words);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it('outputs never differ only by case (one file on macOS and Windows), and their names hold no control characters (hostile24)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.csv'), export1);
+    writeFileSync(join(input, 'A.CSV'), export1);
+    writeFileSync(join(input, 'bad\nname\u001b[2J.csv'), export1);
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    const names = readdirSync(join(d, 'out')).sort();
+    expect(names).toEqual(['A.csv', 'a-2.csv', 'bad_name_[2J.csv', 'report.json'].sort());
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 
   it('--out an existing file, --out under a file, report.json a folder: one line, no stack trace', () => {
@@ -189,6 +218,38 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
       `"'=HYPERLINK(""http://x"")",‰,100000,全国,2024,1.5,${join(d, 't.csv')},2`,
       `人口出生率,‰,100000,全国,2024,6.39,${join(d, 't.csv')},3`,
     ]);
+  });
+
+  it('a hard link to a file already read is read once, given by name or found in a folder (hostile24)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'x.csv'), export1);
+    linkSync(join(input, 'x.csv'), join(input, 'y.csv'));
+    linkSync(join(input, 'x.csv'), join(d, 'z.csv'));
+    const r = cli(input, join(d, 'z.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals).toMatchObject({ files: 1, valuesWritten: 2 });
+    expect(r.stderr.match(/同一个文件/g)).toHaveLength(2);
+  });
+
+  it('an --out holding an escape sequence is shown escaped on stdout (hostile24)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'o\u001b[2J'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('o\\u001b[2J');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it.each(['abc', '99999', '-1', '1.5'])('npm run preview with PORT=%s: one line, exit 2, no stack trace (hostile24)', (port) => {
+    const d = dir();
+    mkdirSync(join(d, 'dist'));
+    writeFileSync(join(d, 'dist', 'index.html'), 'hi');
+    const serve = new URL('../../scripts/serve.ts', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [serve], { cwd: d, encoding: 'utf8', timeout: 10_000, env: { ...process.env, PORT: port } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`PORT 应为 0–65535 之间的整数，实际为「${port}」。`]);
   });
 
   it('an empty input set exits non-zero with a message', () => {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReleaseSpec } from '../../src/catalog/schema.ts';
 import { bundleReadme, markdownText } from '../../src/pipeline/downloads/readme.ts';
 import { provincialTableHtml, rankingItemsHtml, type ProvincialValue } from '../../src/shared/explore/provincial-html.ts';
+import { escapeXml } from '../../src/shared/format/markup.ts';
+import { svgToPng } from '../../src/charts/png.ts';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '</script><script>alert(1)</script>';
@@ -96,5 +98,19 @@ describe('the downloads README', () => {
   it('markdownText escapes only what opens markup', () => {
     expect(markdownText('人口出生率(‰) 2026.12.02 CC-BY-4.0')).toBe('人口出生率(‰) 2026.12.02 CC-BY-4.0');
     expect(markdownText('a|b<c>&d_e*f')).toBe('a\\|b\\<c\\>\\&d\\_e\\*f');
+  });
+});
+
+// hostile24: a name holding a character XML forbids (an escape, a bell, U+FFFF) made every SVG drawing it
+// ill-formed, and the PNG renderer (resvg) refused it, stopping the build.
+describe('SVG text', () => {
+  it('escapeXml drops the characters XML 1.0 forbids, keeps TAB, line breaks and the rest', () => {
+    expect(escapeXml('a\u0001b\u001b[31mc\u0007\uffff\t\n<&>"')).toBe('ab[31mc\t\n&lt;&amp;&gt;&quot;');
+  });
+
+  it('an SVG drawn from such a name renders to PNG', async () => {
+    const name = `人口出生率\u0001\u001b[31m\uffff${IMG}`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text x="5" y="20">${escapeXml(name)}</text></svg>`;
+    expect((await svgToPng(svg)).length).toBeGreaterThan(0);
   });
 });

@@ -23,6 +23,13 @@ export class StrictDecoder {
 
   /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
   start(head: Uint8Array): Decoded | undefined {
+    // UTF-32 first: its little-endian BOM starts with UTF-16's.
+    if (
+      (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) ||
+      (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)
+    ) {
+      return { ok: false, message: '文件是 UTF-32 编码；请另存为 UTF-8 或 GBK 编码的 CSV', line: 1, column: 1 };
+    }
     // UTF-16 (either byte order, with a BOM or without: then every other byte of ASCII text is zero).
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) {
       return { ok: false, message: '文件是 UTF-16 编码；请另存为 UTF-8 或 GBK 编码的 CSV', line: 1, column: 1 };
@@ -48,7 +55,13 @@ export class StrictDecoder {
     }
     // GB18030 is a superset of GBK and GB2312, so it reads all three; strictness still catches binary junk.
     const gb = tryDecode('gb18030', piece);
-    if (gb === undefined) return this.failure(piece, firstLine, 'gb18030', UNKNOWN);
+    if (gb === undefined) {
+      // Neither reads it: the bad byte is where the encoding that reads further stops (a UTF-8 file with one
+      // lone surrogate on line 6 is not GB18030 from line 2 on; naming line 2 would send the reader astray).
+      const asUtf8 = this.failure(piece, firstLine, 'utf-8', UNKNOWN);
+      const asGb = this.failure(piece, firstLine, 'gb18030', UNKNOWN);
+      return asUtf8.line >= asGb.line ? asUtf8 : asGb;
+    }
     if (looksBinary(this.head + gb.slice(0, 4096))) return { ok: false, message: UNKNOWN, line: 1, column: 1 };
     this.encoding = 'gb18030';
     return this.read(gb);
@@ -83,7 +96,7 @@ export class StrictDecoder {
   }
 
   /** Finds the first line (and field) of `piece` that does not decode. */
-  private failure(piece: Uint8Array, firstLine: number, label: string, message: string): Decoded {
+  private failure(piece: Uint8Array, firstLine: number, label: string, message: string): Extract<Decoded, { ok: false }> {
     let line = firstLine;
     let start = 0;
     for (let i = 0; i <= piece.length; i++) {
@@ -112,7 +125,8 @@ function looksUtf16(head: Uint8Array): boolean {
     if (head[i + 1] === 0) odd++;
   }
   const pairs = n / 2;
-  return (odd * 5 >= pairs && even === 0) || (even * 5 >= pairs && odd === 0);
+  // A few zero bytes at the other parity are characters such as 最 (U+6700), not a sign against UTF-16.
+  return (odd * 5 >= pairs && even * 20 <= odd) || (even * 5 >= pairs && odd * 20 <= even);
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {

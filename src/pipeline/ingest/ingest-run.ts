@@ -146,8 +146,11 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
       return;
     }
     if (!info.isFile()) return void set.skipped.push(`${shown}: 跳过：不是普通文件（FIFO、设备或套接字），不读取`);
-    if (seenFiles.has(key)) return void set.skipped.push(`${shown}: 跳过：与已读的文件是同一个文件（链接）`);
+    // A hard link has a real path of its own: the same file is known by its device and inode too (hostile24).
+    const inode = info.ino ? `${info.dev}:${info.ino}` : undefined;
+    if (seenFiles.has(key) || (inode && seenFiles.has(inode))) return void set.skipped.push(`${shown}: 跳过：与已读的文件是同一个文件（链接）`);
     seenFiles.add(key);
+    if (inode) seenFiles.add(inode);
     if (typeof real === 'string') set.realFiles.push(real);
     set.files.push(typeof path === 'string' ? path : { bytes: new Uint8Array(path), name: shown });
   };
@@ -184,7 +187,9 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
 /** A file name is at most 255 bytes: room is left for `-NN.csv.partial`; a longer input name is cut (by characters). */
 const MAX_STEM_BYTES = 200;
 
-function outputStem(stem: string): string {
+function outputStem(name: string): string {
+  // Control characters (a name holding a line break or an escape sequence) never reach an output's name.
+  const stem = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '_');
   if (Buffer.byteLength(stem) <= MAX_STEM_BYTES) return stem;
   let cut = '';
   for (const c of stem) {
@@ -233,7 +238,9 @@ export async function ingestInputs(
       const shown = inputName(input);
       const stem = outputStem(basename(shown, extname(shown)));
       // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
-      const taken = (name: string) => used.has(name) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
+      // Compared case-folded: on a case-insensitive disk (macOS, Windows) A.csv and a.csv are one file.
+      const taken = (name: string) =>
+        used.has(name.toLowerCase()) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
@@ -246,7 +253,7 @@ export async function ingestInputs(
           }),
         );
         if (closing.length >= 16) await Promise.all(closing.splice(0));
-        used.add(name);
+        used.add(name.toLowerCase());
         entry.output = `${name}.csv`;
         // A quarterly or monthly table's output has a 9th column; the report says so beside the file's name.
         if (writer.hasPeriods) entry.outputColumns = [...TIDY_COLUMNS, PERIOD_COLUMN];

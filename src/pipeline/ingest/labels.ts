@@ -16,8 +16,11 @@ const MAX_UNIT_CHARS = 12;
 
 const TRAILING_GROUP = /^(.*?)\s*[（(]\s*([^（）()]+?)\s*[)）]\s*$/;
 
+/** Control characters (an escape sequence, a bell) and bidi overrides: never part of a label, and would reach every output row. */
+const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 export function parseLabel(raw: string): Label {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  const text = raw.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim();
   const match = TRAILING_GROUP.exec(text);
   if (match && match[1]!.trim() !== '' && isUnit(match[2]!)) {
     return { name: match[1]!.trim(), unit: normalizeUnit(match[2]!) };

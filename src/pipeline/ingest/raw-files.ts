@@ -3,12 +3,15 @@
 // folder forever (`ln -s . data/raw/loop` hung the build), so a folder is entered once and a file read once,
 // however many links lead to them. What is not a regular file stays in the list: the ingestion refuses it with
 // its reason and the build stops on that line, instead of opening a FIFO.
+// A link whose target is outside data/raw is not read: the build publishes only what the repository holds
+// (a link to ~/private.csv or /etc/passwd would otherwise be read into the site); it goes to `outside`.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
-export function rawCsvFiles(rawDir: string): string[] {
+export function rawCsvFiles(rawDir: string, outside: string[] = []): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
+  const root = realpathSync(rawDir);
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
@@ -23,11 +26,15 @@ export function rawCsvFiles(rawDir: string): string[] {
       }
       if (seen.has(real)) continue;
       seen.add(real);
+      if (!real.startsWith(root + sep)) {
+        if (isDirectory || name.endsWith('.csv')) outside.push(path);
+        continue;
+      }
       if (isDirectory) walk(path);
       else if (name.endsWith('.csv')) files.push(path);
     }
   };
-  seen.add(realpathSync(rawDir));
+  seen.add(root);
   walk(rawDir);
   return files;
 }

@@ -37,10 +37,11 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     };
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false });
+    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellFormula: true, cellHTML: false, cellStyles: false, bookVBA: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
-    if (/password|encrypt/i.test(text)) return { ok: false, message: '工作簿有密码保护：请在 Excel/WPS 中去掉密码后另存，再读取' };
+    // An encrypted .xlsx is an OLE container (xls bytes); a zip that SheetJS calls encrypted is only damaged.
+    if (kind === 'xls' && /password|encrypt/i.test(text)) return { ok: false, message: '工作簿有密码保护：请在 Excel/WPS 中去掉密码后另存，再读取' };
     return { ok: false, message: `工作簿已损坏或无法识别（${text.split('\n')[0]}）：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV 后再读取` };
   }
   const sheets: Sheet[] = [];
@@ -68,7 +69,11 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
   for (const key of Object.keys(sheet)) {
     if (key.startsWith('!')) continue;
     const cell = sheet[key] as XLSX.CellObject;
-    const text = cell.v === undefined || cell.v === null ? '' : cleanCell(cell.w ?? String(cell.v));
+    // A formula saved without its result (written by a script, never recalculated) shows as its formula, so it
+    // is rejected at its place; skipping it would count a non-empty cell as empty.
+    // (SheetJS gives it type 'e' and no value; its formula only with cellFormula on.)
+    const shown = cell.v === undefined || cell.v === null ? (cell.f ? `=${cell.f}` : cell.t === 'e' ? '#VALUE!' : '') : (cell.w ?? String(cell.v));
+    const text = shown === '' ? '' : cleanCell(shown);
     if (text === '') continue;
     const { r, c } = XLSX.utils.decode_cell(key);
     let row = byRow.get(r);
@@ -110,8 +115,12 @@ export function zipInflatedBytes(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** What an .xlsx may inflate to: far above any export (an NBS workbook inflates to about 100 KB). */
-export const MAX_INFLATED_BYTES = 256 << 20;
+/**
+ * What an .xlsx may inflate to: far above any export (an NBS workbook inflates to about 100 KB). SheetJS holds
+ * about 8 times the inflated size: a workbook of a million rows (200 MB inflated, 25 MB on disk) took 1.6 GB and
+ * a minute under the former 256 MB cap, so the cap is 64 MB (hostile24).
+ */
+export const MAX_INFLATED_BYTES = 64 << 20;
 
 /**
  * Reads every sheet with content into `out`, as a CSV's rows are read; empty sheets are listed. The report's
@@ -146,7 +155,14 @@ function readSheet(rows: SourceRow[], options: IngestOptions, out: FileCollector
   if (tidyColumns(header.cells)) {
     const tidy = new TidyLongReader(header, options, out);
     const cells = new RowCells();
-    for (const row of rows.slice(1)) tidy.row(cells.setCells(row.line, row.cells, row.cells.some((c) => c.includes('\n'))));
+    for (const row of rows.slice(1))
+      tidy.row(
+        cells.setCells(
+          row.line,
+          row.cells,
+          row.cells.some((c) => c.includes('\n')),
+        ),
+      );
     const end = tidy.end();
     return { format: 'tidy-long', layout: 'long', ...(end ?? { status: 'refused' }) };
   }

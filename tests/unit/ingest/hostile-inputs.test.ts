@@ -1,11 +1,16 @@
 // One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
 // no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
 // The ingest command's hostile paths and options run it as a child process: tests/cli/ingest-hostile.test.ts.
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readYamlFile } from '../../../src/catalog/load.ts';
+import { httpUrl } from '../../../src/catalog/schema.ts';
+import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
@@ -41,6 +46,72 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
   ['header-only tidy file', TIDY, {}, 'refused', 'no-data-rows', 0, 0],
   ['empty file', '', {}, 'refused', 'empty-file', 0, 0],
   ['UTF-16 without BOM', '', {}, 'refused', 'unreadable-encoding', 0, 0],
+  // hostile24: numbers, structure and text not tried before (each held or was fixed on this branch).
+  ['full-width digits １２３ rejected, not read as 123', HEAD + '北京市,１２３,６.09\n', {}, 'read', 'bad-number', 0, 2],
+  [
+    '1e999, NaN, Infinity, 0x10, 1_000, 12% rejected',
+    HEAD + '北京市,1e999,NaN\n天津市,Infinity,0x10\n河北省,1_000,12%\n',
+    {},
+    'read',
+    'bad-number',
+    0,
+    6,
+  ],
+  [
+    'footnote marks 6.09‰ 6.09* 6.09① 6.09a rejected, not read as 6.09',
+    HEAD + '北京市,6.09‰,6.09*\n天津市,6.09①,6.09a\n',
+    {},
+    'read',
+    'bad-number',
+    0,
+    4,
+  ],
+  ['missing markers … — NA / rejected as such', HEAD + '北京市,…,—\n天津市,NA,/\n', {}, 'read', 'missing-marker', 0, 4],
+  ['zero-width space after a value rejected', HEAD + '北京市,6.09\u200b,1\n', {}, 'read', 'bad-number', 1, 1],
+  ['CR-only line ends', HEAD.replaceAll('\n', '\r') + '北京市,6.09,6.1\r天津市,4.99,5.0\r', {}, 'read', undefined, 4, 0],
+  ['NUL byte inside a value', HEAD + '北京市,6.0\u00009,6.1\n', {}, 'read', 'bad-number', 1, 1],
+  ['header repeated mid-file', HEAD + '北京市,6.09,6.1\n地区,2024年,2023年\n天津市,4.99,5.0\n', {}, 'read', 'unknown-region', 4, 2],
+  ['a year column given twice', HEAD.replace('2023年', '2024年') + '北京市,6.09,6.1\n', {}, 'read', 'duplicate-value', 1, 1],
+  [
+    'same indicator/region/year, different values: the second rejected',
+    TIDY + '出生率,全国,2024,6.39,‰,\n出生率,100000,2024,6.40,‰,\n',
+    {},
+    'read',
+    'duplicate-value',
+    1,
+    1,
+  ],
+  ['a 7-digit region_code', 'indicator,region_code,year,value,unit\n出生率,1100000,2024,6.39,‰\n', {}, 'read', 'unknown-region', 0, 1],
+  [
+    'region_code and region that disagree',
+    'indicator,region,region_code,year,value,unit\n出生率,上海市,110000,2024,6.39,‰\n',
+    {},
+    'read',
+    'unknown-region',
+    0,
+    1,
+  ],
+  [
+    'years 2024.0, 2024年度, 2024-12, ２０２４ rejected',
+    TIDY + ['2024.0', '2024年度', '2024-12', '２０２４'].map((y) => `出生率,全国,${y},6.39,‰,\n`).join(''),
+    {},
+    'read',
+    'bad-year',
+    0,
+    4,
+  ],
+  ['a file of only commas', ',,,,\n,,,,\n,,,\n', {}, 'refused', 'empty-file', 0, 0],
+  ['100 000 columns in one row', HEAD + '北京市' + ',1'.repeat(100_000) + '\n', {}, 'read', 'extra-fields', 0, 100_000],
+  ['1 M empty lines before the data', HEAD + '\n'.repeat(1_000_000) + '北京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
+  [
+    'a semicolon-separated file refused, not read as one column',
+    'indicator;region;year;value;unit\n出生率;全国;2024;6.39;‰\n',
+    {},
+    'refused',
+    'unknown-layout',
+    0,
+    0,
+  ],
 ];
 
 describe('hostile inputs, one row each', () => {
@@ -100,6 +171,107 @@ describe('hostile inputs, one row each', () => {
   });
 });
 
+// hostile24: encodings, as bytes. [case, bytes, status, first problem code, its message, its line]
+const u16 = (text: string, le: boolean) =>
+  new Uint8Array([...text].flatMap((c) => (le ? [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8] : [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 255])));
+const joined = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+const BYTE_CASES: [string, Uint8Array, 'read' | 'refused', string | undefined, RegExp | undefined, number | undefined][] = [
+  [
+    'UTF-32 LE with BOM named as UTF-32, not UTF-16',
+    new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]),
+    'refused',
+    'unreadable-encoding',
+    /UTF-32/,
+    1,
+  ],
+  [
+    'UTF-16 LE without BOM holding 最 (U+6700, a zero byte at the other parity)',
+    u16(HEAD.replace('最近', '最近') + '北京市,6.09,6.1\n', true),
+    'refused',
+    'unreadable-encoding',
+    /UTF-16/,
+    1,
+  ],
+  ['UTF-16 BE without BOM', u16(HEAD + '北京市,6.09,6.1\n', false), 'refused', 'unreadable-encoding', /UTF-16/, 1],
+  [
+    'a lone surrogate (ED A0 80) on line 6: the line named is 6, not 2',
+    joined(HEAD, '北京市,6.09,6.1\n天津', [0xed, 0xa0, 0x80], '市,4.99,5.0\n'),
+    'refused',
+    'unreadable-encoding',
+    undefined,
+    6,
+  ],
+  [
+    'an overlong UTF-8 sequence (C0 AE) on line 6',
+    joined(HEAD, '北京市,6.09,6.1\n天津市,4.99,5', [0xc0, 0xae], '0\n'),
+    'refused',
+    'unreadable-encoding',
+    undefined,
+    6,
+  ],
+  [
+    'a CESU-8 pair',
+    joined(TIDY, '出生率,全国,2024,6.39,‰,', [0xed, 0xa0, 0x80, 0xed, 0xb0, 0x80], '\n'),
+    'refused',
+    'unreadable-encoding',
+    undefined,
+    2,
+  ],
+  [
+    'a BOM inside a cell and a second BOM at the start are dropped',
+    joined([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], HEAD, '北京市,\ufeff6.09,6.1\n'),
+    'read',
+    undefined,
+    undefined,
+    undefined,
+  ],
+];
+
+describe('hostile encodings, one row each', () => {
+  it.each(BYTE_CASES)('%s', (_, bytes, status, code, message, line) => {
+    const r = ingestBytes(bytes, 'x.csv');
+    expect(r.report.status).toBe(status);
+    expect(r.report.problems[0]?.code).toBe(code);
+    if (message) expect(r.report.problems[0]?.message).toMatch(message);
+    if (line) expect(r.report.problems[0]?.line).toBe(line);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+});
+
+describe('hostile label text (hostile24)', () => {
+  it('escape sequences, bells and bidi overrides never reach a label; line breaks become spaces', () => {
+    const r = read(TIDY + '"a\u001b[31mb\u0007(‰)",全国,2024,6.39,‰,\n"\u202eevil",全国,2024,1,‰,\n"x\ny",全国,2023,1,‰,\n');
+    expect(r.observations.map((o) => o.indicator)).toEqual(['a[31mb', 'evil', 'x y']);
+  });
+});
+
+// hostile24: silent losses that belong to the files the lead is rewriting (table.ts, tidy-input.ts). Each is
+// `it.fails` until fixed there: the expectation is what the issue promises, by an independent count of the cells.
+describe('silent losses left for the hot-path rewrite (it.fails until fixed)', () => {
+  it.fails('a 注： row between data rows keeps the rows after it (天津市 4.99, 5.0 vanish today)', () => {
+    const r = read(HEAD + '北京市,6.09,6.1\n注：见说明\n天津市,4.99,5.0\n');
+    expect(r.report.counts.valuesWritten + r.report.counts.cellsRejected).toBe(4);
+  });
+  it.fails('a number beside a 数据来源 footer line is listed as rejected, not dropped', () => {
+    const r = read(HEAD + '北京市,6.09,6.1\n数据来源：国家统计局,6.5\n');
+    expect(r.report.counts.cellsRejected).toBe(1);
+  });
+  it.fails('a tidy header with two value columns (or two year or region columns) is refused, not read by its first', () => {
+    for (const header of [
+      'indicator,region,year,value,value,unit',
+      'indicator,region,year,数值,value,unit',
+      'indicator,region,year,年份,value,unit',
+    ]) {
+      const r = read(`${header}\n出生率,全国,2024,2023,7,‰\n`);
+      expect(r.report.problems.length, header).toBeGreaterThan(0);
+    }
+  });
+  it.fails('two 指标： lines in one header are refused, not read as the last one', () => {
+    const r = read('数据库：分省年度数据\n指标：人口出生率(‰)\n指标：人口死亡率(‰)\n时间：最近2年\n地区,2024年,2023年\n北京市,6.09,6.1\n');
+    expect(r.report.counts.valuesWritten).toBe(0);
+  });
+});
+
 describe('hostile workbooks', () => {
   const FIXTURE = new URL('../../fixtures/ingest/portal-national-text-numbers.xlsx', import.meta.url);
   /** The portal .xlsx fixture with its first sheet's XML changed. */
@@ -118,18 +290,100 @@ describe('hostile workbooks', () => {
     expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
   });
 
-  it('a workbook whose zip says it inflates past 256 MB is refused before it is inflated', () => {
+  it('a formula saved without its result is rejected at its place, not counted as an empty cell (hostile24)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['indicator', 'region', 'year', 'value', 'unit'],
+      ['出生率', '全国', 2024, 0, '‰'],
+    ]);
+    ws['D2'] = { t: 'n', f: '1+1' } as XLSX.CellObject;
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'f.xlsx');
+    expect(r.report.counts).toMatchObject({ valuesWritten: 0, cellsEmpty: 0, cellsRejected: 1 });
+    expect(r.report.problems[0]).toMatchObject({ code: 'bad-number', line: 2, column: 4, message: expect.stringContaining('=1+1') });
+  });
+
+  it.each([
+    ['a zip header and junk named .xls', utf8('PK\u0003\u0004garbage'), 'x.xls', /已损坏/],
+    ['the same named .csv', utf8('PK\u0003\u0004garbage'), 'x.csv', /已损坏/],
+    ['a truncated .xlsx', readFileSync(FIXTURE).subarray(0, 8000), 'x.xlsx', /已损坏/],
+    ['an .xls of 0 bytes', new Uint8Array(0), 'x.xls', /不是 .xls 或 .xlsx/],
+    ['a CSV named .xlsx', utf8(HEAD + '北京市,6.09,6.1\n'), 'x.xlsx', /不是 .xls 或 .xlsx/],
+  ])('%s is refused as damaged, never as password-protected (hostile24)', (_, bytes, name, message) => {
+    const r = ingestBytes(bytes, name);
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems[0]?.message).toMatch(message);
+    expect(r.report.problems[0]?.message).not.toMatch(/密码/);
+  });
+
+  it('an .xlsx named .xls is read by its bytes (hostile24)', () => {
+    const r = ingestBytes(readFileSync(FIXTURE), 'renamed.xls');
+    expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
+  });
+
+  it('a workbook whose zip says it inflates past 64 MB is refused before it is inflated', () => {
     const bytes = withSheet((xml) => xml);
-    // The central directory's uncompressed size of one part, set to 300 MB (a bomb's honest header).
+    // The central directory's uncompressed size of one part, set to 100 MB (a bomb's honest header, or a million rows).
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let at = bytes.length - 22;
     while (view.getUint32(at, true) !== 0x06054b50) at--;
-    view.setUint32(view.getUint32(at + 16, true) + 24, 300 << 20, true);
+    view.setUint32(view.getUint32(at + 16, true) + 24, 100 << 20, true);
     const r = ingestBytes(bytes, 'bomb.xlsx');
     expect(r.report.status).toBe('refused');
     expect(r.report.problems).toEqual([
-      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 268435456 字节的上限/) }),
+      expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(/解压后有 \d+ 字节，超过 67108864 字节的上限/) }),
     ]);
+  });
+});
+
+describe('hostile data for the build (hostile24)', () => {
+  it('a link under data/raw to a file or folder outside it is listed apart, never read; links inside are read once', () => {
+    const d = mkdtempSync(join(tmpdir(), 'raw-'));
+    const raw = join(d, 'raw');
+    mkdirSync(join(raw, 'a'), { recursive: true });
+    writeFileSync(join(raw, 'a', 'x.csv'), TIDY);
+    mkdirSync(join(d, 'elsewhere'));
+    writeFileSync(join(d, 'elsewhere', 'secret.csv'), TIDY);
+    symlinkSync('/etc/passwd', join(raw, 'passwd.csv'));
+    symlinkSync(join(d, 'elsewhere'), join(raw, 'ext'));
+    symlinkSync('a/x.csv', join(raw, 'again.csv'));
+    const outside: string[] = [];
+    expect(rawCsvFiles(raw, outside).map((f) => f.slice(raw.length))).toEqual(['/a/x.csv']);
+    expect(outside.map((f) => f.slice(raw.length))).toEqual(['/ext', '/passwd.csv']);
+  });
+
+  it.each([
+    ['https://a.com/\n# 注入', false],
+    ['https://a.com/ x', false],
+    // Outer spaces and tabs are trimmed by z.url(): the address kept is the bare one.
+    [' https://a.com/', true],
+    ['https://a.com/\t', true],
+    ['http:/x', false],
+    ['HTTPS://a.com/', true],
+    ['https://a.com/%20x', true],
+  ])('source url %j accepted: %s', (url, ok) => {
+    const parsed = httpUrl.safeParse(url);
+    expect(parsed.success).toBe(ok);
+    if (parsed.success) expect(parsed.data).toMatch(/^\S+$/);
+  });
+
+  it.each([
+    ['an unknown tag (!!js/function)', 'id: x\nunit: !!js/function ‰\n', /Unresolved tag/],
+    [
+      'a billion-laughs alias bomb',
+      'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      /resource exhaustion/,
+    ],
+    ['a key given twice', 'id: x\nid: y\n', /unique/],
+  ])('a catalog YAML with %s is refused in one line naming the file', (_, text, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'x.yaml');
+    writeFileSync(file, text);
+    const problems: string[] = [];
+    expect(readYamlFile(file, z.unknown(), problems)).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+    expect(problems[0]!.startsWith(file)).toBe(true);
+    expect(problems[0]).not.toContain('\n');
   });
 });
 

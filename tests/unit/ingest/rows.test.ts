@@ -68,7 +68,25 @@ describe('RowCells: lines read where they lie', () => {
     return { rows, checks };
   }
   const cell = fc.oneof(
-    fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', '\u0085', '\u0000', '2024', '6.09', '北京市', '蠠', 'Ã¥', 'å', ' 2020 ', '2020\u3000'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u0085',
+      '\u0000',
+      '2024',
+      '6.09',
+      '北京市',
+      '蠠',
+      'Ã¥',
+      'å',
+      ' 2020 ',
+      '2020\u3000',
+    ),
     fc.string({ unit: fc.constantFrom('a', '1', ' ', '\t', '中', '\u00a0', '\u3000', '\u00e5', '\u00c3', '\u00a5', 'é', '𠀋'), maxLength: 6 }),
   );
   const line = fc.array(cell, { minLength: 1, maxLength: 6 }).map((cells) => cells.join(','));
@@ -102,7 +120,7 @@ describe('RowCells: lines read where they lie', () => {
 });
 
 describe("the CSV parser's errors", () => {
-  it('an error of another kind than quotes (should Papa raise one) rejects its row in the parser\'s words, cells counted', () => {
+  it("an error of another kind than quotes (should Papa raise one) rejects its row in the parser's words, cells counted", () => {
     // Papa builds its parse method per parser: a parser is made whose parse adds a FieldMismatch error on row 1.
     const Parser = Papa.Parser;
     const spy = vi.spyOn(Papa, 'Parser').mockImplementation(function (config: Papa.ParseConfig) {
