@@ -5,6 +5,7 @@ import { AXIS_NAMES, classifyAxis, cornerHint, findPlace, readAxisLabel, type Ax
 import type { FileCollector, SeriesKey } from './observations.ts';
 import type { SourceRow } from './rows.ts';
 import { parseHeaderLine, parseLabel, singleYearOf, type Label } from './labels.ts';
+import { readValueCell } from './numbers.ts';
 import { NATIONAL_CODE } from '../../shared/national-code.ts';
 import { nationalRegion, type Region } from '../regions.ts';
 import type { IngestOptions, Problem, SeriesMeta } from '../types.ts';
@@ -56,6 +57,8 @@ export class NbsTableReader {
   private stage: 'header' | 'data' | 'footer' = 'header';
   private tableHeader: SourceRow | undefined;
   private readonly footer: SourceRow[] = [];
+  /** Numbers found in footer rows (see row). */
+  private readonly footerValues: { line: number; column: number; cell: string }[] = [];
   /** Data rows held back until the table's end: only when the corner cell does not say what the rows are. */
   private held: SourceRow[] | undefined;
   private plan: Plan | undefined;
@@ -91,7 +94,13 @@ export class NbsTableReader {
     if (this.stage === 'header') {
       const parsed = parseHeaderLine(first);
       if (parsed && row.cells.every((c, i) => i === 0 || c === '')) {
-        this.header[parsed[0]] = parsed[1];
+        const [key, value] = parsed;
+        // Two different 指标： (or 时间：, 地区：) lines: which one the values belong to cannot be told.
+        if (this.header[key] !== undefined && this.header[key] !== value) {
+          const message = `表头的「${key}」出现两次且不同（「${this.header[key]}」与「${value}」）：无法确定数值属于哪一个，文件未读取`;
+          this.refuse('conflicting-header', message, undefined, row.line);
+        }
+        this.header[key] = value;
         return;
       }
       this.stage = FOOTER.test(first) ? 'footer' : 'data';
@@ -100,6 +109,12 @@ export class NbsTableReader {
     if (this.stage === 'data' && FOOTER.test(first)) this.stage = 'footer';
     if (this.stage === 'footer') {
       this.footer.push(row);
+      // A number in a footer row is a value outside the table (天津市,4.99 after a 注： line, or 数据来源：…,6.5):
+      // it is listed as rejected at its place, never dropped with the note.
+      for (let i = 1; i < row.cells.length; i++) {
+        const cell = row.cells[i]!;
+        if (cell !== '' && readValueCell(cell).kind === 'number') this.footerValues.push({ line: row.line, column: i + 1, cell });
+      }
       return;
     }
     this.countBody(row);
@@ -122,6 +137,7 @@ export class NbsTableReader {
       this.refuse('missing-unit', `指标没有单位：${names}（应写在括号里，如 人口出生率(‰)）`, '--unit');
     }
     if (this.refusal) {
+      this.body.nonEmpty += this.footerValues.length;
       const { code, message, option, line } = this.refusal;
       this.out.reset();
       const problem = this.out.rejectMany([], { line, column: 1 }, code, message, option);
@@ -130,6 +146,10 @@ export class NbsTableReader {
       this.out.counts.cellsRejected += this.body.nonEmpty;
       problem.cells = this.body.nonEmpty;
       return undefined;
+    }
+    for (const { line, column, cell } of this.footerValues) {
+      const message = `数值「${cell}」在表格末尾的注释或来源行里，不属于表格，未写出（数据行应在「注：」「数据来源：」之前）`;
+      this.out.reject({ line, column }, 'value-in-footer', 'error', message);
     }
     const { rowKind, colKind, region } = this.plan!;
     const { notes, sourceLine } = readFooter(this.footer);

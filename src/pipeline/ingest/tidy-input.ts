@@ -35,6 +35,19 @@ export function tidyColumns(header: string[]): Map<string, number> | undefined {
   return columns.has('value') && columns.has('year') ? columns : undefined;
 }
 
+/** Why the header cannot be read when one column (value, year, region…) is named twice, by any of its names. */
+function repeatedColumn(header: string[]): string | undefined {
+  const seen = new Map<string, number>();
+  for (const [i, cell] of header.entries()) {
+    const name = Object.keys(COLUMN_NAMES).find((k) => COLUMN_NAMES[k]!.includes(cell.trim().toLowerCase()));
+    if (name === undefined) continue;
+    const first = seen.get(name);
+    if (first !== undefined) return `第${first + 1}列「${header[first]}」和第${i + 1}列「${cell}」都是 ${name} 列：无法确定读哪一列，文件未读取`;
+    seen.set(name, i);
+  }
+  return undefined;
+}
+
 /** Remembers what a repeated text parses to (the last one first); forgets now and then, so memory stays bounded. */
 function cached<T>(parse: (text: string) => T): (text: string) => T {
   let memo = new Map<string, T>();
@@ -148,7 +161,9 @@ export class TidyLongReader {
     };
     this.firstVarying = Math.min(this.col.year, this.col.value);
     this.lastVarying = Math.max(this.col.year, this.col.value);
-    if (!columns.has('indicator') && !options.indicator)
+    const twice = repeatedColumn(header.cells);
+    if (twice) this.refusal = { code: 'duplicate-column', message: twice };
+    else if (!columns.has('indicator') && !options.indicator)
       this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };
     else if (!columns.has('region') && !columns.has('region_code') && !options.region) {
       this.refusal = { code: 'missing-region', message: '没有 region（地区）列；全国数据请用 --region 全国', option: '--region' };
