@@ -165,6 +165,26 @@ export class NbsTableReader {
     return { header: this.header, layout, scope, series };
   }
 
+  /** An option the table did not need (its header or an axis says it) is named, not ignored in silence. */
+  private unusedOptions(fixedKind: AxisKind): void {
+    const given = [
+      ['indicator', '--indicator', this.options.indicator, '指标'],
+      ['region', '--region', this.options.region, '地区'],
+      ['year', '--year', this.options.year, '时间'],
+    ] as const;
+    for (const [kind, option, value, key] of given) {
+      if (value === undefined) continue;
+      const fromHeader = this.header[key];
+      let why: string | undefined;
+      if (kind !== fixedKind) why = `表格的行或列已是${AXIS_NAMES[kind]}`;
+      else if (kind === 'year' ? singleYearOf(fromHeader) !== undefined : fromHeader !== undefined) why = `文件表头已写明「${key}：${fromHeader}」`;
+      else if (kind === 'region' && /^(年度|季度|月度)数据$/.test(this.header['数据库'] ?? '')) why = '全国数据库的表格是全国的数';
+      if (!why) continue;
+      const message = `选项 ${option}「${value}」未使用：${why}`;
+      this.out.problem({ code: 'option-unused', severity: 'warning', line: this.tableHeader?.line ?? 1, column: 1, message, option });
+    }
+  }
+
   private refuse(code: string, message: string, option?: string, line = this.tableHeader?.line ?? 1): void {
     this.refusal ??= { code, message, line, ...(option ? { option } : {}) };
   }
@@ -219,6 +239,7 @@ export class NbsTableReader {
       if (plan.year === undefined)
         return this.refuse('missing-year', `文件只有一个时期但没有说明是哪一年（时间：${header['时间'] ?? '无'}）`, '--year');
     }
+    this.unusedOptions(fixedKind);
     plan.colLabels = cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
     // Labels without a unit cannot be published: the table is refused once, naming them, at its end.
     for (const label of [plan.indicator, ...plan.colLabels.map(asLabel)]) this.checkUnit(label);

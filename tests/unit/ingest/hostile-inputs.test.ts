@@ -401,3 +401,22 @@ describe('the preview server', () => {
     expect(resolveFile(d, '/../../etc/passwd')).toBeNull();
   });
 });
+
+describe('options the file did not need', () => {
+  it('--indicator, --region or --year that a table does not use is named in a warning, values unchanged', () => {
+    const r = read(HEAD + '北京市,6.09,6.1\n', { indicator: '人口死亡率(‰)', year: 2020, region: '全国' });
+    expect(r.report.counts.valuesWritten).toBe(2);
+    expect(r.observations.every((o) => o.indicator === '人口出生率' && o.regionCode === '110000')).toBe(true);
+    expect(r.report.problems.map((p) => [p.code, p.severity, p.option])).toEqual([
+      ['option-unused', 'warning', '--indicator'],
+      ['option-unused', 'warning', '--region'],
+      ['option-unused', 'warning', '--year'],
+    ]);
+    expect(r.report.problems[0]!.message).toContain('指标：人口出生率(‰)');
+  });
+  it('an option the table needs is used without a word', () => {
+    const r = read('地区,2024年,2023年\n北京市,6.09,6.1\n', { indicator: '人口出生率(‰)' });
+    expect(r.report.counts.valuesWritten).toBe(2);
+    expect(r.report.problems).toEqual([]);
+  });
+});
