@@ -26,31 +26,28 @@ export interface SourceRow {
   cells: string[];
 }
 
-/** Whitespace as String.prototype.trim sees it (ASCII controls and spaces, NBSP, U+3000 and the like). */
-function isSpace(c: number): boolean {
+/** The characters String.prototype.trim removes, exactly (WhiteSpace and LineTerminator: TAB…CR, space, NBSP, U+3000…). */
+function isTrimmed(c: number): boolean {
   return (
-    c <= 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    (c > 127 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
   );
 }
 
 export function cleanCell(raw: string): string {
   // Most cells have nothing to trim: looking at both ends is cheaper than trim() making a new string.
-  if (raw.length === 0 || (!isSpace(raw.charCodeAt(0)) && !isSpace(raw.charCodeAt(raw.length - 1)))) return raw;
+  if (raw.length === 0 || (!isTrimmed(raw.charCodeAt(0)) && !isTrimmed(raw.charCodeAt(raw.length - 1)))) return raw;
   return raw.trim();
-}
-
-/** The characters String.prototype.trim removes, exactly (isSpace above is a wider first look). */
-function isTrimmed(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || (c > 127 && isSpace(c));
 }
 
 /** ASCII whitespace, the only whitespace a byte of UTF-8 can be on its own. */

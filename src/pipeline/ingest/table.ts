@@ -37,6 +37,11 @@ interface Plan {
 
 const FOOTER = /^(注|数据来源|资料来源|说明)\s*[：:]?/;
 
+/** The national databases (年度数据, 季度数据, 月度数据) hold the whole country's figures. */
+function isNationalDatabase(header: Record<string, string>): boolean {
+  return /^(年度|季度|月度)数据$/.test(header['数据库'] ?? '');
+}
+
 /** Notes (注) and the source line, as series metadata. A note split on ASCII commas is joined back. */
 function readFooter(footer: SourceRow[]) {
   const notes: string[] = [];
@@ -178,7 +183,7 @@ export class NbsTableReader {
       let why: string | undefined;
       if (kind !== fixedKind) why = `表格的行或列已是${AXIS_NAMES[kind]}`;
       else if (kind === 'year' ? singleYearOf(fromHeader) !== undefined : fromHeader !== undefined) why = `文件表头已写明「${key}：${fromHeader}」`;
-      else if (kind === 'region' && /^(年度|季度|月度)数据$/.test(this.header['数据库'] ?? '')) why = '全国数据库的表格是全国的数';
+      else if (kind === 'region' && isNationalDatabase(this.header)) why = '全国数据库的表格是全国的数';
       if (!why) continue;
       const message = `选项 ${option}「${value}」未使用：${why}`;
       this.out.problem({ code: 'option-unused', severity: 'warning', line: this.tableHeader?.line ?? 1, column: 1, message, option });
@@ -223,8 +228,7 @@ export class NbsTableReader {
       if (!text) return this.refuse('missing-indicator', '文件没有「指标：」行，无法知道这些数值是哪个指标', '--indicator');
       plan.indicator = parseLabel(text);
     } else if (fixedKind === 'region') {
-      // The national databases (年度数据, 季度数据, 月度数据) are the whole country's figures.
-      const text = header['地区'] ?? (/^(年度|季度|月度)数据$/.test(header['数据库'] ?? '') ? '全国' : options.region);
+      const text = header['地区'] ?? (isNationalDatabase(header) ? '全国' : options.region);
       if (!text) {
         return this.refuse(
           'missing-region',

@@ -25,11 +25,17 @@ const COLUMN_NAMES: Record<string, string[]> = {
   comparator: ['comparator', '比较', '比较符'],
 };
 
+/** The canonical name a header cell stands for (value for 数值, year for 年份…), or undefined. */
+function columnName(cell: string): string | undefined {
+  const text = cell.trim().toLowerCase();
+  return Object.keys(COLUMN_NAMES).find((k) => COLUMN_NAMES[k]!.includes(text));
+}
+
 /** Column positions by canonical name, or undefined when this header is not a tidy long header. */
 export function tidyColumns(header: string[]): Map<string, number> | undefined {
   const columns = new Map<string, number>();
   header.forEach((cell, i) => {
-    const name = Object.keys(COLUMN_NAMES).find((k) => COLUMN_NAMES[k]!.includes(cell.trim().toLowerCase()));
+    const name = columnName(cell);
     if (name && !columns.has(name)) columns.set(name, i);
   });
   return columns.has('value') && columns.has('year') ? columns : undefined;
@@ -39,7 +45,7 @@ export function tidyColumns(header: string[]): Map<string, number> | undefined {
 function repeatedColumn(header: string[]): string | undefined {
   const seen = new Map<string, number>();
   for (const [i, cell] of header.entries()) {
-    const name = Object.keys(COLUMN_NAMES).find((k) => COLUMN_NAMES[k]!.includes(cell.trim().toLowerCase()));
+    const name = columnName(cell);
     if (name === undefined) continue;
     const first = seen.get(name);
     if (first !== undefined) return `第${first + 1}列「${header[first]}」和第${i + 1}列「${cell}」都是 ${name} 列：无法确定读哪一列，文件未读取`;
