@@ -24,6 +24,8 @@ const COLUMN_NAMES: Record<string, string[]> = {
   note_en: ['note_en', '英文备注'],
   comparator: ['comparator', '比较', '比较符'],
 };
+/** Columns known but not written: the bundled figures' pointer back to the shared reference file they were checked against. */
+const KNOWN_UNUSED = ['reference_line', '参考行'];
 
 /** The canonical name a header cell stands for (value for 数值, year for 年份…), or undefined. */
 function columnName(cell: string): string | undefined {
@@ -167,6 +169,13 @@ export class TidyLongReader {
     };
     this.firstVarying = Math.min(this.col.year, this.col.value);
     this.lastVarying = Math.max(this.col.year, this.col.value);
+    // A named column the reader does not know would vanish from the output: each is named in a warning.
+    header.cells.forEach((cell, i) => {
+      const text = cell.trim();
+      if (text === '' || columnName(cell) !== undefined || KNOWN_UNUSED.includes(text.toLowerCase())) return;
+      const message = `第${i + 1}列「${text}」不是可读的列（可读：${Object.keys(COLUMN_NAMES).join('、')}），该列的内容未写出`;
+      out.problem({ code: 'column-unused', severity: 'warning', line: header.line, column: i + 1, message });
+    });
     const twice = repeatedColumn(header.cells);
     if (twice) this.refusal = { code: 'duplicate-column', message: twice };
     else if (!columns.has('indicator') && !options.indicator)
