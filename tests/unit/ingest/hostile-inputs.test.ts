@@ -30,7 +30,15 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
   ['unquoted 2020,1,234,‰ in a tidy row', 'indicator,region,year,value,unit\n出生率,全国,2020,1,234,‰\n', {}, 'read', 'extra-fields', 0, 1],
   ['unquoted 1,234 shifting the unit', TIDY + '出生率,全国,2020,1,234,‰\n出生率,全国,2021,5,‰,\n', {}, 'read', 'bad-unit', 1, 1],
   ['decimal comma "0,123"', HEAD + '北京市,"0,123",6.1\n', {}, 'read', 'bad-number', 1, 1],
-  ['tidy column the reader does not know, named in a warning', 'indicator,region,year,value,unit,口径说明\n出生率,全国,2024,6.39,‰,按常住人口\n', {}, 'read', 'column-unused', 1, 0],
+  [
+    'tidy column the reader does not know, named in a warning',
+    'indicator,region,year,value,unit,口径说明\n出生率,全国,2024,6.39,‰,按常住人口\n',
+    {},
+    'read',
+    'column-unused',
+    1,
+    0,
+  ],
   ['exponent 1e-5 kept in full', HEAD + '北京市,1e-5,1.5e-3\n', {}, 'read', undefined, 2, 0],
   ['20-digit integer rejected, not rounded', HEAD + '北京市,12345678901234567890,1\n', {}, 'read', 'bad-number', 1, 1],
   [
