@@ -68,8 +68,12 @@ describe('English fields are required', () => {
     expect(sources.length).toBeGreaterThan(100);
     expect(sources.filter((s) => s.title_en_by === 'official').map((s) => s.id)).toEqual([
       'china-statistical-yearbook-2018',
+      'mof-budget-report-2013',
+      'mof-budget-report-2014',
       'nbs-communique-2017',
+      'nhfpc-yearbook-2014',
       'scio-white-paper-health-2012',
+      'scio-white-paper-public-health-2017',
       'scio-white-paper-right-to-development-2016',
     ]);
   });
