@@ -48,12 +48,21 @@ export function readYamlFile<T extends z.ZodType>(file: string, schema: T, probl
   return undefined;
 }
 
-/** The YAML files of a folder, in name order. */
-export function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
+/**
+ * The YAML files of a folder, in name order. Two files for one name (x.yaml beside x.yml) would be two entries with
+ * one id, the second silently overwriting the first wherever entries are looked up by id: both are refused.
+ */
+export function yamlFiles(dir: string, problems: string[]): string[] {
+  const names = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((name) => join(dir, name));
+    .sort();
+  const stem = (name: string) => name.replace(/\.ya?ml$/, '');
+  const twice = new Set(names.filter((name, i) => names.findIndex((n) => stem(n) === stem(name)) !== i).map(stem));
+  for (const name of names.filter((n) => twice.has(stem(n))))
+    problems.push(
+      `${join(dir, name)}: 与 ${names.filter((n) => n !== name && stem(n) === stem(name)).join('、')} 都是 ${stem(name)} 的文件：只能保留一个`,
+    );
+  return names.filter((name) => !twice.has(stem(name))).map((name) => join(dir, name));
 }
 
 function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined {
@@ -62,7 +71,7 @@ function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined 
 
 function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
   const items: z.infer<T>[] = [];
-  for (const file of yamlFiles(dir)) {
+  for (const file of yamlFiles(dir, problems)) {
     const data = readYamlFile(file, schema, problems);
     if (data === undefined) continue;
     const item = data as { id: string };
@@ -73,6 +82,27 @@ function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: strin
   return items;
 }
 
+/**
+ * Names the site publishes for itself beside the indicators' own files (/data/<name>.csv or .json, the site's share
+ * card /pictures/share/site.png). An indicator with such an id, or whose id is another's plus `-wide` (that one's
+ * wide CSV) or `-json` (its JSON resource in datapackage.json), would have one file overwrite the other without a
+ * word (hostile25). tests/unit/hostile-site.test.ts checks the list against what the downloads write.
+ */
+export const RESERVED_INDICATOR_IDS = ['revisions', 'targets', 'events', 'vbp-batches', 'ingestion', 'datapackage', 'site'];
+const DERIVED_SUFFIXES = ['-wide', '-json'];
+
+/** Why an indicator id cannot be used beside the others (a name clash), or undefined. */
+function idClash(id: string, ids: Set<string>): string | undefined {
+  if (RESERVED_INDICATOR_IDS.includes(id))
+    return `「${id}」是站点自己文件的名字（${RESERVED_INDICATOR_IDS.join('、')} 都不能用作指标 id），请换一个 id`;
+  for (const suffix of DERIVED_SUFFIXES) {
+    const other = id.endsWith(suffix) ? id.slice(0, -suffix.length) : '';
+    const what = suffix === '-wide' ? `宽表 ${id}.csv` : `数据包资源 ${id}`;
+    if (ids.has(other)) return `「${id}」与指标 ${other} 的${what} 重名，请换一个 id`;
+  }
+  return undefined;
+}
+
 export function loadCatalog(root = 'data'): Catalog {
   const problems: string[] = [];
   const indicators = loadFolder(join(root, 'catalog'), IndicatorSpec, problems);
@@ -80,8 +110,11 @@ export function loadCatalog(root = 'data'): Catalog {
   const sources = new Map(sourceList.map((s) => [s.id, s]));
   const release = loadRelease(join(root, 'release.yaml'), problems);
   const names = new Map<string, string>();
+  const ids = new Set(indicators.map((i) => i.id));
   for (const indicator of indicators) {
     const file = join(root, 'catalog', `${indicator.id}.yaml`);
+    const clash = idClash(indicator.id, ids);
+    if (clash) problems.push(`${file}: 字段 id：${clash}`);
     indicator.sources.forEach((id, i) => {
       if (!sources.has(id)) problems.push(`${file}: 字段 sources.${i}：应为 data/sources/ 中已有的来源 id，实际为 ${id}`);
     });

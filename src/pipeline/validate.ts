@@ -18,6 +18,9 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
   for (const spec of catalog.indicators) for (const name of [spec.id, spec.name_zh, ...spec.aliases]) byName.set(name, spec);
   const out = new Map(catalog.indicators.map((i) => [i.id, { indicator: i, values: [], earlierReleases: [] } as ValidatedIndicator]));
   const inForce = new Map<string, Observation>();
+  // One publication gives one figure for a year: the same source twice (a row copied into a second file, a file
+  // linked twice) would otherwise publish an earlier release twice, since earlier releases may repeat a year.
+  const bySource = new Map<string, Observation>();
 
   for (const { observations, report } of results) {
     const reject = (o: Observation, code: string, message: string) => {
@@ -70,6 +73,17 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
         ...(o.comparator ? { comparator: o.comparator } : {}),
       };
       const target = out.get(spec.id)!;
+      const sourceKey = `${spec.id}/${o.regionCode}/${o.year}/${o.source}`;
+      const same = bySource.get(sourceKey);
+      if (same) {
+        reject(
+          o,
+          'duplicate-value',
+          `${o.region} ${o.year}年「${spec.name_zh}」已有来源 ${o.source} 的数值（${same.sourceFile} 第${same.sourceLine}行）：同一发布对同一年只有一个数`,
+        );
+        continue;
+      }
+      bySource.set(sourceKey, o);
       if (status === 'superseded') {
         target.earlierReleases.push(value);
         continue;

@@ -1,0 +1,182 @@
+// Hostile data and requests against the site build and the preview server (hostile25): each case passed before
+// its fix, with the effect named beside it.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogError, loadCatalog, RESERVED_INDICATOR_IDS } from '../../src/catalog/load.ts';
+import { httpUrl } from '../../src/catalog/schema.ts';
+import { SITE_CARD } from '../../src/embed/share.ts';
+import { buildData } from '../../src/pipeline/build-published.ts';
+import { normalizeSiteUrl } from '../../src/site-address.ts';
+import { folderRedirect, startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+
+const DATA = new URL('../../data/', import.meta.url).pathname;
+
+/** A copy of data/ changed by `change` (given the copy's data folder). */
+function dataCopy(change: (data: string) => void): string {
+  const root = mkdtempSync(join(tmpdir(), 'hostile25-'));
+  cpSync(DATA, join(root, 'data'), { recursive: true });
+  change(join(root, 'data'));
+  return root;
+}
+
+function catalogProblems(root: string): string[] {
+  try {
+    loadCatalog(join(root, 'data'));
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as CatalogError).problems;
+  }
+}
+
+/** Renames data/catalog/birth-rate.yaml to <id>.yaml with that id (targets and events name birth-rate: dropped). */
+function birthRateAs(id: string) {
+  return (data: string) => {
+    const text = readFileSync(join(data, 'catalog', 'birth-rate.yaml'), 'utf8').replace(/^id: birth-rate$/m, `id: ${id}`);
+    renameSync(join(data, 'catalog', 'birth-rate.yaml'), join(data, 'catalog', `${id}.yaml`));
+    writeFileSync(join(data, 'catalog', `${id}.yaml`), text);
+  };
+}
+
+describe('source addresses that show one site and open another', () => {
+  it.each([
+    // before: accepted, and the link went to evil.example while reading as the NHC's site
+    ['https://www.nhc.gov.cn@evil.example/x', /用户名或密码/],
+    ['https://user:secret@www.nhc.gov.cn/', /用户名或密码/],
+    ['https://@www.nhc.gov.cn/', /用户名或密码/],
+    // before: accepted; browsers read the backslash as a slash (the host is a.example)
+    ['https://a.example\\@www.nhc.gov.cn/', /反斜杠/],
+    // before: accepted; a right-to-left override or a zero-width space changes what the reader sees
+    ['https://www.nhc.gov.cn/\u202efdp.exe', /格式字符/],
+    ['https://www.nhc\u200b.gov.cn/', /格式字符/],
+  ])('%j is refused', (url, message) => {
+    const parsed = httpUrl.safeParse(url);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message).join()).toMatch(message);
+  });
+
+  it.each(['https://www.nhc.gov.cn/wjw/tjgb/list.shtml', 'https://a.example/@user?q=a@b#@x', 'https://医改.中国/', 'HTTP://A.EXAMPLE'])(
+    '%j is still accepted',
+    (url) => expect(httpUrl.safeParse(url).success).toBe(true),
+  );
+
+  it('names the file and field in the build', () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'sources', 'nbs-database-annual-2023.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^url: .*$/m, 'url: https://www.nhc.gov.cn@evil.example/'));
+    });
+    // (the indicators citing the refused source say so too)
+    expect(catalogProblems(root)[0]).toMatch(/sources\/nbs-database-annual-2023\.yaml: 字段 url：网址中不能有用户名或密码/);
+  });
+
+  it('a site address with a user name or password is refused (it is printed on every page)', () => {
+    expect(() => normalizeSiteUrl('https://me:secret@example.org/yigai/')).toThrow(/user name or password/);
+    expect(normalizeSiteUrl('https://example.org/yigai')).toBe('https://example.org/yigai/');
+  });
+});
+
+describe('catalog files that clash', () => {
+  it('x.yaml beside x.yml: both refused with their files (before: two indicators with one id, one of them lost)', () => {
+    const root = dataCopy((data) => cpSync(join(data, 'catalog', 'birth-rate.yaml'), join(data, 'catalog', 'birth-rate.yml')));
+    expect(catalogProblems(root)).toEqual([
+      expect.stringMatching(/catalog\/birth-rate\.yaml: 与 birth-rate\.yml 都是 birth-rate 的文件/),
+      expect.stringMatching(/catalog\/birth-rate\.yml: 与 birth-rate\.yaml 都是 birth-rate 的文件/),
+    ]);
+  });
+
+  it('the same in data/sources', () => {
+    const root = dataCopy((data) => cpSync(join(data, 'sources', 'nhc-bulletin-2023.yaml'), join(data, 'sources', 'nhc-bulletin-2023.yml')));
+    expect(catalogProblems(root).filter((p) => /都是 nhc-bulletin-2023 的文件/.test(p))).toHaveLength(2);
+  });
+
+  // before: the indicator's tidy CSV /data/revisions.csv was overwritten by the revisions table, and
+  // datapackage.json listed two resources at that path, one with the wrong hash; the build passed.
+  it.each([
+    ['revisions', /「revisions」是站点自己文件的名字/],
+    ['datapackage', /「datapackage」是站点自己文件的名字/],
+    [SITE_CARD, /「site」是站点自己文件的名字/],
+    ['death-rate-wide', /「death-rate-wide」与指标 death-rate 的宽表 death-rate-wide\.csv 重名/],
+    ['death-rate-json', /「death-rate-json」与指标 death-rate 的数据包资源 death-rate-json 重名/],
+  ])('an indicator id %j that names another file is refused with its file and field', (id, message) => {
+    const problems = catalogProblems(dataCopy(birthRateAs(id)));
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`catalog/${id}\\.yaml: 字段 id：`))]);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('the reserved ids are every name the downloads write beside the indicators, and the indicators write only id, id-wide, id.json', async () => {
+    const catalog = loadCatalog(DATA);
+    const { files } = await buildData(catalog, join(DATA, 'raw'), join(DATA, '..'));
+    const listed = JSON.parse(String(files.get('downloads.json'))) as { files: { path: string; indicatorId?: string }[] };
+    const shared = listed.files.filter((f) => !f.indicatorId && /\.(csv|json)$/.test(f.path)).map((f) => f.path.replace(/\.\w+$/, ''));
+    expect(shared.length).toBeGreaterThan(4);
+    for (const name of shared) expect(RESERVED_INDICATOR_IDS).toContain(name);
+    expect(RESERVED_INDICATOR_IDS).toContain(SITE_CARD);
+    for (const f of listed.files.filter((f) => f.indicatorId))
+      expect([`${f.indicatorId}.csv`, `${f.indicatorId}-wide.csv`, `${f.indicatorId}.json`]).toContain(f.path);
+    const pkg = JSON.parse(String(files.get('downloads/datapackage.json'))) as { resources: { name: string }[] };
+    const names = pkg.resources.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('the same row twice', () => {
+  // before: an earlier release (superseded) copied into a second file, or a file linked twice, was published twice
+  // in revisions.csv and the indicator's JSON, and the build passed; values in force were already refused.
+  it('an earlier release given twice by the same source is refused at the second place', async () => {
+    const root = dataCopy((data) => {
+      const lines = readFileSync(join(data, 'raw', 'reference', 'national.csv'), 'utf8').split('\n');
+      const superseded = lines.filter((l) => l.includes(',superseded,'));
+      expect(superseded.length).toBeGreaterThan(0);
+      mkdirSync(join(data, 'raw', 'zz-copy')); // read after reference/
+      writeFileSync(join(data, 'raw', 'zz-copy', 'again.csv'), [lines[0], superseded[0], ''].join('\n'));
+    });
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    const mine = r.problems.filter((p) => p.file.endsWith('again.csv'));
+    expect(mine.map((p) => [p.code, p.line, p.column])).toEqual([['duplicate-value', 2, 4]]);
+    expect(mine[0]!.message).toMatch(/已有来源 \S+ 的数值（data\/raw\/reference\/national\.csv 第\d+行）/);
+  });
+});
+
+describe('the preview server (hostile25)', () => {
+  let server: StaticServer;
+  const root = mkdtempSync(join(tmpdir(), 'serve25-'));
+  beforeAll(async () => {
+    mkdirSync(join(root, 'data'));
+    mkdirSync(join(root, 'indicators', 'birth-rate'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), 'home');
+    writeFileSync(join(root, 'indicators', 'birth-rate', 'index.html'), 'page');
+    server = await startStaticServer(root);
+  });
+  afterAll(() => server?.close());
+
+  // before: POST, PUT, DELETE and TRACE were answered 200 with the page
+  it.each(['POST', 'PUT', 'DELETE', 'TRACE', 'OPTIONS'])('%s is 405 with Allow: GET, HEAD', async (method) => {
+    // fetch refuses to send TRACE: node:http sends anything
+    const { status, allow } = await new Promise<{ status?: number; allow?: string }>((resolve, reject) =>
+      request(server.url + '/', { method }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode, allow: response.headers.allow });
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(status).toBe(405);
+    expect(allow).toBe('GET, HEAD');
+  });
+
+  // before: the page was served at the address without its slash (a host redirects), so relative links differed
+  it('a folder without its slash is redirected to it, query kept; never to another host', async () => {
+    const response = await fetch(server.url + '/indicators/birth-rate?theme=dark', { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/indicators/birth-rate/?theme=dark');
+    expect(folderRedirect(root, '//indicators/birth-rate')).toBe('/indicators/birth-rate/');
+    expect(folderRedirect(root, '/indicators/x/../birth-rate?%3Cb%3E')).toBe('/indicators/birth-rate/?%3Cb%3E');
+    expect(folderRedirect(root, '/indicators/birth-rate?\u00e9')).toBe('/indicators/birth-rate/?%E9');
+    for (const url of ['/indicators/birth-rate/', '/data', '//data', '/index.html', '/../etc', '/%2e%2e/etc', '/%'])
+      expect(folderRedirect(root, url), url).toBeNull();
+    expect((await fetch(server.url + '/indicators/birth-rate/')).status).toBe(200);
+  });
+});
