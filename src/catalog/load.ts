@@ -2,10 +2,10 @@
 // file and the field, and says what was expected and what was found.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
+import { invisibleCharacters, parseDataYaml } from './data-text.ts';
 
 export class CatalogError extends Error {
   readonly problems: string[];
@@ -28,11 +28,8 @@ export const MAX_YAML_BYTES = 1 << 20;
 export function readYamlFile<T extends z.ZodType>(file: string, schema: T, problems: string[], unreadable = 'YAML 无法解析'): z.infer<T> | undefined {
   let raw: unknown;
   try {
-    // A warning (an unknown tag such as !!js/function) is an error too: it was printed over several lines
-    // beside the build's output and the value read as plain text (hostile24).
-    const doc = parseDocument(readTextFile(file, MAX_YAML_BYTES));
-    const first = doc.errors[0] ?? doc.warnings[0];
-    if (first) throw first;
+    const { doc, problem } = parseDataYaml(readTextFile(file, MAX_YAML_BYTES));
+    if (problem) throw problem;
     raw = doc.toJS();
   } catch (error) {
     if (error instanceof ReadError) {
@@ -42,8 +39,11 @@ export function readYamlFile<T extends z.ZodType>(file: string, schema: T, probl
     problems.push(`${file}: ${unreadable}：${(error as Error).message.split('\n')[0]}`);
     return undefined;
   }
+  const invisible = invisibleCharacters(raw);
+  for (const { path, message } of invisible) problems.push(`${file}: 字段 ${path.join('.')}：${message}`);
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success && invisible.length === 0) return result.data;
+  if (result.success) return undefined;
   for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
   return undefined;
 }

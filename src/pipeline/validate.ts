@@ -4,6 +4,7 @@
 import type { Catalog } from '../catalog/load.ts';
 import { STATUSES, type IndicatorSpec, type Status } from '../catalog/schema.ts';
 import { needsEnglish } from '../shared/i18n/needs-english.ts';
+import { invisibleCharacter } from '../catalog/data-text.ts';
 import type { PublishedValue } from './publication.ts';
 import type { IngestResult, Observation, Problem } from './types.ts';
 
@@ -56,6 +57,13 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
       // is never validated here, so it needs no note_en column.
       if (needsEnglish(o.note) && !o.note_en) {
         reject(o, 'note-without-english', `备注含中文，应在 note_en（英文备注）列给出英文：「${o.note!.slice(0, 40)}」`);
+        continue;
+      }
+      // A bidi override in a note reverses the text after it on the page and in a spreadsheet; the ingestion keeps
+      // notes as written, so the build refuses them here, as it does such characters in the catalog (hostile25).
+      const hidden = (['note', 'note_en'] as const).find((field) => o[field] && invisibleCharacter(o[field]));
+      if (hidden) {
+        reject(o, 'invisible-character', `${hidden} 列：${invisibleCharacter(o[hidden]!)}`);
         continue;
       }
       const value: PublishedValue = {

@@ -9,6 +9,8 @@ import { CatalogError, loadCatalog, RESERVED_INDICATOR_IDS } from '../../src/cat
 import { httpUrl } from '../../src/catalog/schema.ts';
 import { SITE_CARD } from '../../src/embed/share.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
+import { loadTargets } from '../../src/catalog/load-targets.ts';
+import { parseProcurementBatches, PROCUREMENT_FILE } from '../../src/site-data/procurement.ts';
 import { normalizeSiteUrl } from '../../src/site-address.ts';
 import { folderRedirect, startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 
@@ -119,6 +121,77 @@ describe('catalog files that clash', () => {
     const pkg = JSON.parse(String(files.get('downloads/datapackage.json'))) as { resources: { name: string }[] };
     const names = pkg.resources.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+// before: published as written; an override (U+202E) reverses the text after it wherever the name or note sits in a
+// sentence or a spreadsheet cell, a zero-width space hides inside a name, a bell or U+FEFF travels into every file.
+describe('text holding characters the reader cannot see', () => {
+  const replaceIn = (file: string, from: RegExp, to: string) => (data: string) =>
+    writeFileSync(join(data, file), readFileSync(join(data, file), 'utf8').replace(from, to));
+
+  it.each([
+    [
+      'a bidi override in a name',
+      'catalog/birth-rate.yaml',
+      /^name_zh: .*$/m,
+      'name_zh: "人口出生率\u202e 6.39"',
+      /birth-rate\.yaml: 字段 name_zh：第 6 个字符是看不见的控制或格式字符 U\+202E/,
+    ],
+    [
+      'a zero-width space in a definition',
+      'catalog/birth-rate.yaml',
+      /^definition: /m,
+      'definition: \u200b',
+      /birth-rate\.yaml: 字段 definition：第 1 个字符.*U\+200B/,
+    ],
+    ['a bell in the compiler', 'release.yaml', /^compiler: .*$/m, 'compiler: "医改数据\u0007"', /release\.yaml: 字段 compiler：.*U\+0007/],
+    [
+      'a lone surrogate in a source title',
+      'sources/nhc-bulletin-2023.yaml',
+      /^title: .*$/m,
+      'title: "《公报\\ud800》"' /* a YAML escape: a file cannot hold a lone surrogate */,
+      /nhc-bulletin-2023\.yaml: 字段 title：.*U\+D800/,
+    ],
+  ])('%s is refused with its file and field', (_, file, from, to, message) => {
+    // (a refused source is then also missing for the indicators citing it: those lines are left out here)
+    const problems = catalogProblems(dataCopy(replaceIn(file, from, to))).filter((p) => p.includes(`/${file}: `));
+    expect(problems).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('in a plan target: refused with its file and field', () => {
+    const root = dataCopy(replaceIn('targets/community-health-2015.yaml', /wording_zh: /, 'wording_zh: \u2066'));
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    expect(() => loadTargets(join(root, 'data'), ids)).toThrow(/community-health-2015\.yaml: 字段 targets\.\d+\.wording_zh：第 1 个字符.*U\+2066/);
+  });
+
+  it('in the procurement batches: refused at file:line:column; an unknown tag there too (it was read as text)', () => {
+    const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
+    const ids = new Set(loadCatalog(DATA).sources.keys());
+    const parse = (t: string) => parseProcurementBatches(t, 'vbp-batches.yaml', ids).problems;
+    expect(parse(text)).toEqual([]);
+    expect(parse(text.replace(/name_zh: 第/, 'name_zh: 第\u202e'))).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:\d+:\d+: 字段 batches\.0\.name_zh：.*U\+202E/),
+    ]);
+    expect(parse(text.replace(/name_zh: /, 'name_zh: !!js/function '))).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:10:14: YAML 无法解析：Unresolved tag/),
+    ]);
+  });
+
+  it('in a raw note or its English: the value is refused at its place', async () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'raw', 'reference', 'national.csv');
+      const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+      expect(header).toBe('indicator,region,year,value,unit,source,status,note,note_en');
+      const row = (year: number, note: string, noteEn: string) =>
+        `人口出生率,全国,${year},6.39,‰,nbs-database-annual-2023,single-source,${note},${noteEn}`;
+      writeFileSync(file, [header, row(2030, '注\u202e 6.39', 'Note'), row(2031, 'n', 'Note \ufeff x'), ...rows].join('\n'));
+    });
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    expect(r.problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      ['invisible-character', 2, 'note 列：第 2 个字符是看不见的控制或格式字符 U+202E：请删去'],
+      ['invisible-character', 3, 'note_en 列：第 6 个字符是看不见的控制或格式字符 U+FEFF：请删去'],
+    ]);
   });
 });
 
