@@ -19,6 +19,7 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
   for (const spec of catalog.indicators) for (const name of [spec.id, spec.name_zh, ...spec.aliases]) byName.set(name, spec);
   const out = new Map(catalog.indicators.map((i) => [i.id, { indicator: i, values: [], earlierReleases: [] } as ValidatedIndicator]));
   const inForce = new Map<string, Observation>();
+  const releaseYear = Number(catalog.release.date.slice(0, 4));
   // One publication gives one figure for a year: the same source twice (a row copied into a second file, a file
   // linked twice) would otherwise publish an earlier release twice, since earlier releases may repeat a year.
   const bySource = new Map<string, Observation>();
@@ -64,6 +65,12 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
       const hidden = (['note', 'note_en'] as const).find((field) => o[field] && invisibleCharacter(o[field]));
       if (hidden) {
         reject(o, 'invisible-character', `${hidden} 列：${invisibleCharacter(o[hidden]!)}`);
+        continue;
+      }
+      // A year after the release's own date has no statistics yet: such a row would show as the latest value and
+      // stretch every chart to it (hostile25). Targets for later years live in data/targets/, not here.
+      if (o.year > releaseYear) {
+        reject(o, 'future-year', `${o.year}年晚于数据版本的日期（${catalog.release.date}）：尚未过去的年份没有统计值`);
         continue;
       }
       const value: PublishedValue = {

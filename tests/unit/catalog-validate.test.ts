@@ -141,7 +141,7 @@ describe('validation of the bundled raw data', () => {
       [
         'indicator,region,year,value,unit,source,status,comparator,note',
         '基本医疗保险参保率,全国,2030,95,%,nhsa-bulletin-2024,single-source,≥,',
-        '基本医疗保险参保率,全国,2031,95,%,nhsa-bulletin-2024,single-source,>=,',
+        '基本医疗保险参保率,全国,2010,95,%,nhsa-bulletin-2024,single-source,>=,',
       ].join('\n') + '\n',
     );
     const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
@@ -151,7 +151,7 @@ describe('validation of the bundled raw data', () => {
     const series = JSON.parse(String(r.files.get('series/medical-insurance-coverage-rate.json'))) as {
       values: { year: number; comparator?: string }[];
     };
-    expect(series.values.find((v) => v.year === 2031)?.comparator).toBe('>=');
+    expect(series.values.find((v) => v.year === 2010)?.comparator).toBe('>=');
     for (const report of r.reports) expect(conservationErrors(report)).toEqual([]);
   });
 });

@@ -195,6 +195,27 @@ describe('text holding characters the reader cannot see', () => {
   });
 });
 
+// before: published; the home page and the indicator page showed 2099 as the latest value, every chart stretched to it
+describe('a year after the release', () => {
+  it('is refused at its place; the release year itself is not', async () => {
+    const release = readFileSync(join(DATA, 'release.yaml'), 'utf8');
+    const year = Number(/^date: '?(\d{4})/m.exec(release)![1]);
+    const root = dataCopy((data) => {
+      const rows = [year + 1, 2099, year].map((y) => `人口出生率,全国,${y},6.1,‰,nbs-database-annual-2023,single-source,,`);
+      writeFileSync(
+        join(data, 'raw', 'reference', 'zz-future.csv'),
+        ['indicator,region,year,value,unit,source,status,note,note_en', ...rows, ''].join('\n'),
+      );
+    });
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['future-year', 2, 4],
+      ['future-year', 3, 4],
+    ]);
+    expect(r.problems[1]!.message).toMatch(/^2099年晚于数据版本的日期（\d{4}-\d{2}-\d{2}）/);
+  });
+});
+
 describe('the same row twice', () => {
   // before: an earlier release (superseded) copied into a second file, or a file linked twice, was published twice
   // in revisions.csv and the indicator's JSON, and the build passed; values in force were already refused.
