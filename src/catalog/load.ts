@@ -1,7 +1,7 @@
 // Loads data/catalog/<id>.yaml and data/sources/<id>.yaml, checked by their schemas. An error names the
 // file and the field, and says what was expected and what was found.
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import type { z } from 'zod';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import { IndicatorSpec, ReleaseSpec, SourceSpec } from './schema.ts';
@@ -49,6 +49,22 @@ export function readYamlFile<T extends z.ZodType>(file: string, schema: T, probl
 }
 
 /**
+ * Why `file` must not be read: a link whose target lies outside the data folder `dataDir` (a source linked from
+ * ~/private/ would be published as if the repository held it), as links under data/raw are refused; or undefined.
+ */
+export function linkOutsideData(file: string, dataDir: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined; // missing or dangling: the read says so
+  }
+  const root = realpathSync(dataDir);
+  if (real.startsWith(root + sep)) return undefined;
+  return `${file}: 无法读取：链接指向数据目录之外（${real}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
+}
+
+/**
  * The YAML files of a folder, in name order. Two files for one name (x.yaml beside x.yml) would be two entries with
  * one id, the second silently overwriting the first wherever entries are looked up by id: both are refused.
  */
@@ -62,10 +78,17 @@ export function yamlFiles(dir: string, problems: string[]): string[] {
     problems.push(
       `${join(dir, name)}: 与 ${names.filter((n) => n !== name && stem(n) === stem(name)).join('、')} 都是 ${stem(name)} 的文件：只能保留一个`,
     );
-  return names.filter((name) => !twice.has(stem(name))).map((name) => join(dir, name));
+  const outside = (file: string) => linkOutsideData(file, dirname(dir));
+  for (const name of names) {
+    const problem = outside(join(dir, name));
+    if (problem) problems.push(problem);
+  }
+  return names.filter((name) => !twice.has(stem(name)) && !outside(join(dir, name))).map((name) => join(dir, name));
 }
 
 function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined {
+  const outside = linkOutsideData(file, dirname(file));
+  if (outside) return void problems.push(outside);
   return readYamlFile(file, ReleaseSpec, problems, '无法读取');
 }
 

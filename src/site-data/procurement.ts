@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
-import { loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
+import { linkOutsideData, loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
 import { invisibleCharacters, parseDataYaml } from '../catalog/data-text.ts';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import type { SourceSpec } from '../catalog/schema.ts';
@@ -127,6 +127,8 @@ export function parseProcurementBatches(
 export function loadProcurementBatches(dataDir = 'data'): ProcurementData {
   const file = join(dataDir, PROCUREMENT_FILE);
   const catalog = loadCatalog(dataDir);
+  const outside = linkOutsideData(file, dataDir);
+  if (outside) throw new ProcurementDataError([outside]);
   let text: string;
   try {
     text = readTextFile(file, MAX_YAML_BYTES);

@@ -1,16 +1,16 @@
 // Hostile data and requests against the site build and the preview server (hostile25): each case passed before
 // its fix, with the effect named beside it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog, RESERVED_INDICATOR_IDS } from '../../src/catalog/load.ts';
 import { httpUrl } from '../../src/catalog/schema.ts';
 import { SITE_CARD } from '../../src/embed/share.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
 import { loadTargets } from '../../src/catalog/load-targets.ts';
-import { parseProcurementBatches, PROCUREMENT_FILE } from '../../src/site-data/procurement.ts';
+import { loadProcurementBatches, parseProcurementBatches, PROCUREMENT_FILE, ProcurementDataError } from '../../src/site-data/procurement.ts';
 import { normalizeSiteUrl } from '../../src/site-address.ts';
 import { folderRedirect, startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 
@@ -77,6 +77,40 @@ describe('source addresses that show one site and open another', () => {
   it('a site address with a user name or password is refused (it is printed on every page)', () => {
     expect(() => normalizeSiteUrl('https://me:secret@example.org/yigai/')).toThrow(/user name or password/);
     expect(normalizeSiteUrl('https://example.org/yigai')).toBe('https://example.org/yigai/');
+  });
+});
+
+// before: read and published as if the repository held it (links under data/raw were already refused)
+describe('a data YAML file linked from outside data/', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+  const linked = (file: string) => (data: string) => {
+    renameSync(join(data, file), join(outside, basename(file)));
+    symlinkSync(join(outside, basename(file)), join(data, file));
+  };
+  it.each(['sources/nhc-bulletin-2023.yaml', 'catalog/birth-rate.yaml', 'release.yaml'])('%s is refused with its file', (file) => {
+    const problems = catalogProblems(dataCopy(linked(file)));
+    expect(problems[0]).toMatch(new RegExp(`/data/${file}: 无法读取：链接指向数据目录之外（${outside}/`));
+  });
+  it('a plan in data/targets and the procurement batches too', () => {
+    const root = dataCopy((data) => {
+      linked('targets/community-health-2015.yaml')(data);
+      linked(PROCUREMENT_FILE)(data);
+    });
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    expect(() => loadTargets(join(root, 'data'), ids)).toThrow(/targets\/community-health-2015\.yaml: 无法读取：链接指向数据目录之外/);
+    expect(() => loadProcurementBatches(join(root, 'data'))).toThrow(ProcurementDataError);
+    try {
+      loadProcurementBatches(join(root, 'data'));
+    } catch (error) {
+      expect((error as ProcurementDataError).problems).toEqual([expect.stringMatching(/vbp-batches\.yaml: 无法读取：链接指向数据目录之外/)]);
+    }
+  });
+  it('a link inside data/ is read', () => {
+    const root = dataCopy((data) => {
+      renameSync(join(data, 'sources', 'nhc-bulletin-2023.yaml'), join(data, 'nhc-bulletin-2023.yaml'));
+      symlinkSync('../nhc-bulletin-2023.yaml', join(data, 'sources', 'nhc-bulletin-2023.yaml'));
+    });
+    expect(catalogProblems(root)).toEqual([]);
   });
 });
 
