@@ -92,7 +92,8 @@ function loadRelease(file: string, problems: string[]): ReleaseSpec | undefined 
   return readYamlFile(file, ReleaseSpec, problems, '无法读取');
 }
 
-function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): z.infer<T>[] {
+/** The entries of a folder, each checked by `schema`; `files` learns each id's file (x.yml is named as it is). */
+function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[], files = new Map<string, string>()): z.infer<T>[] {
   const items: z.infer<T>[] = [];
   for (const file of yamlFiles(dir, problems)) {
     const data = readYamlFile(file, schema, problems);
@@ -100,6 +101,7 @@ function loadFolder<T extends z.ZodType>(dir: string, schema: T, problems: strin
     const item = data as { id: string };
     const expected = basename(file).replace(/\.ya?ml$/, '');
     if (item.id !== expected) problems.push(`${file}: 字段 id：应与文件名一致（${expected}），实际为 ${item.id}`);
+    files.set(item.id, file);
     items.push(data);
   }
   return items;
@@ -128,14 +130,15 @@ function idClash(id: string, ids: Set<string>): string | undefined {
 
 export function loadCatalog(root = 'data'): Catalog {
   const problems: string[] = [];
-  const indicators = loadFolder(join(root, 'catalog'), IndicatorSpec, problems);
+  const indicatorFiles = new Map<string, string>();
+  const indicators = loadFolder(join(root, 'catalog'), IndicatorSpec, problems, indicatorFiles);
   const sourceList = loadFolder(join(root, 'sources'), SourceSpec, problems);
   const sources = new Map(sourceList.map((s) => [s.id, s]));
   const release = loadRelease(join(root, 'release.yaml'), problems);
   const names = new Map<string, string>();
   const ids = new Set(indicators.map((i) => i.id));
   for (const indicator of indicators) {
-    const file = join(root, 'catalog', `${indicator.id}.yaml`);
+    const file = indicatorFiles.get(indicator.id)!;
     const clash = idClash(indicator.id, ids);
     if (clash) problems.push(`${file}: 字段 id：${clash}`);
     indicator.sources.forEach((id, i) => {

@@ -123,6 +123,15 @@ describe('catalog files that clash', () => {
     ]);
   });
 
+  it('an indicator in x.yml is named by that file', () => {
+    const root = dataCopy((data) => {
+      const text = readFileSync(join(data, 'catalog', 'birth-rate.yaml'), 'utf8').replace('- nbs-database-annual-2023', '- no-such-source');
+      renameSync(join(data, 'catalog', 'birth-rate.yaml'), join(data, 'catalog', 'birth-rate.yml'));
+      writeFileSync(join(data, 'catalog', 'birth-rate.yml'), text);
+    });
+    expect(catalogProblems(root)).toEqual([expect.stringMatching(/catalog\/birth-rate\.yml: 字段 sources\.\d：.*no-such-source/)]);
+  });
+
   it('the same in data/sources', () => {
     const root = dataCopy((data) => cpSync(join(data, 'sources', 'nhc-bulletin-2023.yaml'), join(data, 'sources', 'nhc-bulletin-2023.yml')));
     expect(catalogProblems(root).filter((p) => /都是 nhc-bulletin-2023 的文件/.test(p))).toHaveLength(2);
