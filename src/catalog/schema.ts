@@ -29,7 +29,10 @@ export const httpUrl = z
   .regex(/^[^\\\p{Cf}]+$/u, '网址中不能有反斜杠或不可见的格式字符（如 U+202E、U+200B）')
   // A user name or password before the host shows one site and opens another (https://www.nhc.gov.cn@evil.com/
   // goes to evil.com), and a password has no place in a published citation.
-  .regex(/^(?!https?:\/\/[^/?#]*@)/i, '网址中不能有用户名或密码（主机名前带 @ 的部分）');
+  .regex(/^(?!https?:\/\/[^/?#]*@)/i, '网址中不能有用户名或密码（主机名前带 @ 的部分）')
+  // A host in other scripts can pass for a familiar one (www.nhс.gov.cn with a Cyrillic с): the host is written in
+  // ASCII, an internationalized name in the xn-- form the browser actually asks for.
+  .regex(/^(?!https?:\/\/[^/?#]*[^\x00-\x7f])/i, '网址的主机名应只用 ASCII 字符：国际化域名请写成 xn-- 形式');
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
 
