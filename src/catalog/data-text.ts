@@ -18,10 +18,12 @@ export function parseDataYaml(text: string, lineCounter?: LineCounter): { doc: D
  * shown in a sentence ("…率\u202e 为 6.39" reads 93.6), and the others hide text or break XML (hostile25).
  */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Cs}\ufffe\uffff]/u;
+/** The same and TAB and line breaks too, for a text that is one line (a file name). */
+const INVISIBLE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Cs}\ufffe\uffff]/u;
 
 /** What is wrong with a text holding such a character (its place and code point), or undefined. */
-export function invisibleCharacter(text: string): string | undefined {
-  const found = INVISIBLE.exec(text);
+export function invisibleCharacter(text: string, oneLine = false): string | undefined {
+  const found = (oneLine ? INVISIBLE_IN_LINE : INVISIBLE).exec(text);
   if (!found) return undefined;
   const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `第 ${[...text.slice(0, found.index)].length + 1} 个字符是看不见的控制或格式字符 U+${code}：请删去`;

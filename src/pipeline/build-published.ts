@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
+import { invisibleCharacter } from '../catalog/data-text.ts';
 import { loadProcurementBatches, PROCUREMENT_FILE } from '../site-data/procurement.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
@@ -25,6 +26,13 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const procurement = existsSync(join(dataDir, PROCUREMENT_FILE)) ? loadProcurementBatches(dataDir) : undefined;
   const files = results.map((r) => r.report);
   const problems: Problem[] = files.flatMap((f) => f.problems);
+  // A file's name is published with every value read from it (source_file): one with a line break, a bidi override
+  // or another invisible character stops the build, as such text in the data does (hostile25).
+  for (const path of inputs) {
+    const hidden = invisibleCharacter(relative(root, path), true);
+    if (hidden)
+      problems.push({ file: relative(root, path), line: 1, column: 1, code: 'invisible-character', severity: 'error', message: `文件名中${hidden}` });
+  }
   for (const path of outside) {
     const message = `链接指向 ${relative(root, rawDir)} 之外（${realpathSync(path)}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
     problems.push({ file: relative(root, path), line: 1, column: 1, code: 'link-outside-data', severity: 'error', message });

@@ -264,6 +264,22 @@ describe('a year after the release', () => {
   });
 });
 
+// before: published in the source_file column of every value read from the file, override and line break included
+describe('a raw file name holding an invisible character or a line break', () => {
+  it.each([
+    ['vital\u202e-rates.csv', 'U+202E'],
+    ['vital\nrates.csv', 'U+000A'],
+    ['vital\trates.csv', 'U+0009'],
+  ])('%j stops the build at the file', async (name, code) => {
+    const root = dataCopy((data) =>
+      renameSync(join(data, 'raw', 'nbs-provincial', 'vital-rates-2024.csv'), join(data, 'raw', 'nbs-provincial', name)),
+    );
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    expect(r.problems.map((p) => [p.file, p.code, p.line, p.column])).toEqual([[`data/raw/nbs-provincial/${name}`, 'invisible-character', 1, 1]]);
+    expect(r.problems[0]!.message).toContain(code);
+  });
+});
+
 describe('the same row twice', () => {
   // before: an earlier release (superseded) copied into a second file, or a file linked twice, was published twice
   // in revisions.csv and the indicator's JSON, and the build passed; values in force were already refused.
