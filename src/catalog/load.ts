@@ -42,8 +42,7 @@ export function readYamlFile<T extends z.ZodType>(file: string, schema: T, probl
   const invisible = invisibleCharacters(raw);
   for (const { path, message } of invisible) problems.push(`${file}: 字段 ${path.join('.')}：${message}`);
   const result = schema.safeParse(raw);
-  if (result.success && invisible.length === 0) return result.data;
-  if (result.success) return undefined;
+  if (result.success) return invisible.length === 0 ? result.data : undefined;
   for (const issue of result.error.issues) problems.push(`${file}: 字段 ${issue.path.join('.') || '(整个文件)'}：${issue.message}`);
   return undefined;
 }
