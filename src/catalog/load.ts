@@ -63,11 +63,28 @@ export function linkOutsideData(file: string, dataDir: string): string | undefin
   return `${file}: 无法读取：链接指向数据目录之外（${real}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
 }
 
+/** Why a data folder cannot be listed (missing, a file, not readable), or undefined: a line, not node's stack trace. */
+export function folderError(dir: string): string | undefined {
+  try {
+    readdirSync(dir);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件夹不存在' : code === 'ENOTDIR' ? '不是文件夹' : code === 'EACCES' ? '没有读取权限' : (code ?? String(error));
+    return `无法读取文件夹：${why}`;
+  }
+}
+
 /**
  * The YAML files of a folder, in name order. Two files for one name (x.yaml beside x.yml) would be two entries with
  * one id, the second silently overwriting the first wherever entries are looked up by id: both are refused.
  */
 export function yamlFiles(dir: string, problems: string[]): string[] {
+  const unreadable = folderError(dir);
+  if (unreadable) {
+    problems.push(`${dir}: ${unreadable}`);
+    return [];
+  }
   const names = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();

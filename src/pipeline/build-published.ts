@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
 import { invisibleCharacter } from '../catalog/data-text.ts';
 import { loadProcurementBatches, PROCUREMENT_FILE } from '../site-data/procurement.ts';
-import type { Catalog } from '../catalog/load.ts';
+import { CatalogError, folderError, type Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { rawCsvFiles } from './ingest/raw-files.ts';
 import { publish } from './publish.ts';
@@ -15,6 +15,8 @@ import { validate } from './validate.ts';
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
   // Every .csv under data/raw, walked by real path: no link loop, each file once (src/pipeline/ingest/raw-files.ts).
   const outside: string[] = [];
+  const unreadable = folderError(rawDir);
+  if (unreadable) throw new CatalogError([`${rawDir}: ${unreadable}`]); // one line, not a stack trace
   const inputs = rawCsvFiles(rawDir, outside);
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);

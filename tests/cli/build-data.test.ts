@@ -1,7 +1,7 @@
 // npm run data on broken input files beside the catalog: a target, an event, the procurement batches. Each stops
 // the run with exit 1 and lines naming the file, never a stack trace, and nothing is written.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,30 @@ describe('npm run data with a broken file beside the catalog', { timeout: 60_000
     const r = run(dataWith(file, change));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain('构建停止');
+    expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+});
+
+// hostile25: a data folder without catalog/, sources/ or raw/ (or a YIGAI_DATA_DIR that does not exist) stopped the
+// run with node's stack trace.
+describe('npm run data on a data folder that lacks a folder', { timeout: 60_000 }, () => {
+  const without = (folder: string) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-data-'));
+    cpSync(path.join(ROOT, 'data'), path.join(root, 'data'), { recursive: true });
+    rmSync(path.join(root, 'data', folder), { recursive: true });
+    return path.join(root, 'data');
+  };
+  it.each([
+    ['catalog', () => without('catalog'), /catalog: 无法读取文件夹：文件夹不存在/],
+    ['sources', () => without('sources'), /sources: 无法读取文件夹：文件夹不存在/],
+    ['raw', () => without('raw'), /raw: 无法读取文件夹：文件夹不存在/],
+    ['everything (a folder that does not exist)', () => path.join(tmpdir(), 'no-such-data-folder'), /no-such-data-folder\/catalog: 无法读取文件夹/],
+  ])('without %s: one line naming the folder, exit 1, no stack trace', (_, dataDir, message) => {
+    const r = run(dataDir());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toContain('构建停止');
     expect(existsSync(path.join(ROOT, OUT))).toBe(false);
