@@ -91,6 +91,15 @@ describe('the chart a reader sees first', () => {
     // A link into the provinces (a region page's 查看地图) opens that view.
     await page.goto(site.url(`${BIRTH}?year=2020#provincial-heading`));
     expect(await page.isVisible('#view-map')).toBe(true);
+    // hostile25: a malformed escape in the fragment (#%) stopped this script: every view shown, no tab working.
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url(`${BIRTH}#%E0%A4%A`));
+    expect(await page.isVisible('#view-chart')).toBe(true);
+    expect(await page.isVisible('#view-map')).toBe(false);
+    await page.click('[data-figure-tab="table"]');
+    expect(await page.isVisible('#view-table')).toBe(true);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

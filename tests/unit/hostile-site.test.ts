@@ -13,6 +13,7 @@ import { loadTargets } from '../../src/catalog/load-targets.ts';
 import { loadProcurementBatches, parseProcurementBatches, PROCUREMENT_FILE, ProcurementDataError } from '../../src/site-data/procurement.ts';
 import { normalizeSiteUrl } from '../../src/site-address.ts';
 import { folderRedirect, startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { fragmentId } from '../../src/shared/fragment.ts';
 
 const DATA = new URL('../../data/', import.meta.url).pathname;
 
@@ -337,4 +338,15 @@ describe('the preview server (hostile25)', () => {
       expect(folderRedirect(root, url), url).toBeNull();
     expect((await fetch(server.url + '/indicators/birth-rate/')).status).toBe(200);
   });
+});
+
+// before: #% or a cut escape threw URIError in the indicator page's figure script: every view stayed stacked, no tab worked
+describe('an address fragment with a malformed escape', () => {
+  it.each([
+    ['#view-table', 'view-table'],
+    ['#%E5%9B%BE', '图'],
+    ['', ''],
+    ['#%', ''],
+    ['#%E0%A4%A', ''],
+  ])('%j names the element id %j', (hash, id) => expect(fragmentId(hash)).toBe(id));
 });
