@@ -14,6 +14,8 @@ import { loadProcurementBatches, parseProcurementBatches, PROCUREMENT_FILE, Proc
 import { normalizeSiteUrl } from '../../src/site-address.ts';
 import { folderRedirect, startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { fragmentId } from '../../src/shared/fragment.ts';
+import { matchNames, MAX_QUERY, searchQuery } from '../../src/shared/search/match.ts';
+import { searchNames } from '../../src/search/names.ts';
 
 const DATA = new URL('../../data/', import.meta.url).pathname;
 
@@ -349,4 +351,19 @@ describe('an address fragment with a malformed escape', () => {
     ['#%', ''],
     ['#%E0%A4%A', ''],
   ])('%j names the element id %j', (hash, id) => expect(fragmentId(hash)).toBe(id));
+});
+
+// before: a query of 6,000 characters (a link's ?q=, a pasted page) took 6.9 s here to match against the names,
+// the tab frozen; the cost grows with the query's length times each name's.
+describe('a very long search query', () => {
+  const names = searchNames('/'); // the site's index: indicators, regions and the cities readers ask for
+  it('is read up to MAX_QUERY characters, whole code points, and answered at once', () => {
+    expect(searchQuery(`  ${'𠀀'.repeat(MAX_QUERY + 5)} `)).toBe('𠀀'.repeat(MAX_QUERY));
+    const long = 'ab '.repeat(2000) + 'birth rate';
+    const started = performance.now();
+    const found = matchNames(long, names);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(found).toEqual(matchNames(long.slice(0, MAX_QUERY), names));
+    expect(matchNames('出生率', names).map((n) => n.name)).toContain('人口出生率');
+  });
 });
