@@ -1,7 +1,7 @@
 // npm run data on broken input files beside the catalog: a target, an event, the procurement batches. Each stops
 // the run with exit 1 and lines naming the file, never a stack trace, and nothing is written.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,33 @@ describe('npm run data on a data folder that lacks a folder', { timeout: 60_000 
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toContain('构建停止');
     expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+});
+
+// hostile25: the run ended with process.exit(1), which dropped what stderr had not yet written to the pipe: a
+// catalog with 441 problems lost its last lines and the summary past the pipe's 64 KB, now and then.
+describe('npm run data with thousands of problems', { timeout: 120_000 }, () => {
+  it('prints every problem and the summary, last', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-data-'));
+    const data = path.join(root, 'data');
+    cpSync(path.join(ROOT, 'data'), data, { recursive: true });
+    // Every source gone: each indicator names each of its sources as unknown; 6 copies of each make ~3,000 lines (400 KB; spawnSync holds 1 MB).
+    rmSync(path.join(data, 'sources'), { recursive: true });
+    mkdirSync(path.join(data, 'sources'));
+    const catalog = path.join(data, 'catalog');
+    for (const file of readdirSync(catalog))
+      for (let i = 1; i <= 6; i++) {
+        const id = `${file.replace('.yaml', '')}-copy${i}`;
+        const text = readFileSync(path.join(catalog, file), 'utf8')
+          .replace(/^id: .*$/m, `id: ${id}`)
+          .replace(/^name_zh: (.*)$/m, `name_zh: ${id}`)
+          .replace(/^aliases:\n(- .*\n)+/m, '');
+        writeFileSync(path.join(catalog, `${id}.yaml`), text);
+      }
+    const r = run(data);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2_000);
+    expect(lines.at(-1)).toBe(`数据目录有 ${lines.length - 1} 处错误，构建停止。`);
   });
 });
