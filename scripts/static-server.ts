@@ -41,6 +41,36 @@ export function resolveFile(root: string, urlPath: string): string | null {
   return null;
 }
 
+/**
+ * A folder asked for without its slash (/indicators/birth-rate): the address static hosts redirect it to, so that
+ * relative addresses on the page resolve as they will once published (it was served as is); null otherwise. Built
+ * from the folder's place under `root`, never from the request's text: `//data` must not become `//data/`, an
+ * address on another host. The query is kept, its bytes as sent (node reads the request line as latin1).
+ */
+export function folderRedirect(root: string, url: string): string | null {
+  const at = url.indexOf('?');
+  const [pathPart, query] = at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    return null;
+  }
+  if (decoded.endsWith('/')) return null;
+  const folder = path.resolve(root, '.' + path.posix.normalize(decoded));
+  if (!folder.startsWith(root + path.sep) || !resolveFile(root, pathPart + '/') || !isFolder(folder)) return null;
+  const byte = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  return `/${path.relative(root, folder).split(path.sep).map(encodeURIComponent).join('/')}/${query.replace(/[^\x21-\x7e]/g, byte)}`;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function realOrNull(file: string): string | null {
   try {
     return fs.realpathSync(file);
@@ -58,6 +88,17 @@ export interface StaticServer {
 export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   const absoluteRoot = path.resolve(root);
   const server = http.createServer((request, response) => {
+    // A static host reads files and changes none: POST, PUT, DELETE, TRACE… were answered 200 with the page, as if
+    // they had done something (hostile25).
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('405');
+      return;
+    }
+    const redirect = folderRedirect(absoluteRoot, request.url ?? '/');
+    if (redirect) {
+      response.writeHead(301, { Location: redirect, 'Content-Type': 'text/plain; charset=utf-8' }).end('301');
+      return;
+    }
     const file = resolveFile(absoluteRoot, request.url ?? '/');
     const notFound = path.join(absoluteRoot, '404.html');
     const served = file ?? (fs.existsSync(notFound) ? notFound : null);

@@ -21,6 +21,8 @@ export function normalizeSiteUrl(text: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`site address ${text} must start with https:// or http://`);
   if (url.search || url.hash) throw new Error(`site address ${text} must not have a query or fragment`);
+  // It is printed on every page, picture and citation: a user name or password there would be published too.
+  if (url.username || url.password) throw new Error(`site address ${text} must not have a user name or password`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
 }

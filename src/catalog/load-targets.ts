@@ -16,7 +16,7 @@ export interface TargetsData {
 function readFolder<T extends z.ZodType>(dir: string, schema: T, problems: string[]): Array<{ file: string; data: z.infer<T> }> {
   if (!existsSync(dir)) return [];
   const out: Array<{ file: string; data: z.infer<T> }> = [];
-  for (const file of yamlFiles(dir)) {
+  for (const file of yamlFiles(dir, problems)) {
     const data = readYamlFile(file, schema, problems);
     if (data !== undefined) out.push({ file, data });
   }

@@ -23,7 +23,16 @@ export const httpUrl = z
   .url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址' })
   // The URL parser drops line breaks, tabs and outer spaces, so z.url() passes them; the text as written is
   // what is shown and cited, so it must be the address itself (hostile24).
-  .regex(/^[^\s\u0000-\u001f\u007f-\u009f]+$/, '网址中不能有空格、换行或控制字符');
+  .regex(/^[^\s\u0000-\u001f\u007f-\u009f]+$/, '网址中不能有空格、换行或控制字符')
+  // Invisible format characters (bidi overrides, zero-width spaces) make the address shown differ from the one
+  // followed, and a backslash is read as a slash by browsers (https://a.com\@b.com goes to a.com) (hostile25).
+  .regex(/^[^\\\p{Cf}]+$/u, '网址中不能有反斜杠或不可见的格式字符（如 U+202E、U+200B）')
+  // A user name or password before the host shows one site and opens another (https://www.nhc.gov.cn@evil.com/
+  // goes to evil.com), and a password has no place in a published citation.
+  .regex(/^(?!https?:\/\/[^/?#]*@)/i, '网址中不能有用户名或密码（主机名前带 @ 的部分）')
+  // A host in other scripts can pass for a familiar one (www.nhс.gov.cn with a Cyrillic с): the host is written in
+  // ASCII, an internationalized name in the xn-- form the browser actually asks for.
+  .regex(/^(?!https?:\/\/[^/?#]*[^\x00-\x7f])/i, '网址的主机名应只用 ASCII 字符：国际化域名请写成 xn-- 形式');
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
 

@@ -3,8 +3,9 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadTargets } from '../catalog/load-targets.ts';
+import { invisibleCharacter } from '../catalog/data-text.ts';
 import { loadProcurementBatches, PROCUREMENT_FILE } from '../site-data/procurement.ts';
-import type { Catalog } from '../catalog/load.ts';
+import { CatalogError, folderError, type Catalog } from '../catalog/load.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { rawCsvFiles } from './ingest/raw-files.ts';
 import { publish } from './publish.ts';
@@ -14,6 +15,8 @@ import { validate } from './validate.ts';
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
   // Every .csv under data/raw, walked by real path: no link loop, each file once (src/pipeline/ingest/raw-files.ts).
   const outside: string[] = [];
+  const unreadable = folderError(rawDir);
+  if (unreadable) throw new CatalogError([`${rawDir}: ${unreadable}`]); // one line, not a stack trace
   const inputs = rawCsvFiles(rawDir, outside);
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);
@@ -25,6 +28,13 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const procurement = existsSync(join(dataDir, PROCUREMENT_FILE)) ? loadProcurementBatches(dataDir) : undefined;
   const files = results.map((r) => r.report);
   const problems: Problem[] = files.flatMap((f) => f.problems);
+  // A file's name is published with every value read from it (source_file): one with a line break, a bidi override
+  // or another invisible character stops the build, as such text in the data does (hostile25).
+  for (const path of inputs) {
+    const hidden = invisibleCharacter(relative(root, path), true);
+    if (hidden)
+      problems.push({ file: relative(root, path), line: 1, column: 1, code: 'invisible-character', severity: 'error', message: `文件名中${hidden}` });
+  }
   for (const path of outside) {
     const message = `链接指向 ${relative(root, rawDir)} 之外（${realpathSync(path)}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
     problems.push({ file: relative(root, path), line: 1, column: 1, code: 'link-outside-data', severity: 'error', message });

@@ -4,6 +4,7 @@
 import type { Catalog } from '../catalog/load.ts';
 import { STATUSES, type IndicatorSpec, type Status } from '../catalog/schema.ts';
 import { needsEnglish } from '../shared/i18n/needs-english.ts';
+import { invisibleCharacter } from '../catalog/data-text.ts';
 import type { PublishedValue } from './publication.ts';
 import type { IngestResult, Observation, Problem } from './types.ts';
 
@@ -18,6 +19,10 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
   for (const spec of catalog.indicators) for (const name of [spec.id, spec.name_zh, ...spec.aliases]) byName.set(name, spec);
   const out = new Map(catalog.indicators.map((i) => [i.id, { indicator: i, values: [], earlierReleases: [] } as ValidatedIndicator]));
   const inForce = new Map<string, Observation>();
+  const releaseYear = Number(catalog.release.date.slice(0, 4));
+  // One publication gives one figure for a year: the same source twice (a row copied into a second file, a file
+  // linked twice) would otherwise publish an earlier release twice, since earlier releases may repeat a year.
+  const bySource = new Map<string, Observation>();
 
   for (const { observations, report } of results) {
     const reject = (o: Observation, code: string, message: string) => {
@@ -55,6 +60,19 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
         reject(o, 'note-without-english', `备注含中文，应在 note_en（英文备注）列给出英文：「${o.note!.slice(0, 40)}」`);
         continue;
       }
+      // A bidi override in a note reverses the text after it on the page and in a spreadsheet; the ingestion keeps
+      // notes as written, so the build refuses them here, as it does such characters in the catalog (hostile25).
+      const hidden = (['note', 'note_en'] as const).find((field) => o[field] && invisibleCharacter(o[field]));
+      if (hidden) {
+        reject(o, 'invisible-character', `${hidden} 列：${invisibleCharacter(o[hidden]!)}`);
+        continue;
+      }
+      // A year after the release's own date has no statistics yet: such a row would show as the latest value and
+      // stretch every chart to it (hostile25). Targets for later years live in data/targets/, not here.
+      if (o.year > releaseYear) {
+        reject(o, 'future-year', `${o.year}年晚于数据版本的日期（${catalog.release.date}）：尚未过去的年份没有统计值`);
+        continue;
+      }
       const value: PublishedValue = {
         regionCode: o.regionCode,
         region: o.region,
@@ -70,6 +88,17 @@ export function validate(results: IngestResult[], catalog: Catalog): Map<string,
         ...(o.comparator ? { comparator: o.comparator } : {}),
       };
       const target = out.get(spec.id)!;
+      const sourceKey = `${spec.id}/${o.regionCode}/${o.year}/${o.source}`;
+      const same = bySource.get(sourceKey);
+      if (same) {
+        reject(
+          o,
+          'duplicate-value',
+          `${o.region} ${o.year}年「${spec.name_zh}」已有来源 ${o.source} 的数值（${same.sourceFile} 第${same.sourceLine}行）：同一发布对同一年只有一个数`,
+        );
+        continue;
+      }
+      bySource.set(sourceKey, o);
       if (status === 'superseded') {
         target.earlierReleases.push(value);
         continue;

@@ -2,9 +2,10 @@
 // measured per batch, not per year, so it is not an indicator series: this module reads the file at build time,
 // checks it (schema, known sources, order) and stops the build with file:line:column messages when it is wrong.
 import { join } from 'node:path';
-import { LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
-import { loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
+import { linkOutsideData, loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
+import { invisibleCharacters, parseDataYaml } from '../catalog/data-text.ts';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
 import type { SourceSpec } from '../catalog/schema.ts';
 
@@ -68,7 +69,7 @@ export function parseProcurementBatches(
   sourceIds: ReadonlySet<string>,
 ): { batches: ProcurementBatch[]; problems: string[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter });
+  const { doc, problem } = parseDataYaml(yamlText, lineCounter);
   const at = (path: (string | number)[]) => {
     // The node the problem is about, or its nearest parent that exists (a missing field points at its entry).
     for (let n = path.length; n >= 0; n--) {
@@ -80,16 +81,14 @@ export function parseProcurementBatches(
     }
     return `${file}:1:1`;
   };
-  if (doc.errors.length > 0) {
-    return {
-      batches: [],
-      problems: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return `${file}:${line}:${col}: YAML 无法解析：${e.message.split('\n')[0]}`;
-      }),
-    };
+  if (problem) {
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    return { batches: [], problems: [`${file}:${line}:${col}: YAML 无法解析：${problem.message.split('\n')[0]}`] };
   }
-  const result = ProcurementFile.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const invisible = invisibleCharacters(raw);
+  if (invisible.length > 0) return { batches: [], problems: invisible.map(({ path, message }) => `${at(path)}: 字段 ${path.join('.')}：${message}`) };
+  const result = ProcurementFile.safeParse(raw);
   if (!result.success) {
     return {
       batches: [],
@@ -128,6 +127,8 @@ export function parseProcurementBatches(
 export function loadProcurementBatches(dataDir = 'data'): ProcurementData {
   const file = join(dataDir, PROCUREMENT_FILE);
   const catalog = loadCatalog(dataDir);
+  const outside = linkOutsideData(file, dataDir);
+  if (outside) throw new ProcurementDataError([outside]);
   let text: string;
   try {
     text = readTextFile(file, MAX_YAML_BYTES);

@@ -91,6 +91,17 @@ describe('the chart a reader sees first', () => {
     // A link into the provinces (a region page's 查看地图) opens that view.
     await page.goto(site.url(`${BIRTH}?year=2020#provincial-heading`));
     expect(await page.isVisible('#view-map')).toBe(true);
+    // hostile25: a malformed escape in the fragment (#%) stopped this script: every view shown, no tab working.
+    // (A page of its own: from the page above only the fragment would change, and the browser would not reload.)
+    const fresh = await page.context().newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (e) => errors.push(e.message));
+    await fresh.goto(site.url(`${BIRTH}#%E0%A4%A`));
+    expect(await fresh.isVisible('#view-chart')).toBe(true);
+    expect(await fresh.isVisible('#view-map')).toBe(false);
+    await fresh.click('[data-figure-tab="table"]');
+    expect(await fresh.isVisible('#view-table')).toBe(true);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

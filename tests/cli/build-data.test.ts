@@ -1,7 +1,7 @@
 // npm run data on broken input files beside the catalog: a target, an event, the procurement batches. Each stops
 // the run with exit 1 and lines naming the file, never a stack trace, and nothing is written.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +46,57 @@ describe('npm run data with a broken file beside the catalog', { timeout: 60_000
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toContain('构建停止');
     expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+});
+
+// hostile25: a data folder without catalog/, sources/ or raw/ (or a YIGAI_DATA_DIR that does not exist) stopped the
+// run with node's stack trace.
+describe('npm run data on a data folder that lacks a folder', { timeout: 60_000 }, () => {
+  const without = (folder: string) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-data-'));
+    cpSync(path.join(ROOT, 'data'), path.join(root, 'data'), { recursive: true });
+    rmSync(path.join(root, 'data', folder), { recursive: true });
+    return path.join(root, 'data');
+  };
+  it.each([
+    ['catalog', () => without('catalog'), /catalog: 无法读取文件夹：文件夹不存在/],
+    ['sources', () => without('sources'), /sources: 无法读取文件夹：文件夹不存在/],
+    ['raw', () => without('raw'), /raw: 无法读取文件夹：文件夹不存在/],
+    ['everything (a folder that does not exist)', () => path.join(tmpdir(), 'no-such-data-folder'), /no-such-data-folder\/catalog: 无法读取文件夹/],
+  ])('without %s: one line naming the folder, exit 1, no stack trace', (_, dataDir, message) => {
+    const r = run(dataDir());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain('构建停止');
+    expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+});
+
+// hostile25: the run ended with process.exit(1), which dropped what stderr had not yet written to the pipe: a
+// catalog with 441 problems lost its last lines and the summary past the pipe's 64 KB, now and then.
+describe('npm run data with thousands of problems', { timeout: 120_000 }, () => {
+  it('prints every problem and the summary, last', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-data-'));
+    const data = path.join(root, 'data');
+    cpSync(path.join(ROOT, 'data'), data, { recursive: true });
+    // Every source gone: each indicator names each of its sources as unknown; 6 copies of each make ~3,000 lines (400 KB; spawnSync holds 1 MB).
+    rmSync(path.join(data, 'sources'), { recursive: true });
+    mkdirSync(path.join(data, 'sources'));
+    const catalog = path.join(data, 'catalog');
+    for (const file of readdirSync(catalog))
+      for (let i = 1; i <= 6; i++) {
+        const id = `${file.replace('.yaml', '')}-copy${i}`;
+        const text = readFileSync(path.join(catalog, file), 'utf8')
+          .replace(/^id: .*$/m, `id: ${id}`)
+          .replace(/^name_zh: (.*)$/m, `name_zh: ${id}`)
+          .replace(/^aliases:\n(- .*\n)+/m, '');
+        writeFileSync(path.join(catalog, `${id}.yaml`), text);
+      }
+    const r = run(data);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2_000);
+    expect(lines.at(-1)).toBe(`数据目录有 ${lines.length - 1} 处错误，构建停止。`);
   });
 });

@@ -4,6 +4,8 @@
 // ?regions=/mode=/from=/to= for the chart). A tab the reader picks goes into the address as its view's #fragment
 // (replaced, not pushed: the back button steps through views of the data, not tabs), so a shared link and the
 // language switch, which carries the query and hash to the twin page, open the same tab.
+import { fragmentId } from '../../shared/fragment.ts';
+
 const root = document.querySelector<HTMLElement>('[data-figure]');
 
 function start(figure: HTMLElement): void {
@@ -31,7 +33,8 @@ function start(figure: HTMLElement): void {
   };
   /** The view holding the #fragment, or -1. */
   const byHash = (): number => {
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const id = fragmentId(location.hash);
+    const target = id ? document.getElementById(id) : null;
     return target ? panels.findIndex((p) => p!.contains(target)) : -1;
   };
   const wanted = (): number => {

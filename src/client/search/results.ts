@@ -1,6 +1,6 @@
 // Loaded when the search box is first used: the name list (typo-tolerant) and Pagefind's index (full text,
 // Chinese segmented), merged into one list of links.
-import { matchNames, type SearchName } from '../../shared/search/match.ts';
+import { matchNames, searchQuery, type SearchName } from '../../shared/search/match.ts';
 import { escapeXml } from '../../shared/format/markup.ts';
 import { wordsFor, type Lang } from '../../shared/i18n/lang.ts';
 
@@ -59,7 +59,8 @@ const kindOf = (url: string, base: string): Hit['kind'] =>
  * Names first; then pages Pagefind finds in the text. Under the box, pages only when no name matches: every
  * region page mentions every indicator, so for 出生率 they would crowd out the answer. The search page lists all.
  */
-export async function search(query: string, base: string, limit: number, full: boolean, siteBase = base): Promise<Hit[]> {
+export async function search(text: string, base: string, limit: number, full: boolean, siteBase = base): Promise<Hit[]> {
+  const query = searchQuery(text);
   const all = await loadNames(base);
   const hits: Hit[] = [];
   for (const n of matchNames(query, all)) {

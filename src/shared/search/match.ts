@@ -97,8 +97,21 @@ export function entryScore(query: string, entry: SearchName): number {
 /** On a tie a province comes before the city of the same name (吉林省 before 吉林市), and pages before places. */
 const KIND_ORDER: Record<SearchName['kind'], number> = { region: 0, indicator: 1, place: 2 };
 
+/**
+ * The longest query read, in characters: every name is far shorter (the longest about 65), and the near-miss
+ * scores cost the query's length times each name's, so a pasted page or a link's ?q= of 6,000 characters froze
+ * the tab for seconds (minutes on a phone) (hostile25). Pagefind is asked the same cut query.
+ */
+export const MAX_QUERY = 100;
+
+/** The query as it is searched: cut at MAX_QUERY characters (whole code points). */
+export function searchQuery(text: string): string {
+  return [...text.trim()].slice(0, MAX_QUERY).join('');
+}
+
 /** Names matching the query, best first; near misses only when nothing matches by name, keyword or containment. */
-export function matchNames(query: string, names: SearchName[]): SearchName[] {
+export function matchNames(text: string, names: SearchName[]): SearchName[] {
+  const query = searchQuery(text);
   const scored = names.map((entry) => ({ entry, score: entryScore(query, entry) })).filter((m) => m.score > 0);
   const firm = scored.filter((m) => m.score >= TIER.contains);
   return (firm.length ? firm : scored)
