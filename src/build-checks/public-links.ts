@@ -41,15 +41,20 @@ export function publicDirProblems(dir: string): string[] {
   return problems;
 }
 
+const MAX_SHOWN = 50;
+
 export function publicDirCheck(): AstroIntegration {
   return {
     name: 'yigai-public-dir',
     hooks: {
-      // Before Vite copies anything. One line per problem and exit 1: a thrown error would print a stack.
+      // Before Vite copies anything. One line per problem and exit 1: a thrown error would print a stack. At most
+      // MAX_SHOWN lines and the count of the rest: process.exit does not wait for a piped stderr to drain, and a
+      // short message always fits the pipe's buffer.
       'astro:config:setup': ({ config, logger }) => {
         const problems = publicDirProblems(fileURLToPath(config.publicDir));
         if (problems.length === 0) return;
-        for (const p of problems) logger.error(p);
+        for (const p of problems.slice(0, MAX_SHOWN)) logger.error(p);
+        if (problems.length > MAX_SHOWN) logger.error(`public/ 中还有 ${problems.length - MAX_SHOWN} 个同类问题未列出（共 ${problems.length} 个）`);
         process.exit(1);
       },
     },

@@ -4,8 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { publicDirProblems } from '../../src/build-checks/public-links.ts';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { publicDirCheck, publicDirProblems } from '../../src/build-checks/public-links.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'public-links-'));
@@ -63,5 +64,23 @@ describe('public/ before the build', () => {
     expect(lines[0]).toMatch(/passwd\.txt: 链接指向 public\/ 之外的 \/etc\/passwd/);
     expect(run.stdout + run.stderr).not.toMatch(/root:x:0/);
     expect(() => execFileSync('ls', [outDir])).toThrow();
+  });
+
+  it('lists at most 50 problems and the count of the rest (a long list would be cut off by process.exit)', () => {
+    const dir = publicDir('many', (d) => {
+      for (let i = 0; i < 70; i++) symlinkSync('/etc/passwd', path.join(d, `p${String(i).padStart(2, '0')}.txt`));
+    });
+    const errors: string[] = [];
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      const hook = publicDirCheck().hooks['astro:config:setup'] as unknown as (o: object) => void;
+      hook({ config: { publicDir: pathToFileURL(dir + '/') }, logger: { error: (m: string) => errors.push(m) } });
+      expect(exit).toHaveBeenCalledWith(1);
+    } finally {
+      exit.mockRestore();
+    }
+    expect(errors).toHaveLength(51);
+    expect(errors[49]).toMatch(/p49\.txt: 链接指向 public\/ 之外/);
+    expect(errors[50]).toBe('public/ 中还有 20 个同类问题未列出（共 70 个）');
   });
 });
