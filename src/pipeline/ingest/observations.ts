@@ -11,6 +11,9 @@ export interface CellPlace {
   column: number;
 }
 
+/** One number for a cell's place, for looking it up (a sheet has at most 16384 columns, 1 048 576 rows). */
+export const cellPlaceKey = (line: number, column: number): number => line * 16_384 + column;
+
 export interface SeriesKey {
   indicator: string;
   unit: string;
@@ -125,6 +128,11 @@ export class FileCollector {
   private outliers = new OutlierWatch();
   private duplicates: FollowUp['duplicates'] = new Map();
   private summaries = new Map<string, { problem: Problem; count: number }>();
+  /**
+   * A workbook sheet's number cells whose display changes the number (sheet-numbers.ts), by cellPlaceKey: read as
+   * values, they are rejected with their reason. Undefined for a CSV, and for nearly every sheet.
+   */
+  sheetRefusals: Map<number, string> | undefined;
 
   /** The one observation handed, refilled, to a sink that keeps nothing. */
   private readonly reused: ReusedObservation | undefined;
@@ -182,6 +190,10 @@ export class FileCollector {
    * `key` are read during the call and never kept (a reader may reuse them from cell to cell).
    */
   cell(raw: string, place: CellPlace, key: SeriesKey, extra: Partial<Observation> = NO_EXTRA): void {
+    if (this.sheetRefusals !== undefined) {
+      const refusal = this.sheetRefusals.get(cellPlaceKey(place.line, place.column));
+      if (refusal !== undefined) return void this.reject(place, 'number-format', 'error', refusal);
+    }
     let value: number;
     let decimals: number;
     let text: string | undefined;

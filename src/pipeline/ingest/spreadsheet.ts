@@ -1,10 +1,12 @@
-// Spreadsheet exports (.xls BIFF8, .xlsx) read with SheetJS (@e965/xlsx): every sheet becomes rows of the text
-// the file displays, then goes to the same table readers as a CSV. The displayed text (a cell's `w`), not the
-// float behind it, is the value: 5.30 stays 5.30, and 501202.0 stored as text keeps its decimal.
+// Spreadsheet exports (.xls BIFF8, .xlsx) read with SheetJS (@e965/xlsx): every sheet becomes rows of cell texts,
+// then goes to the same table readers as a CSV. A text cell is its text (501202.0 stored as text keeps its
+// decimal); a number cell is the number stored, shown as displayed only when the display is that number (5.30),
+// and rejected when the display changes it (12% for 0.12): see sheet-numbers.ts.
 import * as XLSX from '@e965/xlsx';
 import { parseHeaderLine } from './labels.ts';
-import type { FileCollector } from './observations.ts';
+import { cellPlaceKey, type FileCollector } from './observations.ts';
 import { RowCells, cleanCell, type SourceRow } from './rows.ts';
+import { numberCellText } from './sheet-numbers.ts';
 import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions, SheetReport } from '../types.ts';
@@ -15,6 +17,8 @@ export const MAX_WORKBOOK_BYTES = 64 << 20;
 export interface Sheet {
   name: string;
   rows: SourceRow[];
+  /** Number cells whose display changes the number (see sheet-numbers.ts): why each is rejected, by cellPlaceKey. */
+  refusals: Map<number, string>;
 }
 
 export type Workbook = { ok: true; kind: 'xls' | 'xlsx'; sheets: Sheet[] } | { ok: false; message: string };
@@ -37,7 +41,7 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     };
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellFormula: true, cellHTML: false, cellStyles: false, bookVBA: false });
+    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellNF: true, cellFormula: true, cellHTML: false, cellStyles: false, bookVBA: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     // An encrypted .xlsx is an OLE container (xls bytes); a zip that SheetJS calls encrypted is only damaged.
@@ -46,9 +50,10 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
   }
   const sheets: Sheet[] = [];
   for (const name of book.SheetNames) {
-    const rows = sheetRows(book.Sheets[name]);
+    const refusals = new Map<number, string>();
+    const rows = sheetRows(book.Sheets[name], refusals);
     if (!rows) return { ok: false, message: `工作表「${name}」的单元格范围超过 ${MAX_SHEET_CELLS} 个：请只保留数据区域，另存为 CSV 后读取` };
-    sheets.push({ name, rows });
+    sheets.push({ name, rows, refusals });
   }
   if (sheets.length === 0) return { ok: false, message: '工作簿里没有工作表（可能只含宏）：没有可读取的表格' };
   return { ok: true, kind, sheets };
@@ -59,10 +64,12 @@ export const MAX_SHEET_CELLS = 20_000_000;
 
 /**
  * A sheet's non-empty rows: `line` is the sheet's row number, cells are displayed texts (empty where none), as
- * wide as its widest row. Laid out from the cells present, not from the sheet's declared range: a tiny file may
- * declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined when the cells span too much.
+ * wide as its widest row; a number cell's text is the number stored unless the display shows that same number,
+ * and one whose display changes it goes to `refusals`. Laid out from the cells present, not from the sheet's
+ * declared range: a tiny file may declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined
+ * when the cells span too much.
  */
-function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
+function sheetRows(sheet: XLSX.WorkSheet | undefined, refusals: Map<number, string>): SourceRow[] | undefined {
   if (!sheet) return [];
   const byRow = new Map<number, Map<number, string>>();
   let width = 0;
@@ -73,9 +80,14 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
     // is rejected at its place; skipping it would count a non-empty cell as empty.
     // (SheetJS gives it type 'e' and no value; its formula only with cellFormula on.)
     const shown = cell.v === undefined || cell.v === null ? (cell.f ? `=${cell.f}` : cell.t === 'e' ? '#VALUE!' : '') : (cell.w ?? String(cell.v));
-    const text = shown === '' ? '' : cleanCell(shown);
-    if (text === '') continue;
     const { r, c } = XLSX.utils.decode_cell(key);
+    let text = shown === '' ? '' : cleanCell(shown);
+    if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) {
+      const number = numberCellText(cell.v, cell.w === undefined ? undefined : text, cell.z === undefined ? undefined : String(cell.z));
+      text = number.text;
+      if (number.refusal) refusals.set(cellPlaceKey(r + 1, c + 1), number.refusal);
+    }
+    if (text === '') continue;
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = new Map()));
     row.set(c, text);
@@ -135,7 +147,9 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
       continue;
     }
     const before = out.problems.length;
+    out.sheetRefusals = sheet.refusals.size > 0 ? sheet.refusals : undefined;
     const result = readSheet(sheet.rows, options, out);
+    out.sheetRefusals = undefined;
     for (const p of out.problems.slice(before)) p.sheet ??= sheet.name;
     sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read' });
     if (result.status !== 'refused') first ??= result;

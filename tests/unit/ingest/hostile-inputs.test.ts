@@ -15,6 +15,7 @@ import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
 import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
+import { CORPUS, SHARED_PRESENT } from '../../helpers/fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, options = {}) => ingestBytes(utf8(text), 'x.csv', options);
@@ -314,6 +315,59 @@ describe('hostile workbooks', () => {
     const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'f.xlsx');
     expect(r.report.counts).toMatchObject({ valuesWritten: 0, cellsEmpty: 0, cellsRejected: 1 });
     expect(r.report.problems[0]).toMatchObject({ code: 'bad-number', line: 2, column: 4, message: expect.stringContaining('=1+1') });
+  });
+
+  // hostile25i: the number stored against the text its format displays (both were the display's: 6.0912 under
+  // 0.00 was written 6.09, 1234567 under 0.0,, was written 1.2, -4.99 under 0.00;0.00 was written 4.99, and 5
+  // under ;;; was counted as an empty cell). [case, number stored, number format, written text or problem code]
+  const FORMATTED: [string, number, string, string][] = [
+    ['a format rounding the display (0.00): the number stored', 6.0912, '0.00', '6.0912'],
+    ['a format showing no decimals (0)', 6.0912, '0', '6.0912'],
+    ['General cutting a long number to 11 characters (19980.39342)', 19980.3934226845, 'General', '19980.3934226845'],
+    ['thousands with rounding (#,##0)', 1234.5, '#,##0', '1234.5'],
+    ['scientific display (0.00E+00)', 12345678.9, '0.00E+00', '12345678.9'],
+    ['a display with more decimals than stored keeps them (5.30)', 5.3, '0.00', '5.30'],
+    ["a formula's binary noise (0.1+0.2) is the 0.3 Excel holds", 0.1 + 0.2, 'General', '0.3'],
+    ['a percent display (12% for 0.12)', 0.12, '0%', 'number-format'],
+    ['a scaled display (1.2 for 1234567)', 1234567, '0.0,,', 'number-format'],
+    ['a hidden display (;;;), not an empty cell', 5, ';;;', 'number-format'],
+    ['a date display for a number', 45000, 'yyyy-mm-dd', 'number-format'],
+    ['a display dropping the minus sign', -4.99, '0.00;0.00', 'number-format'],
+  ];
+  it.each(FORMATTED.flatMap(([name, ...rest]) => (['xlsx', 'biff8'] as const).map((type) => [`${name} (${type})`, type, ...rest] as const)))(
+    '%s',
+    (_, type, stored, format, expected) => {
+      const ws = XLSX.utils.aoa_to_sheet([
+        ['indicator', 'region', 'year', 'value', 'unit'],
+        ['出生率', '全国', 2024, stored, '‰'],
+      ]);
+      ws['D2']!.z = format;
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, ws, 'S1');
+      const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: type })), type === 'xlsx' ? 'f.xlsx' : 'f.xls');
+      expect(conservationErrors(r.report)).toEqual([]);
+      if (expected === 'number-format') {
+        expect(r.report.counts).toMatchObject({ dataCells: 1, valuesWritten: 0, cellsRejected: 1 });
+        expect(r.report.problems[0]).toMatchObject({ code: 'number-format', line: 2, column: 4, sheet: 'S1' });
+        expect(r.report.problems[0]!.message).toContain(String(Number(stored.toPrecision(15))));
+      } else {
+        expect(r.report.problems).toEqual([]);
+        expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual([expected]);
+      }
+    },
+  );
+
+  it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
+    // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
+    // significant digits (the file holds 8465.280000000001, a crawler's binary noise, for 8465.28).
+    const bytes = readFileSync(CORPUS + 'zhuang1234__National-Data__卫生总费用.xlsx');
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    const cells = [...xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*t="n"[^>]*><v>([^<]+)<\/v>/g)];
+    const stored = new Map(cells.map((m) => [`${m[2]}:${m[1]!.charCodeAt(0) - 64}`, String(Number(Number(m[3]).toPrecision(15)))]));
+    expect(stored.get('2:5')).toBe('19980.3934226845');
+    const r = ingestBytes(bytes, 'crawler.xlsx', { region: '全国', unit: '亿元' });
+    expect(r.report.counts.valuesWritten).toBe(stored.size);
+    for (const o of r.observations) expect(o.value.toFixed(o.decimals)).toBe(stored.get(`${o.sourceLine}:${o.sourceColumn}`));
   });
 
   it.each([
