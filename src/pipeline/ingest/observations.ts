@@ -361,9 +361,11 @@ export class FileCollector {
   /** Completes the report with what the second reading found. */
   settle(found: FollowUp | undefined): void {
     for (const [id, list] of found?.duplicates ?? []) {
-      const first = found!.first.get(id)!;
+      // The second reading finds every first place (the file is the same: see readPieces); said without one otherwise.
+      const first = found!.first.get(id);
+      const where = first ? `第${first.line}行第${first.column}列` : '前面';
       for (const { problem, key } of list) {
-        problem.message = `${key.region} ${key.year}年「${key.indicator}」重复：第${first.line}行第${first.column}列已有数值`;
+        problem.message = `${key.region} ${key.year}年「${key.indicator}」重复：${where}已有数值`;
       }
     }
     for (const warning of this.outliers.warnings(found?.series)) this.problem(warning);

@@ -1,7 +1,7 @@
 // One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
 // no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
 // The ingest command's hostile paths and options run it as a child process: tests/cli/ingest-hostile.test.ts.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -12,7 +12,7 @@ import { readYamlFile } from '../../../src/catalog/load.ts';
 import { httpUrl } from '../../../src/catalog/schema.ts';
 import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 import { resolveFile } from '../../../scripts/static-server.ts';
-import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
+import { ingestBytes, ingestToSink } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
 import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
 import { CORPUS, SHARED_PRESENT } from '../../helpers/fixtures.ts';
@@ -451,6 +451,19 @@ describe('hostile data for the build (hostile24)', () => {
     expect(problems[0]).toMatch(message);
     expect(problems[0]!.startsWith(file)).toBe(true);
     expect(problems[0]).not.toContain('\n');
+  });
+});
+
+describe('a file that changes while it is read (hostile25i)', () => {
+  it('is refused in one line, not read half old and half new (a second reading then threw a TypeError)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'race-')), 'x.csv');
+    // A duplicate makes a second reading that looks for the first value's place; the file is cut meanwhile.
+    writeFileSync(file, TIDY + '出生率,全国,2024,6.39,‰,\n出生率,全国,2024,6.40,‰,\n出生率,全国,2023,6.40,‰,\n');
+    let added = 0;
+    const report = await ingestToSink(file, { add: () => void (added++ === 0 && truncateSync(file, 10)) });
+    expect(report.status).toBe('refused');
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'unreadable-file', message: expect.stringContaining('读取时文件被改动') })]);
+    expect(conservationErrors(report)).toEqual([]);
   });
 });
 
