@@ -252,6 +252,25 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(r.stderr.trim().split('\n')).toEqual([`PORT 应为 0–65535 之间的整数，实际为「${port}」。`]);
   });
 
+  it('an input in --out named as an output while written, or as the report, is never replaced or deleted (hostile25i)', () => {
+    // x.xls (refused) was written as x.csv.partial, the input of that name, then removed it; report.json was replaced.
+    const d = dir();
+    writeFileSync(join(d, 'x.xls'), 'not a workbook');
+    writeFileSync(join(d, 'x.csv.partial'), export1);
+    writeFileSync(join(d, 'Y.CSV'), export1);
+    writeFileSync(join(d, 'y.txt'), export1);
+    const r = cli(join(d, 'x.xls'), join(d, 'x.csv.partial'), join(d, 'Y.CSV'), join(d, 'y.txt'), '--out', d);
+    expect(r.status, r.stderr).toBe(1);
+    for (const name of ['x.csv.partial', 'Y.CSV', 'y.txt']) expect(readFileSync(join(d, name), 'utf8')).toBe(export1);
+    // y.txt's output is not y.csv: on macOS and Windows that is the input Y.CSV.
+    expect(readdirSync(d).sort()).toEqual(['Y-2.csv', 'Y.CSV', 'report.json', 'x.csv.csv', 'x.csv.partial', 'x.xls', 'y-3.csv', 'y.txt']);
+    writeFileSync(join(d, 'report.json'), export1);
+    const again = cli(join(d, 'report.json'), '--out', d);
+    expect(again.status).toBe(2);
+    expect(again.stderr.split('\n')[0]).toContain('与报告同名');
+    expect(readFileSync(join(d, 'report.json'), 'utf8')).toBe(export1);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));

@@ -158,7 +158,13 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
   return set;
 }
 
-/** Why `outDir` may not be written, or undefined: it must not be an input folder or inside one, nor an input file. */
+/** The names the report is written under (first as .partial), compared case-folded as a file name is on macOS. */
+const REPORT_NAMES = new Set(['report.json', 'report.json.partial']);
+
+/**
+ * Why `outDir` may not be written, or undefined: it must not be an input folder or inside one, nor an input
+ * file, nor hold an input named as the report.
+ */
 export async function outputRefusal(outDir: string, inputs: InputSet): Promise<string | undefined> {
   const out = resolve(outDir);
   // The output folder may not exist yet: its nearest existing ancestor decides where it really is.
@@ -181,6 +187,9 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
       return `--out ${outDir} 在输入文件夹 ${folder} 之内：输出会与输入混在一起，甚至覆盖输入；请换一个输出文件夹`;
   }
   if (inputs.realFiles.includes(real)) return `--out ${outDir} 是输入文件本身`;
+  // The report's name is fixed: an input by that name (given from inside --out) would be replaced by it.
+  const report = inputs.realFiles.find((f) => REPORT_NAMES.has(basename(f).toLowerCase()) && dirname(f) === real);
+  if (report) return `输入文件 ${report} 在 --out ${outDir} 里，且与报告同名：报告会覆盖它；请换一个输出文件夹`;
   return undefined;
 }
 
@@ -221,9 +230,12 @@ export async function ingestInputs(
   inputFiles: string[] = [],
 ): Promise<IngestTotals> {
   const reportPath = join(outDir, 'report.json');
-  // An output never takes the name of an input (an input file given from inside the output folder).
+  // An output never takes the name of an input (an input file given from inside the output folder), neither as
+  // it is written (name.csv.partial: a refused input's partial output is removed) nor once renamed; compared
+  // case-folded, since on macOS and Windows B.CSV and b.csv are one file.
   const realOut = await realpath(outDir);
-  const isInput = new Set(inputFiles);
+  const isInput = new Set(inputFiles.map((f) => f.toLowerCase()));
+  const isInputName = (name: string) => isInput.has(join(realOut, name).toLowerCase());
   const report = createWriteStream(`${reportPath}.partial`);
   let reportError: Error | undefined;
   report.on('error', (error) => (reportError ??= error));
@@ -240,7 +252,7 @@ export async function ingestInputs(
       // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
       // Compared case-folded: on a case-insensitive disk (macOS, Windows) A.csv and a.csv are one file.
       const taken = (name: string) =>
-        used.has(name.toLowerCase()) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
+        used.has(name.toLowerCase()) || isInputName(`${name}.csv`) || isInputName(`${name}.csv.partial`) || notAFile(join(outDir, `${name}.csv`));
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
