@@ -63,6 +63,14 @@ export class StrictDecoder {
       return asUtf8.line >= asGb.line ? asUtf8 : asGb;
     }
     if (looksBinary(this.head + gb.slice(0, 4096))) return { ok: false, message: UNKNOWN, line: 1, column: 1 };
+    const foreign = foreignCharacters(this.head + gb.slice(0, 8192));
+    if (foreign !== undefined)
+      return {
+        ok: false,
+        message: `按 GBK/GB18030 读出的是私用区字符、日文假名或西里尔字母（如「${foreign}」）而不是中文：文件多半是繁体 Big5 编码；请另存为 UTF-8 后读取`,
+        line: 1,
+        column: 1,
+      };
     this.encoding = 'gb18030';
     return this.read(gb);
   }
@@ -176,6 +184,24 @@ function looksLikeMojibake(text: string): boolean {
   const latin = sample.match(/[\u0080-\u00ff]/g)?.length ?? 0;
   const cjk = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   return latin >= 4 && latin > cjk;
+}
+
+/**
+ * Big5 bytes are nearly all valid GBK, but read as GBK its commonest characters (lead bytes A4–AF) come out as
+ * private-use characters, kana, Greek or Cyrillic, which a Chinese statistics table never holds (none of the
+ * GBK exports of the corpus has one); more than a few among the Chinese characters is Big5 (人口出生率 read as
+ * GBK is 「ネ瞯」 and private-use characters). Returns a few of them to show, or undefined.
+ */
+function foreignCharacters(text: string): string | undefined {
+  const foreign = text.match(/[-぀-ヿЀ-ӿ]/g);
+  if (!foreign || foreign.length < 2) return undefined;
+  const cjk = text.match(/[一-鿿]/g)?.length ?? 0;
+  if (foreign.length * 10 < cjk) return undefined;
+  // Private-use characters are invisible: each is shown by its code point.
+  return foreign
+    .slice(0, 4)
+    .map((c) => (c >= '' && c <= '' ? `U+${c.charCodeAt(0).toString(16).toUpperCase()}` : c))
+    .join(' ');
 }
 
 /** Control characters other than TAB/CR/LF mean this is not a text table (e.g. a renamed binary file). */

@@ -228,6 +228,31 @@ const BYTE_CASES: [string, Uint8Array, 'read' | 'refused', string | undefined, R
     2,
   ],
   [
+    // hostile25i: Big5 bytes are valid GBK; they were read and written as 「ネ瞯」 and private-use characters.
+    'Big5 (traditional) text, valid as GBK, refused instead of written as mojibake',
+    joined(
+      'indicator,region_code,year,value,unit\n',
+      [0xa4, 0x48, 0xa4, 0x66, 0xa5, 0x58, 0xa5, 0xcd, 0xb2, 0x76],
+      ',110000,2024,6.09,%\n',
+      [0xc2, 0xe5, 0xc0, 0xf8, 0xbd, 0xc3, 0xa5, 0xcd, 0xbe, 0xf7, 0xba, 0x63, 0xbc, 0xc6],
+      ',110000,2024,1,',
+      [0xad, 0xd3],
+      '\n',
+    ),
+    'refused',
+    'unreadable-encoding',
+    /Big5/,
+    1,
+  ],
+  [
+    'GBK with a GB18030 four-byte character (U+20000 before 出生率) is read',
+    joined(TIDY, [0x95, 0x32, 0x82, 0x36, 0xb3, 0xf6, 0xc9, 0xfa, 0xc2, 0xca], ',', [0xc8, 0xab, 0xb9, 0xfa], ',2024,6.39,', [0xa1, 0xeb], ',\n'),
+    'read',
+    undefined,
+    undefined,
+    undefined,
+  ],
+  [
     'a BOM inside a cell and a second BOM at the start are dropped',
     joined([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], HEAD, '北京市,\ufeff6.09,6.1\n'),
     'read',
