@@ -19,6 +19,8 @@ export interface Sheet {
   rows: SourceRow[];
   /** Number cells whose display changes the number (see sheet-numbers.ts): why each is rejected, by cellPlaceKey. */
   refusals: Map<number, string>;
+  /** Hidden in Excel (or very hidden, by a macro): read like any other, and said. */
+  hidden: boolean;
 }
 
 export type Workbook = { ok: true; kind: 'xls' | 'xlsx'; sheets: Sheet[] } | { ok: false; message: string };
@@ -49,11 +51,11 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     return { ok: false, message: `工作簿已损坏或无法识别（${text.split('\n')[0]}）：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV 后再读取` };
   }
   const sheets: Sheet[] = [];
-  for (const name of book.SheetNames) {
+  for (const [i, name] of book.SheetNames.entries()) {
     const refusals = new Map<number, string>();
     const rows = sheetRows(book.Sheets[name], refusals);
     if (!rows) return { ok: false, message: `工作表「${name}」的单元格范围超过 ${MAX_SHEET_CELLS} 个：请只保留数据区域，另存为 CSV 后读取` };
-    sheets.push({ name, rows, refusals });
+    sheets.push({ name, rows, refusals, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 });
   }
   if (sheets.length === 0) return { ok: false, message: '工作簿里没有工作表（可能只含宏）：没有可读取的表格' };
   return { ok: true, kind, sheets };
@@ -147,11 +149,22 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
       continue;
     }
     const before = out.problems.length;
+    // A hidden sheet is often a draft or an older vintage: its values are written like the others, so it is said.
+    if (sheet.hidden)
+      out.problem({
+        code: 'sheet-hidden',
+        severity: 'warning',
+        line: 1,
+        column: 1,
+        message: `工作表「${sheet.name}」在 Excel 中是隐藏的：照常读取，数值照常写出；若它是草稿或旧版本，请删去后再读取`,
+      });
     out.sheetRefusals = sheet.refusals.size > 0 ? sheet.refusals : undefined;
+    out.sheet = sheet.name;
     const result = readSheet(sheet.rows, options, out);
     out.sheetRefusals = undefined;
+    out.sheet = undefined;
     for (const p of out.problems.slice(before)) p.sheet ??= sheet.name;
-    sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read' });
+    sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read', ...(sheet.hidden ? { hidden: true } : {}) });
     if (result.status !== 'refused') first ??= result;
   }
   const read = sheets.filter((s) => s.status === 'read').map((s) => s.name);

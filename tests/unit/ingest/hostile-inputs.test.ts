@@ -395,6 +395,26 @@ describe('hostile workbooks', () => {
     for (const o of r.observations) expect(o.value.toFixed(o.decimals)).toBe(stored.get(`${o.sourceLine}:${o.sourceColumn}`));
   });
 
+  it('a hidden sheet is read and said; a duplicate names the sheet of the first value and whether the two agree (hostile25i)', () => {
+    // The duplicate's message named only the first's line and column, which were its own in the other sheet.
+    const NBS = [['数据库：分省年度数据'], ['指标：人口出生率(‰)'], ['时间：最近2年'], ['地区', '2024年', '2023年'], ['北京市', 6.09, 6.1]];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(NBS), 'vis');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...NBS.slice(0, 4), ['北京市', 6.09, 6.2]]), 'hid');
+    book.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }] };
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'h.xlsx');
+    expect(r.report.sheets).toEqual([
+      { name: 'vis', status: 'read' },
+      { name: 'hid', status: 'read', hidden: true },
+    ]);
+    expect(r.report.problems.map((p) => [p.sheet, p.code, p.line, p.column, p.message.split('：').at(-1)])).toEqual([
+      ['hid', 'sheet-hidden', 1, 1, expect.stringContaining('照常读取')],
+      ['hid', 'duplicate-value', 5, 2, '工作表「vis」第5行第2列已有数值 6.09，此处为 6.09（相同）'],
+      ['hid', 'duplicate-value', 5, 3, '工作表「vis」第5行第3列已有数值 6.1，此处为 6.2（不同）'],
+    ]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
   it.each([
     ['a zip header and junk named .xls', utf8('PK\u0003\u0004garbage'), 'x.xls', /已损坏/],
     ['the same named .csv', utf8('PK\u0003\u0004garbage'), 'x.csv', /已损坏/],
