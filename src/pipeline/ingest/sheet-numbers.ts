@@ -5,6 +5,7 @@
 // SheetJS's General format cutting 19980.3934226845 to 19980.39342) gives way to the number stored. A display
 // that means something else (12% for 0.12, a date for 45000, 1.2 for 1234567 under 0.0,, a minus sign dropped,
 // nothing at all under ;;;) leaves it unknown which was published: that value is rejected, naming both.
+import { unzipSync } from 'fflate';
 import { readValueCell } from './numbers.ts';
 
 /** A number cell's text for the table readers, and why its value is rejected, when it is. */
@@ -38,4 +39,80 @@ function displayedNumber(shown: string): { value: number; half: number } | undef
   if (cell.kind !== 'number') return undefined;
   const [, fraction = '', exponent = '0'] = /(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(shown)!;
   return { value: cell.value, half: 0.5 * 10 ** (Number(exponent) - fraction.length) };
+}
+
+/** A number as OOXML writes one (xsd:double): SheetJS reads any other text with parseFloat (0x10 as 0, 1,234 as 1). */
+const XML_DOUBLE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const CELL_OPENING = /<c\b([^>]*?)(\/?)>/g;
+
+/** An attribute's value (`name` is ` r="`), by searching rather than by a RegExp: a sheet has a million cells. */
+function attribute(attributes: string, name: string): string | undefined {
+  const at = attributes.indexOf(name);
+  return at === -1 ? undefined : attributes.slice(at + name.length, attributes.indexOf('"', at + name.length));
+}
+
+/**
+ * What no spreadsheet program writes in an .xlsx sheet but SheetJS reads without a word, losing or changing a
+ * value: a number cell whose text is not a number (`<v>0x10</v>` read as 0, `<v>6.39abc</v>` as 6.39), or one
+ * cell reference given twice (the second silently replaces the first). The first such cell, with its part, or
+ * undefined. (Text that parseFloat cannot read at all, such as INF, SheetJS shows as an error: rejected at its place.)
+ */
+export function malformedCell(bytes: Uint8Array): Malformed | undefined {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (file) => /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name) });
+  } catch {
+    return undefined; // SheetJS says what is wrong with the zip
+  }
+  for (const [part, data] of Object.entries(parts)) {
+    const xml = new TextDecoder().decode(data);
+    const found = scanSheet(xml, part, false);
+    // Cells out of order (allowed by SheetJS, not by the format) are checked again, each reference remembered.
+    if (found === 'unordered') {
+      const again = scanSheet(xml, part, true);
+      if (again !== 'unordered' && again) return again;
+    } else if (found) return found;
+  }
+  return undefined;
+}
+
+type Malformed = { part: string; ref: string; problem: string };
+
+/** A1 as a number that grows in reading order (row, then column), or -1 when it is not a reference. */
+function refOrder(ref: string): number {
+  let column = 0;
+  let i = 0;
+  for (let c; i < ref.length && (c = ref.charCodeAt(i)) >= 65 && c <= 90; i++) column = column * 26 + c - 64;
+  const row = Number(ref.slice(i));
+  return i === 0 || !Number.isInteger(row) ? -1 : row * 20_000 + column;
+}
+
+/**
+ * One sheet's XML. Cells come in reading order in every file a spreadsheet program writes, so a reference given
+ * twice is one not after the one before: only then (`remember`) are all references kept and compared.
+ */
+function scanSheet(xml: string, part: string, remember: boolean): Malformed | 'unordered' | undefined {
+  const refs = remember ? new Set<number>() : undefined;
+  let last = -1;
+  for (const opening of xml.matchAll(CELL_OPENING)) {
+    const attributes = opening[1]!;
+    const ref = attribute(attributes, ' r="');
+    const order = ref === undefined ? -1 : refOrder(ref);
+    if (order !== -1) {
+      if (refs) {
+        if (refs.has(order)) return { part, ref: ref!, problem: '出现了两次（后一个会悄悄覆盖前一个）' };
+        refs.add(order);
+      } else if (order <= last) return 'unordered';
+      last = order;
+    }
+    const type = attribute(attributes, ' t="');
+    if (opening[2] === '/' || (type !== undefined && type !== 'n')) continue;
+    const v = xml.indexOf('<v>', opening.index);
+    const end = xml.indexOf('</c>', opening.index);
+    if (v === -1 || (end !== -1 && v > end)) continue;
+    const text = xml.slice(v + 3, xml.indexOf('</v>', v));
+    if (!XML_DOUBLE.test(text) && !XML_DOUBLE.test(text.trim()) && Number.isFinite(parseFloat(text)))
+      return { part, ref: ref ?? '?', problem: `存的数值「${text}」不是数字（会被读成 ${parseFloat(text)}）` };
+  }
+  return undefined;
 }

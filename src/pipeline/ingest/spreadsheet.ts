@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { parseHeaderLine } from './labels.ts';
 import { cellPlaceKey, type FileCollector } from './observations.ts';
 import { RowCells, cleanCell, type SourceRow } from './rows.ts';
-import { numberCellText } from './sheet-numbers.ts';
+import { malformedCell, numberCellText } from './sheet-numbers.ts';
 import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions, SheetReport } from '../types.ts';
@@ -41,9 +41,24 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
       ok: false,
       message: `工作簿解压后有 ${Number.isFinite(inflated) ? inflated : '超过 4G'} 字节，超过 ${MAX_INFLATED_BYTES} 字节的上限（可能是压缩炸弹）：请另存为 CSV 后读取`,
     };
+  const malformed = kind === 'xlsx' ? malformedCell(bytes) : undefined;
+  if (malformed)
+    return {
+      ok: false,
+      message: `${malformed.part} 的单元格 ${malformed.ref} ${malformed.problem}：文件已损坏或不是电子表格软件写的；请在 Excel/WPS 中打开并另存后再读取`,
+    };
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellNF: true, cellFormula: true, cellHTML: false, cellStyles: false, bookVBA: false });
+    book = XLSX.read(bytes, {
+      type: 'buffer',
+      cellText: true,
+      cellNF: true,
+      cellDates: true,
+      cellFormula: true,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+    });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     // An encrypted .xlsx is an OLE container (xls bytes); a zip that SheetJS calls encrypted is only damaged.
@@ -88,6 +103,11 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined, refusals: Map<number, stri
       const number = numberCellText(cell.v, cell.w === undefined ? undefined : text, cell.z === undefined ? undefined : String(cell.z));
       text = number.text;
       if (number.refusal) refusals.set(cellPlaceKey(r + 1, c + 1), number.refusal);
+    } else if (cell.t === 'd') {
+      // A date (a date cell, or a number shown as one) is no figure: as a value it is rejected; as a label it is
+      // read as displayed (2021 under yyyy). Without cellDates, an ISO date cell came as the number 43835.
+      if (text === '') text = cell.v instanceof Date ? cell.v.toISOString() : String(cell.v);
+      refusals.set(cellPlaceKey(r + 1, c + 1), `单元格是日期（显示为「${text}」），不是数值：未写出`);
     }
     if (text === '') continue;
     let row = byRow.get(r);

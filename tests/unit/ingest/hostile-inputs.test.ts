@@ -374,13 +374,48 @@ describe('hostile workbooks', () => {
       if (expected === 'number-format') {
         expect(r.report.counts).toMatchObject({ dataCells: 1, valuesWritten: 0, cellsRejected: 1 });
         expect(r.report.problems[0]).toMatchObject({ code: 'number-format', line: 2, column: 4, sheet: 'S1' });
-        expect(r.report.problems[0]!.message).toContain(String(Number(stored.toPrecision(15))));
+        // The message names the number stored, or says the cell is a date.
+        expect(r.report.problems[0]!.message).toMatch(format.includes('yy') ? /日期/ : String(Number(stored.toPrecision(15))));
       } else {
         expect(r.report.problems).toEqual([]);
         expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual([expected]);
       }
     },
   );
+
+  it('a date cell (t="d", an ISO date in the XML) in a value column is rejected, not written as the number 43835 (hostile25i)', () => {
+    const bytes = withSheet((xml) => xml.replace(/<c r="C4"[^>]*>.*?<\/c>/, '<c r="C4" t="d"><v>2020-01-05T00:00:00Z</v></c>'));
+    const r = ingestBytes(bytes, 'd.xlsx');
+    expect(conservationErrors(r.report)).toEqual([]);
+    expect(r.observations.map((o) => o.value)).not.toContain(43835);
+    expect(r.report.problems).toEqual([
+      expect.objectContaining({ code: 'number-format', line: 4, column: 3, message: expect.stringContaining('日期') }),
+    ]);
+  });
+
+  it.each([
+    ['a number cell holding 0x10 (SheetJS read it as 0)', '<c r="D2"><v>0x10</v></c>', /D2 存的数值「0x10」不是数字/],
+    ['a number cell holding 6.39abc (read as 6.39)', '<c r="D2" t="n"><v>6.39abc</v></c>', /「6.39abc」/],
+    ['a number cell holding 1,234 (read as 1)', '<c r="D2"><v>1,234</v></c>', /「1,234」/],
+    ['one reference twice (the second replaced the first)', '<c r="D2"><v>1</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
+    ['one reference twice, out of order', '<c r="D2"><v>1</v></c><c r="B3"><v>2</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
+  ])('an .xlsx with %s is refused in one line (hostile25i)', (_, cells, message) => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['indicator', 'region', 'year', 'value', 'unit'],
+      ['出生率', '全国', 2024, 6.39, '‰'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<c r="D2"[^>]*>.*?<\/c>/, cells));
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(message) })]);
+    // The same sheet with its cells in order and well written is read.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<c r="D2"[^>]*>.*?<\/c>/, '<c r="D2"><v>6.39</v></c>'));
+    expect(ingestBytes(zipSync(parts), 'x.xlsx').report.counts.valuesWritten).toBe(1);
+  });
 
   it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
     // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
