@@ -122,6 +122,18 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     0,
     0,
   ],
+  // hostile25i: canonically equivalent text (NFC) is the same label: 北 written as U+F963 was an unknown region
+  // 「北京市」, 率 as U+F9DB a second series that looks the same.
+  [
+    'a compatibility ideograph in a tidy row is the same place and series (the second row is its duplicate)',
+    TIDY + '出生\uf9db,\uf963京市,2024,1,‰,\n出生率,北京市,2024,1,‰,\n',
+    {},
+    'read',
+    'duplicate-value',
+    1,
+    1,
+  ],
+  ['a compatibility ideograph in a table row label', HEAD + '\uf963京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
 ];
 
 describe('hostile inputs, one row each', () => {
