@@ -150,6 +150,15 @@ describe('hostile inputs, one row each', () => {
     expect(conservationErrors(r.report)).toEqual([]);
   });
 
+  it.each([
+    ['TAB', 'indicator\tregion\tyear\tvalue\tunit\n出生率\t全国\t2024\t6.39\t‰\n'],
+    ['分号', '地区;2024年;2023年\n北京市;6.09;6.1\n'],
+  ])('a file separated by %s is refused saying so, not as 行和列都像是指标 (hostile25i)', (separator, text) => {
+    const r = read(text);
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems[0]?.message).toContain(`文件用${separator}分隔，不是逗号`);
+  });
+
   it('exponents are written out with their decimals, never as 0', () => {
     const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
