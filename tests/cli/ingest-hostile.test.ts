@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
 
@@ -269,6 +270,31 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(again.status).toBe(2);
     expect(again.stderr.split('\n')[0]).toContain('与报告同名');
     expect(readFileSync(join(d, 'report.json'), 'utf8')).toBe(export1);
+  });
+
+  it('a folder: an .xlsb is read, and the files it does not read are named in one line, not passed over in silence (hostile25i)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.csv'), export1);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet(
+        export1
+          .trim()
+          .split('\n')
+          .map((l) => l.split(',')),
+      ),
+      'S',
+    );
+    writeFileSync(join(input, 'b.xlsb'), XLSX.write(book, { type: 'buffer', bookType: 'xlsb' }));
+    writeFileSync(join(input, 'c.tsv'), export1.replaceAll(',', '\t'));
+    writeFileSync(join(input, 'notes.md'), '');
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals).toMatchObject({ files: 2, valuesWritten: 4 });
+    expect(r.stderr).toContain(`${input}: 跳过 2 个不读取的文件（.tsv 1 个、.md 1 个）`);
   });
 
   it('an empty input set exits non-zero with a message', () => {

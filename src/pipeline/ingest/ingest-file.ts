@@ -55,7 +55,7 @@ export async function ingestToSink(
 }
 
 /** Extensions read as workbooks; a workbook renamed to .csv is known by its first bytes. */
-const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
+const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.xlsb', '.et', '.ods']);
 
 function isWorkbook(name: string, head: Uint8Array): boolean {
   return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head) !== undefined;

@@ -15,7 +15,7 @@ import type { FileReport, IngestOptions } from '../types.ts';
 export type IngestTotals = IngestReport['totals'];
 
 /** What a folder given to the command holds that it reads (spreadsheets too: they are refused with a reason). */
-const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.ods', '.et']);
+const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.xlsb', '.ods', '.et']);
 
 /**
  * An input file: its path as text, or, when a folder holds a name that is not valid UTF-8 (a GBK name unpacked
@@ -109,6 +109,8 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
         set.unreadable++;
         return void set.skipped.push(`${shown}: 无法列出文件夹内容：${why(error)}`);
       }
+      // Files of other kinds are not read; one line per folder names them by extension, so none goes unmentioned.
+      const others = new Map<string, number>();
       for (const entry of entries) {
         let child: string | Buffer;
         let childShown: string;
@@ -141,7 +143,15 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
           else set.files.push(childShown);
           continue;
         }
-        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extname(childShown).toLowerCase())) await add(child, childShown, false);
+        const extension = extname(childShown).toLowerCase();
+        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extension)) await add(child, childShown, false);
+        else others.set(extension || '无扩展名', (others.get(extension || '无扩展名') ?? 0) + 1);
+      }
+      if (others.size > 0) {
+        const kinds = [...others].map(([extension, n]) => `${extension} ${n} 个`).join('、');
+        set.notes.push(
+          `${shown}: 跳过 ${[...others.values()].reduce((a, b) => a + b)} 个不读取的文件（${kinds}）：只读取 ${[...INPUT_EXTENSIONS].join(' ')}`,
+        );
       }
       return;
     }
