@@ -43,7 +43,10 @@ function displayedNumber(shown: string): { value: number; half: number } | undef
 
 /** A number as OOXML writes one (xsd:double): SheetJS reads any other text with parseFloat (0x10 as 0, 1,234 as 1). */
 const XML_DOUBLE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const CELL_OPENING = /<c\b([^>]*?)(\/?)>/g;
+// The tokens that matter, in one pass: a cell's opening tag (its attributes, and / when it closes itself), a <v>
+// and its text, a </c>. Each alternative stops at the next < ([^<>], [^<]: XML escapes < in attributes and
+// text), so a tag that never closes is not scanned to the end again and again (that took minutes).
+const SHEET_TOKEN = /<c\b([^<>]*?)(\/?)>|<v>([^<]*)<\/v>|<\/c>/g;
 
 /** An attribute's value (`name` is ` r="`), by searching rather than by a RegExp: a sheet has a million cells. */
 function attribute(attributes: string, name: string): string | undefined {
@@ -94,8 +97,19 @@ function refOrder(ref: string): number {
 function scanSheet(xml: string, part: string, remember: boolean): Malformed | 'unordered' | undefined {
   const refs = remember ? new Set<number>() : undefined;
   let last = -1;
-  for (const opening of xml.matchAll(CELL_OPENING)) {
-    const attributes = opening[1]!;
+  // The number cell open at the moment (its reference), if any: its <v> is the next token before </c>.
+  let open: string | undefined;
+  for (const token of xml.matchAll(SHEET_TOKEN)) {
+    if (token[3] !== undefined) {
+      const text = token[3];
+      if (open !== undefined && !XML_DOUBLE.test(text) && !XML_DOUBLE.test(text.trim()) && Number.isFinite(parseFloat(text)))
+        return { part, ref: open, problem: `存的数值「${text}」不是数字（会被读成 ${parseFloat(text)}）` };
+      open = undefined;
+      continue;
+    }
+    open = undefined;
+    if (token[1] === undefined) continue; // </c>
+    const attributes = token[1];
     const ref = attribute(attributes, ' r="');
     const order = ref === undefined ? -1 : refOrder(ref);
     if (order !== -1) {
@@ -106,13 +120,7 @@ function scanSheet(xml: string, part: string, remember: boolean): Malformed | 'u
       last = order;
     }
     const type = attribute(attributes, ' t="');
-    if (opening[2] === '/' || (type !== undefined && type !== 'n')) continue;
-    const v = xml.indexOf('<v>', opening.index);
-    const end = xml.indexOf('</c>', opening.index);
-    if (v === -1 || (end !== -1 && v > end)) continue;
-    const text = xml.slice(v + 3, xml.indexOf('</v>', v));
-    if (!XML_DOUBLE.test(text) && !XML_DOUBLE.test(text.trim()) && Number.isFinite(parseFloat(text)))
-      return { part, ref: ref ?? '?', problem: `存的数值「${text}」不是数字（会被读成 ${parseFloat(text)}）` };
+    if (token[2] !== '/' && (type === undefined || type === 'n')) open = ref ?? '?';
   }
   return undefined;
 }

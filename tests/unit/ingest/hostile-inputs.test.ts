@@ -438,6 +438,19 @@ describe('hostile workbooks', () => {
     expect(ingestBytes(zipSync(parts), 'x.xlsx').report.counts.valuesWritten).toBe(1);
   });
 
+  it('a sheet of 300 000 cell tags that never close is looked through at once (a scan per tag took minutes)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['a', 1]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<sheetData>.*<\/sheetData>/, '<sheetData><row r="1">' + '<c r="A1" '.repeat(300_000)));
+    const started = performance.now();
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.report.status).toBe('refused');
+  });
+
   it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
     // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
     // significant digits (the file holds 8465.280000000001, a crawler's binary noise, for 8465.28).
