@@ -297,6 +297,22 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     expect(r.stderr).toContain(`${input}: 跳过 2 个不读取的文件（.tsv 1 个、.md 1 个）`);
   });
 
+  it("a link or hard link to an input left in --out under an output's temporary name is unlinked, never written through (hostile25i)", () => {
+    // x.csv.partial -> ../in/x.csv: the output was written into the input; a hard link truncated it too.
+    const d = dir();
+    mkdirSync(join(d, 'in'));
+    mkdirSync(join(d, 'out'));
+    writeFileSync(join(d, 'in', 'x.csv'), export1);
+    writeFileSync(join(d, 'in', 'y.csv'), export1);
+    symlinkSync('../in/x.csv', join(d, 'out', 'x.csv.partial'));
+    symlinkSync('../in/x.csv', join(d, 'out', 'report.json.partial'));
+    linkSync(join(d, 'in', 'y.csv'), join(d, 'out', 'y.csv.partial'));
+    const r = cli(join(d, 'in', 'x.csv'), join(d, 'in', 'y.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    for (const name of ['x.csv', 'y.csv']) expect(readFileSync(join(d, 'in', name), 'utf8')).toBe(export1);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x.csv', 'y.csv']);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));

@@ -2,13 +2,13 @@
 // <out>/report.json written one file entry at a time, so neither inputs nor report need to fit in memory.
 // The bytes written are those of JSON.stringify(summarize(files), null, 2), as before streaming.
 import { once } from 'node:events';
-import { createWriteStream, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ingestToSink } from './ingest-file.ts';
 import { addToTotals, emptyTotals, type IngestReport } from './ingest-report.ts';
-import { TidyCsvWriter } from './tidy-output-stream.ts';
+import { createFreshFile, TidyCsvWriter } from './tidy-output-stream.ts';
 import { PERIOD_COLUMN, TIDY_COLUMNS } from './tidy-output.ts';
 import type { FileReport, IngestOptions } from '../types.ts';
 
@@ -246,7 +246,7 @@ export async function ingestInputs(
   const realOut = await realpath(outDir);
   const isInput = new Set(inputFiles.map((f) => f.toLowerCase()));
   const isInputName = (name: string) => isInput.has(join(realOut, name).toLowerCase());
-  const report = createWriteStream(`${reportPath}.partial`);
+  const report = createFreshFile(`${reportPath}.partial`);
   let reportError: Error | undefined;
   report.on('error', (error) => (reportError ??= error));
   report.write('{\n  "files": [');
