@@ -11,8 +11,8 @@ export interface CellPlace {
   column: number;
 }
 
-/** One number for a cell's place, for looking it up (a sheet has at most 16384 columns, 1 048 576 rows). */
-export const cellPlaceKey = (line: number, column: number): number => line * 16_384 + column;
+/** A cell's place as one key, for looking it up (a text: a hostile sheet may have columns past XFD). */
+export const cellPlaceKey = (line: number, column: number): string => `${line}:${column}`;
 
 export interface SeriesKey {
   indicator: string;
@@ -134,7 +134,7 @@ export class FileCollector {
    * A workbook sheet's number cells whose display changes the number (sheet-numbers.ts), by cellPlaceKey: read as
    * values, they are rejected with their reason. Undefined for a CSV, and for nearly every sheet.
    */
-  sheetRefusals: Map<number, string> | undefined;
+  sheetRefusals: Map<string, string> | undefined;
   /** The workbook sheet being read, if any: a duplicate's first place may be in another sheet. */
   sheet: string | undefined;
 

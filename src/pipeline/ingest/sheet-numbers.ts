@@ -87,7 +87,8 @@ function refOrder(ref: string): number {
   let i = 0;
   for (let c; i < ref.length && (c = ref.charCodeAt(i)) >= 65 && c <= 90; i++) column = column * 26 + c - 64;
   const row = Number(ref.slice(i));
-  return i === 0 || !Number.isInteger(row) ? -1 : row * 20_000 + column;
+  // Columns past 2^26 (a sheet has 16384) are not ordered, rather than ordered wrongly.
+  return i === 0 || !Number.isInteger(row) || column >= 2 ** 26 ? -1 : row * 2 ** 26 + column;
 }
 
 /**

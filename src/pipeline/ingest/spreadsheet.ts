@@ -18,7 +18,7 @@ export interface Sheet {
   name: string;
   rows: SourceRow[];
   /** Number cells whose display changes the number (see sheet-numbers.ts): why each is rejected, by cellPlaceKey. */
-  refusals: Map<number, string>;
+  refusals: Map<string, string>;
   /** Hidden in Excel (or very hidden, by a macro): read like any other, and said. */
   hidden: boolean;
 }
@@ -67,7 +67,7 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
   }
   const sheets: Sheet[] = [];
   for (const [i, name] of book.SheetNames.entries()) {
-    const refusals = new Map<number, string>();
+    const refusals = new Map<string, string>();
     const rows = sheetRows(book.Sheets[name], refusals);
     if (!rows) return { ok: false, message: `工作表「${name}」的单元格范围超过 ${MAX_SHEET_CELLS} 个：请只保留数据区域，另存为 CSV 后读取` };
     sheets.push({ name, rows, refusals, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 });
@@ -86,7 +86,7 @@ export const MAX_SHEET_CELLS = 20_000_000;
  * declared range: a tiny file may declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined
  * when the cells span too much.
  */
-function sheetRows(sheet: XLSX.WorkSheet | undefined, refusals: Map<number, string>): SourceRow[] | undefined {
+function sheetRows(sheet: XLSX.WorkSheet | undefined, refusals: Map<string, string>): SourceRow[] | undefined {
   if (!sheet) return [];
   const byRow = new Map<number, Map<number, string>>();
   let width = 0;

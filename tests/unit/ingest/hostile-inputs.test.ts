@@ -451,6 +451,24 @@ describe('hostile workbooks', () => {
     expect(r.report.status).toBe('refused');
   });
 
+  it('a date cell past column XFD does not reject the value whose place its key shared (XFH1 and D2 were one key)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['indicator', 'region', 'year', 'value', 'unit'],
+      ['出生率', '全国', 2024, 6.39, '‰'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    // Column XFH is 16388: line 1 × 16384 + 16388 = line 2 × 16384 + 4, the value D2, by the former numeric key.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      xml.replace(/(<row r="1"[^>]*>.*?)<\/row>/, '$1<c r="XFH1" t="d"><v>2020-01-05T00:00:00Z</v></c></row>'),
+    );
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(r.observations.map((o) => o.value)).toEqual([6.39]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
   it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
     // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
     // significant digits (the file holds 8465.280000000001, a crawler's binary noise, for 8465.28).
