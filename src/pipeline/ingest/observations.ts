@@ -374,7 +374,7 @@ export class FileCollector {
         const where = first
           ? `${sheet}第${first.line}行第${first.column}列已有数值 ${first.value}，此处为 ${value}（${first.value === value ? '相同' : '不同'}）`
           : `前面已有数值，此处为 ${value}`;
-        problem.message = `${key.region} ${key.year}年「${key.indicator}」重复：${where}`;
+        problem.message = `${key.region} ${key.period ?? `${key.year}年`}「${key.indicator}」重复：${where}`;
       }
     }
     for (const warning of this.outliers.warnings(found?.series)) this.problem(warning);

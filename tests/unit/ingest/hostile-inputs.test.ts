@@ -159,6 +159,11 @@ describe('hostile inputs, one row each', () => {
     expect(r.report.problems[0]?.message).toContain(`文件用${separator}分隔，不是逗号`);
   });
 
+  it('a quarter given twice (2022年第四季度, 2022年4季度): the duplicate names the quarter, not only its year (hostile25i)', () => {
+    const r = read('数据库：季度数据\n时间：最近2季度\n指标,2022年第四季度,2022年4季度\n国内生产总值(亿元),1,2\n');
+    expect(r.report.problems.map((p) => p.message)).toEqual(['全国 2022Q4「国内生产总值」重复：第4行第2列已有数值 1，此处为 2（不同）']);
+  });
+
   it('exponents are written out with their decimals, never as 0', () => {
     const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
