@@ -1,6 +1,7 @@
 // A check of an .xlsx's sheet XML before SheetJS reads it, for what no spreadsheet program writes but SheetJS
 // reads without a word, losing or changing a value: a number cell whose text is not a number (SheetJS uses
-// parseFloat: 0x10 is 0, 6.39abc is 6.39) and a cell reference given twice (SheetJS keeps the second).
+// parseFloat: 0x10 is 0, 6.39abc is 6.39), a shared-string index that is not an integer (parseInt: 1x is the
+// string at 1), and a cell reference given twice (SheetJS keeps the second).
 import { unzipSync } from 'fflate';
 
 /** A number as OOXML writes one (xsd:double): SheetJS reads any other text with parseFloat (0x10 as 0, 1,234 as 1). */
@@ -61,12 +62,16 @@ function refOrder(ref: string): number {
 function scanSheet(xml: string, part: string, remember: boolean): Malformed | 'unordered' | undefined {
   const refs = remember ? new Set<number>() : undefined;
   let last = -1;
-  // The number cell open at the moment (its reference), if any: its <v> is the next token before </c>.
+  // The number or shared-string cell open at the moment (its reference and type), if any: its <v> is the next
+  // token before </c>.
   let open: string | undefined;
+  let sharedString = false;
   for (const token of xml.matchAll(SHEET_TOKEN)) {
     if (token[3] !== undefined) {
       const text = token[3];
-      if (open !== undefined && !XML_DOUBLE.test(text) && !XML_DOUBLE.test(text.trim()) && Number.isFinite(parseFloat(text)))
+      if (open !== undefined && sharedString && !/^\s*\d+\s*$/.test(text) && Number.isFinite(parseInt(text, 10)))
+        return { part, ref: open, problem: `的共享字符串序号「${text}」不是整数（会被读成第 ${parseInt(text, 10)} 个字符串）` };
+      if (open !== undefined && !sharedString && !XML_DOUBLE.test(text) && !XML_DOUBLE.test(text.trim()) && Number.isFinite(parseFloat(text)))
         return { part, ref: open, problem: `存的数值「${text}」不是数字（会被读成 ${parseFloat(text)}）` };
       open = undefined;
       continue;
@@ -84,7 +89,8 @@ function scanSheet(xml: string, part: string, remember: boolean): Malformed | 'u
       last = order;
     }
     const type = attribute(attributes, ' t="');
-    if (token[2] !== '/' && (type === undefined || type === 'n')) open = ref ?? '?';
+    sharedString = type === 's';
+    if (token[2] !== '/' && (type === undefined || type === 'n' || sharedString)) open = ref ?? '?';
   }
   return undefined;
 }

@@ -423,6 +423,7 @@ describe('hostile workbooks', () => {
     ['a number cell holding 0x10 (SheetJS read it as 0)', '<c r="D2"><v>0x10</v></c>', /D2 存的数值「0x10」不是数字/],
     ['a number cell holding 6.39abc (read as 6.39)', '<c r="D2" t="n"><v>6.39abc</v></c>', /「6.39abc」/],
     ['a number cell holding 1,234 (read as 1)', '<c r="D2"><v>1,234</v></c>', /「1,234」/],
+    ['a shared-string index 0x1 (read as the string at 0)', '<c r="D2" t="s"><v>0x1</v></c>', /D2 的共享字符串序号「0x1」不是整数/],
     ['one reference twice (the second replaced the first)', '<c r="D2"><v>1</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
     ['one reference twice, out of order', '<c r="D2"><v>1</v></c><c r="B3"><v>2</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
   ])('an .xlsx with %s is refused in one line (hostile25i)', (_, cells, message) => {
