@@ -122,6 +122,18 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     0,
     0,
   ],
+  // hostile25i: Excel's separator hint as the first line refused the file as 行和列都像是指标, every cell rejected.
+  ["Excel's sep=, hint before a tidy header is skipped", 'sep=,\n' + TIDY + '出生率,全国,2024,6.39,‰,\n', {}, 'read', undefined, 1, 0],
+  ["Excel's sep=, hint before an export's header lines is skipped", 'sep=,\n' + HEAD + '北京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
+  [
+    'a sep=; hint: refused as semicolon-separated',
+    'sep=;\nindicator;region;year;value;unit\n出生率;全国;2024;6.39;‰\n',
+    {},
+    'refused',
+    'unknown-layout',
+    0,
+    0,
+  ],
   // hostile25i: canonically equivalent text (NFC) is the same label: 北 written as U+F963 was an unknown region
   // 「北京市」, 率 as U+F9DB a second series that looks the same.
   [
