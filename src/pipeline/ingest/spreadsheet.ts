@@ -4,7 +4,7 @@
 // and rejected when the display changes it (12% for 0.12): see sheet-numbers.ts.
 import * as XLSX from '@e965/xlsx';
 import { parseHeaderLine } from './labels.ts';
-import { cellPlaceKey, type FileCollector } from './observations.ts';
+import { cellPlaceKey, FileCollector } from './observations.ts';
 import { RowCells, cleanCell, type SourceRow } from './rows.ts';
 import { numberCellText } from './sheet-numbers.ts';
 import { malformedCell } from './xlsx-scan.ts';
@@ -179,11 +179,22 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
         column: 1,
         message: `工作表「${sheet.name}」在 Excel 中是隐藏的：照常读取，数值照常写出；若它是草稿或旧版本，请删去后再读取`,
       });
-    out.sheetRefusals = sheet.refusals.size > 0 ? sheet.refusals : undefined;
-    out.sheet = sheet.name;
-    const result = readSheet(sheet.rows, options, out);
-    out.sheetRefusals = undefined;
-    out.sheet = undefined;
+    // A table refused at its end (an unknown layout, a missing unit) forgets all it read, values sent on included:
+    // right for a CSV, whose output is then discarded, but in a workbook the other sheets' counts, problems and
+    // values were forgotten with it (the report said 0 written beside written rows). So each sheet is first
+    // read on trial; only one that is not refused is read into `out`, a refused one adds just its refusal. (A tidy
+    // sheet is refused by its header, before any value: it needs no trial.)
+    let result: Partial<FileReport>;
+    if (tidyColumns(sheet.rows[0]!.cells)) result = readSheetInto(sheet, options, out);
+    else {
+      const trial = new FileCollector(out.file);
+      result = readSheetInto(sheet, options, trial);
+      if (result.status !== 'refused') readSheetInto(sheet, options, out);
+      else {
+        for (const p of trial.problems) out.problem(p);
+        for (const key of ['dataCells', 'cellsEmpty', 'cellsRejected'] as const) out.counts[key] += trial.counts[key];
+      }
+    }
     for (const p of out.problems.slice(before)) p.sheet ??= sheet.name;
     sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read', ...(sheet.hidden ? { hidden: true } : {}) });
     if (result.status !== 'refused') first ??= result;
@@ -196,6 +207,16 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
     return { status: 'refused', format: book.kind, sheets };
   }
   return { ...first, format: `${book.kind}:${first.format}`, sheet: read.join('、'), sheets };
+}
+
+/** One sheet read into `out`, which knows the sheet it is in and the number cells its display makes rejected. */
+function readSheetInto(sheet: Sheet, options: IngestOptions, out: FileCollector): Partial<FileReport> {
+  out.sheetRefusals = sheet.refusals.size > 0 ? sheet.refusals : undefined;
+  out.sheet = sheet.name;
+  const result = readSheet(sheet.rows, options, out);
+  out.sheetRefusals = undefined;
+  out.sheet = undefined;
+  return result;
 }
 
 function readSheet(rows: SourceRow[], options: IngestOptions, out: FileCollector): Partial<FileReport> {

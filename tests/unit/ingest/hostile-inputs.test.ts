@@ -487,6 +487,23 @@ describe('hostile workbooks', () => {
     expect(conservationErrors(r.report)).toEqual([]);
   });
 
+  it("a sheet refused at its end forgets only itself: the other sheets' counts and problems stay, its values are not written (hostile25i)", () => {
+    // Before: the report said 0 written and lost the first sheet's bad-number, while the output held 4 rows, 2 of
+    // them from the refused sheet.
+    const book = XLSX.utils.book_new();
+    const head = [['数据库：年度数据'], ['时间：最近2年'], ['指标', '2024年', '2023年']];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...head, ['人口出生率(‰)', 6.39, 'abc']]), 'good');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...head, ['人口死亡率(‰)', 7.76, 7.87], ['人口自然增长率', -1.39, -1.48]]), 'bad');
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'm.xlsx');
+    expect(r.observations.map((o) => `${o.indicator} ${o.value}`)).toEqual(['人口出生率 6.39']);
+    expect(r.report.counts).toEqual({ dataCells: 6, valuesWritten: 1, cellsEmpty: 0, cellsRejected: 5 });
+    expect(r.report.problems.map((p) => [p.sheet, p.code, p.cells])).toEqual([
+      ['good', 'bad-number', 1],
+      ['bad', 'missing-unit', 4],
+    ]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
   it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
     // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
     // significant digits (the file holds 8465.280000000001, a crawler's binary noise, for 8465.28).
