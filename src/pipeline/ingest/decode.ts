@@ -8,6 +8,7 @@ export type Decoded = { ok: true; text: string } | { ok: false; message: string;
 
 const BOM = [0xef, 0xbb, 0xbf];
 const UNKNOWN = '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本';
+const MOJIBAKE = '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取';
 
 /**
  * Decodes a file given as pieces that each end at a line break (see LineChunker). The encoding is decided on
@@ -20,6 +21,8 @@ export class StrictDecoder {
   skip = 0;
   /** The file's first 8192 characters so far: detection looks only at these, as it did before streaming. */
   private head = '';
+  /** A file with a BOM is looked at for mojibake once, on its first piece that is not ASCII. */
+  private mojibakeChecked = false;
 
   /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
   start(head: Uint8Array): Decoded | undefined {
@@ -47,9 +50,7 @@ export class StrictDecoder {
     if (!hasHighBytes(piece)) return this.read(latin1.decode(piece));
     const utf8 = tryDecode('utf-8', piece);
     if (utf8 !== undefined) {
-      if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) {
-        return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取', line: 1, column: 1 };
-      }
+      if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) return { ok: false, message: MOJIBAKE, line: 1, column: 1 };
       this.encoding = 'utf-8';
       return this.read(utf8);
     }
@@ -93,7 +94,15 @@ export class StrictDecoder {
 
   private strict(piece: Uint8Array, firstLine: number): Decoded {
     const text = tryDecode(this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', piece);
-    if (text !== undefined) return this.read(text);
+    if (text !== undefined) {
+      // A BOM decides the encoding, not whether the text was mangled before it was saved: GBK read as Latin-1
+      // and saved as UTF-8 with a BOM was read, labels such as 「ÈË¿Ú³öÉúÂÊ」 written. Looked at once, as without one.
+      if (this.encoding === 'utf-8-bom' && !this.mojibakeChecked && hasHighBytes(piece)) {
+        this.mojibakeChecked = true;
+        if (looksLikeMojibake(this.head + text.slice(0, 8192))) return { ok: false, message: MOJIBAKE, line: 1, column: 1 };
+      }
+      return this.read(text);
+    }
     const message =
       this.encoding === 'utf-8-bom'
         ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'

@@ -291,6 +291,15 @@ const BYTE_CASES: [string, Uint8Array, 'read' | 'refused', string | undefined, R
     undefined,
   ],
   [
+    // hostile25i: GBK read as Latin-1 and saved as UTF-8 with a BOM was read, 「ÈË¿Ú³öÉúÂÊ」 written as a label.
+    'mojibake saved with a BOM is refused like mojibake without one',
+    joined([0xef, 0xbb, 0xbf], 'indicator,region_code,year,value,unit\nÈË¿Ú³öÉúÂÊ,110000,2024,6.39,¡ë\nÈË¿ÚËÀÍöÂÊ,110000,2024,7.76,¡ë\n'),
+    'refused',
+    'unreadable-encoding',
+    /乱码/,
+    1,
+  ],
+  [
     'a BOM inside a cell and a second BOM at the start are dropped',
     joined([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], HEAD, '北京市,\ufeff6.09,6.1\n'),
     'read',
