@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 
   const inputs = await expandInputs(positionals);
   for (const line of [...inputs.notes, ...inputs.skipped]) console.error(escapeControls(line));
-  if (inputs.files.length === 0) stop(1, `没有可读取的输入文件（${positionals.join('、')} 中没有 .csv、.txt、.xls 或 .xlsx 文件）。`);
+  if (inputs.files.length === 0) stop(1, `没有可读取的输入文件（${positionals.join('、')} 中没有 .csv、.txt 或电子表格文件）。`);
   const out = values.out;
   const refusal = await outputRefusal(out, inputs);
   if (refusal) usage(refusal);

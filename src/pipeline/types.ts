@@ -85,6 +85,8 @@ export interface FileReport {
 export interface SheetReport {
   name: string;
   status: 'read' | 'refused' | 'empty';
+  /** Hidden in Excel: read all the same (a `sheet-hidden` warning says so). */
+  hidden?: true;
 }
 
 /** What the user may supply when a file does not say it. */

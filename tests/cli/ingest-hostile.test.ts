@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
 
@@ -250,6 +251,66 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     const r = spawnSync(process.execPath, [serve], { cwd: d, encoding: 'utf8', timeout: 10_000, env: { ...process.env, PORT: port } });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([`PORT 应为 0–65535 之间的整数，实际为「${port}」。`]);
+  });
+
+  it('an input in --out named as an output while written, or as the report, is never replaced or deleted (hostile25i)', () => {
+    // x.xls (refused) was written as x.csv.partial, the input of that name, then removed it; report.json was replaced.
+    const d = dir();
+    writeFileSync(join(d, 'x.xls'), 'not a workbook');
+    writeFileSync(join(d, 'x.csv.partial'), export1);
+    writeFileSync(join(d, 'Y.CSV'), export1);
+    writeFileSync(join(d, 'y.txt'), export1);
+    const r = cli(join(d, 'x.xls'), join(d, 'x.csv.partial'), join(d, 'Y.CSV'), join(d, 'y.txt'), '--out', d);
+    expect(r.status, r.stderr).toBe(1);
+    for (const name of ['x.csv.partial', 'Y.CSV', 'y.txt']) expect(readFileSync(join(d, name), 'utf8')).toBe(export1);
+    // y.txt's output is not y.csv: on macOS and Windows that is the input Y.CSV.
+    expect(readdirSync(d).sort()).toEqual(['Y-2.csv', 'Y.CSV', 'report.json', 'x.csv.csv', 'x.csv.partial', 'x.xls', 'y-3.csv', 'y.txt']);
+    writeFileSync(join(d, 'report.json'), export1);
+    const again = cli(join(d, 'report.json'), '--out', d);
+    expect(again.status).toBe(2);
+    expect(again.stderr.split('\n')[0]).toContain('与报告同名');
+    expect(readFileSync(join(d, 'report.json'), 'utf8')).toBe(export1);
+  });
+
+  it('a folder: an .xlsb is read, and the files it does not read are named in one line, not passed over in silence (hostile25i)', () => {
+    const d = dir();
+    const input = join(d, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.csv'), export1);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet(
+        export1
+          .trim()
+          .split('\n')
+          .map((l) => l.split(',')),
+      ),
+      'S',
+    );
+    writeFileSync(join(input, 'b.xlsb'), XLSX.write(book, { type: 'buffer', bookType: 'xlsb' }));
+    writeFileSync(join(input, 'c.tsv'), export1.replaceAll(',', '\t'));
+    writeFileSync(join(input, 'notes.md'), '');
+    const r = cli(input, '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')).totals).toMatchObject({ files: 2, valuesWritten: 4 });
+    expect(r.stderr).toContain(`${input}: 跳过 2 个不读取的文件（.tsv 1 个、.md 1 个）`);
+  });
+
+  it("a link or hard link to an input left in --out under an output's temporary name is unlinked, never written through (hostile25i)", () => {
+    // x.csv.partial -> ../in/x.csv: the output was written into the input; a hard link truncated it too.
+    const d = dir();
+    mkdirSync(join(d, 'in'));
+    mkdirSync(join(d, 'out'));
+    writeFileSync(join(d, 'in', 'x.csv'), export1);
+    writeFileSync(join(d, 'in', 'y.csv'), export1);
+    symlinkSync('../in/x.csv', join(d, 'out', 'x.csv.partial'));
+    symlinkSync('../in/x.csv', join(d, 'out', 'report.json.partial'));
+    linkSync(join(d, 'in', 'y.csv'), join(d, 'out', 'y.csv.partial'));
+    const r = cli(join(d, 'in', 'x.csv'), join(d, 'in', 'y.csv'), '--out', join(d, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    for (const name of ['x.csv', 'y.csv']) expect(readFileSync(join(d, 'in', name), 'utf8')).toBe(export1);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x.csv', 'y.csv']);
   });
 
   it('an empty input set exits non-zero with a message', () => {

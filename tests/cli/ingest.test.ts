@@ -49,7 +49,10 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(lines.find((l) => l.includes('stripped-national.csv'))).toMatch(/:1:1: 错误\[missing-region\].*--region/);
     expect(lines.find((l) => l.includes('spreadsheet.xlsx'))).toMatch(/spreadsheet-refused.*CSV/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(lines).toHaveLength(report.totals.problems);
+    // One line per problem, and one naming what the folder holds that is not read (its README).
+    expect(lines.filter((l) => /: (错误|警告)\[/.test(l))).toHaveLength(report.totals.problems);
+    expect(lines).toContain(`${FIXTURES}: 跳过 1 个不读取的文件（.md 1 个）：只读取 .csv .txt .xls .xlsx .xlsm .xlsb .ods .et`);
+    expect(lines).toHaveLength(report.totals.problems + 1);
     const { dataCells, valuesWritten, cellsEmpty, cellsRejected } = report.totals;
     expect(dataCells).toBe(valuesWritten + cellsEmpty + cellsRejected);
     expect(report.files.map((f: { file: string }) => f.file)).toHaveLength(readdirSync(FIXTURES).filter((f) => f !== 'README.md').length);

@@ -129,7 +129,12 @@ describe('what a second reading settles', () => {
       512,
     );
     expect(r.report.problems).toEqual([
-      expect.objectContaining({ code: 'duplicate-value', line: 202, column: 4, message: '北京市 1950年「人口出生率」重复：第52行第4列已有数值' }),
+      expect.objectContaining({
+        code: 'duplicate-value',
+        line: 202,
+        column: 4,
+        message: '北京市 1950年「人口出生率」重复：第52行第4列已有数值 50，此处为 1（不同）',
+      }),
     ]);
     expect(r.observations).toHaveLength(201); // the earlier release is kept beside the value in force
   });

@@ -8,6 +8,7 @@ export type Decoded = { ok: true; text: string } | { ok: false; message: string;
 
 const BOM = [0xef, 0xbb, 0xbf];
 const UNKNOWN = '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本';
+const MOJIBAKE = '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取';
 
 /**
  * Decodes a file given as pieces that each end at a line break (see LineChunker). The encoding is decided on
@@ -20,6 +21,8 @@ export class StrictDecoder {
   skip = 0;
   /** The file's first 8192 characters so far: detection looks only at these, as it did before streaming. */
   private head = '';
+  /** A file with a BOM is looked at for mojibake once, on its first piece that is not ASCII. */
+  private mojibakeChecked = false;
 
   /** Looks at the file's first bytes before any piece is decoded: a BOM decides, UTF-16 is refused. */
   start(head: Uint8Array): Decoded | undefined {
@@ -47,9 +50,7 @@ export class StrictDecoder {
     if (!hasHighBytes(piece)) return this.read(latin1.decode(piece));
     const utf8 = tryDecode('utf-8', piece);
     if (utf8 !== undefined) {
-      if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) {
-        return { ok: false, message: '文件内容是乱码（如「Êý¾Ý」）：它曾被按错误的编码转换后保存；请从原始导出文件重新读取', line: 1, column: 1 };
-      }
+      if (looksLikeMojibake(this.head + utf8.slice(0, 8192))) return { ok: false, message: MOJIBAKE, line: 1, column: 1 };
       this.encoding = 'utf-8';
       return this.read(utf8);
     }
@@ -63,6 +64,14 @@ export class StrictDecoder {
       return asUtf8.line >= asGb.line ? asUtf8 : asGb;
     }
     if (looksBinary(this.head + gb.slice(0, 4096))) return { ok: false, message: UNKNOWN, line: 1, column: 1 };
+    const foreign = foreignCharacters(this.head + gb.slice(0, 8192));
+    if (foreign !== undefined)
+      return {
+        ok: false,
+        message: `按 GBK/GB18030 读出的是私用区字符、日文假名或西里尔字母（如「${foreign}」）而不是中文：文件多半是繁体 Big5 编码；请另存为 UTF-8 后读取`,
+        line: 1,
+        column: 1,
+      };
     this.encoding = 'gb18030';
     return this.read(gb);
   }
@@ -85,7 +94,15 @@ export class StrictDecoder {
 
   private strict(piece: Uint8Array, firstLine: number): Decoded {
     const text = tryDecode(this.encoding === 'gb18030' ? 'gb18030' : 'utf-8', piece);
-    if (text !== undefined) return this.read(text);
+    if (text !== undefined) {
+      // A BOM decides the encoding, not whether the text was mangled before it was saved: GBK read as Latin-1
+      // and saved as UTF-8 with a BOM was read, labels such as 「ÈË¿Ú³öÉúÂÊ」 written. Looked at once, as without one.
+      if (this.encoding === 'utf-8-bom' && !this.mojibakeChecked && hasHighBytes(piece)) {
+        this.mojibakeChecked = true;
+        if (looksLikeMojibake(this.head + text.slice(0, 8192))) return { ok: false, message: MOJIBAKE, line: 1, column: 1 };
+      }
+      return this.read(text);
+    }
     const message =
       this.encoding === 'utf-8-bom'
         ? '文件以 UTF-8 BOM 开头，但其后的内容不是有效的 UTF-8'
@@ -176,6 +193,24 @@ function looksLikeMojibake(text: string): boolean {
   const latin = sample.match(/[\u0080-\u00ff]/g)?.length ?? 0;
   const cjk = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   return latin >= 4 && latin > cjk;
+}
+
+/**
+ * Big5 bytes are nearly all valid GBK, but read as GBK its commonest characters (lead bytes A4–AF) come out as
+ * private-use characters, kana, Greek or Cyrillic, which a Chinese statistics table never holds (none of the
+ * GBK exports of the corpus has one); more than a few among the Chinese characters is Big5 (人口出生率 read as
+ * GBK is 「ネ瞯」 and private-use characters). Returns a few of them to show, or undefined.
+ */
+function foreignCharacters(text: string): string | undefined {
+  const foreign = text.match(/[-぀-ヿЀ-ӿ]/g);
+  if (!foreign || foreign.length < 2) return undefined;
+  const cjk = text.match(/[一-鿿]/g)?.length ?? 0;
+  if (foreign.length * 10 < cjk) return undefined;
+  // Private-use characters are invisible: each is shown by its code point.
+  return foreign
+    .slice(0, 4)
+    .map((c) => (c >= '' && c <= '' ? `U+${c.charCodeAt(0).toString(16).toUpperCase()}` : c))
+    .join(' ');
 }
 
 /** Control characters other than TAB/CR/LF mean this is not a text table (e.g. a renamed binary file). */

@@ -146,7 +146,11 @@ export class FileReader {
   private row(row: RowCells): void {
     if (this.done) return;
     if (!this.firstRow) {
-      this.firstRow = row.toRow();
+      const first = row.toRow();
+      // Excel's separator hint (`sep=,`, split by the comma it names) is no row of the table: skipped. A hint
+      // naming another separator is read as one cell, and the table reader says the file is not comma-separated.
+      if (/^sep=$/i.test(first.cells[0] ?? '') && first.cells.slice(1).every((c) => c === '')) return;
+      this.firstRow = first;
       if (tidyColumns(this.firstRow.cells)) {
         this.table = new TidyLongReader(this.firstRow, this.options, this.out);
         return;

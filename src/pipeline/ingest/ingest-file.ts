@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { FileCollector, type FollowUp, type ObservationSink } from './observations.ts';
 import { FileReader } from './file-reader.ts';
 import { MAX_WORKBOOK_BYTES, readSheets, readWorkbook, workbookKind } from './spreadsheet.ts';
-import { openRegularFile, readErrorText, ReadError, readFailure, readRegularFile } from './regular-file.ts';
+import { checkUnchanged, openRegularFile, readError, readErrorText, ReadError, readFailure, readRegularFile } from './regular-file.ts';
 import type { FileReport, IngestOptions, IngestResult, Observation } from '../types.ts';
 
 export type { ObservationSink } from './observations.ts';
@@ -32,7 +32,9 @@ export async function ingestToSink(
   options: IngestOptions = {},
   displayName = String(path),
 ): Promise<FileReport> {
-  const source: ByteSource = () => readPieces(path);
+  // Each reading must see the same file: one that changes while read (or between readings) is refused.
+  const stamps: string[] = [];
+  const source: ByteSource = () => readPieces(path, stamps);
   const out = new FileCollector(displayName, sink);
   try {
     if (WORKBOOK_EXTENSIONS.has(extname(displayName).toLowerCase())) return readWorkbookFile(path, out, options);
@@ -53,7 +55,7 @@ export async function ingestToSink(
 }
 
 /** Extensions read as workbooks; a workbook renamed to .csv is known by its first bytes. */
-const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et', '.ods']);
+const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.xlsb', '.et', '.ods']);
 
 function isWorkbook(name: string, head: Uint8Array): boolean {
   return WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) || workbookKind(head) !== undefined;
@@ -112,14 +114,20 @@ export function ingestBytes(bytes: Uint8Array, file: string, options: IngestOpti
 // and while reading there is nothing else to do (writes go on in the background).
 const spareBuffers: Buffer[] = [];
 
-function* readPieces(path: string | Buffer): Iterable<Uint8Array> {
+/**
+ * The file's bytes, a megabyte at a time. `stamps` holds the stamp of the first reading: a file written,
+ * truncated or replaced during a reading, or between two, is refused (ECHANGED) rather than read half old, half
+ * new (a second reading that found other rows than the first failed with a TypeError).
+ */
+function* readPieces(path: string | Buffer, stamps: string[]): Iterable<Uint8Array> {
   // Only a regular file is read (a FIFO or device would never end): see regular-file.ts.
-  const { fd: file } = openRegularFile(path);
+  const { fd: file, stamp } = openRegularFile(path);
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_BYTES);
   try {
+    if ((stamps[0] ??= stamp) !== stamp) throw readError('ECHANGED');
     for (;;) {
       const bytesRead = readFailure(() => readSync(file, buffer, 0, READ_BYTES, null));
-      if (bytesRead === 0) return;
+      if (bytesRead === 0) return checkUnchanged(file, stamp);
       yield buffer.subarray(0, bytesRead);
     }
   } finally {

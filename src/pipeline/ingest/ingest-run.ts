@@ -2,20 +2,20 @@
 // <out>/report.json written one file entry at a time, so neither inputs nor report need to fit in memory.
 // The bytes written are those of JSON.stringify(summarize(files), null, 2), as before streaming.
 import { once } from 'node:events';
-import { createWriteStream, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ingestToSink } from './ingest-file.ts';
 import { addToTotals, emptyTotals, type IngestReport } from './ingest-report.ts';
-import { TidyCsvWriter } from './tidy-output-stream.ts';
+import { createFreshFile, TidyCsvWriter } from './tidy-output-stream.ts';
 import { PERIOD_COLUMN, TIDY_COLUMNS } from './tidy-output.ts';
 import type { FileReport, IngestOptions } from '../types.ts';
 
 export type IngestTotals = IngestReport['totals'];
 
 /** What a folder given to the command holds that it reads (spreadsheets too: they are refused with a reason). */
-const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.ods', '.et']);
+const INPUT_EXTENSIONS = new Set(['.csv', '.txt', '.xls', '.xlsx', '.xlsm', '.xlsb', '.ods', '.et']);
 
 /**
  * An input file: its path as text, or, when a folder holds a name that is not valid UTF-8 (a GBK name unpacked
@@ -109,6 +109,8 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
         set.unreadable++;
         return void set.skipped.push(`${shown}: 无法列出文件夹内容：${why(error)}`);
       }
+      // Files of other kinds are not read; one line per folder names them by extension, so none goes unmentioned.
+      const others = new Map<string, number>();
       for (const entry of entries) {
         let child: string | Buffer;
         let childShown: string;
@@ -141,7 +143,15 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
           else set.files.push(childShown);
           continue;
         }
-        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extname(childShown).toLowerCase())) await add(child, childShown, false);
+        const extension = extname(childShown).toLowerCase();
+        if (childInfo.isDirectory() || INPUT_EXTENSIONS.has(extension)) await add(child, childShown, false);
+        else others.set(extension || '无扩展名', (others.get(extension || '无扩展名') ?? 0) + 1);
+      }
+      if (others.size > 0) {
+        const kinds = [...others].map(([extension, n]) => `${extension} ${n} 个`).join('、');
+        set.notes.push(
+          `${shown}: 跳过 ${[...others.values()].reduce((a, b) => a + b)} 个不读取的文件（${kinds}）：只读取 ${[...INPUT_EXTENSIONS].join(' ')}`,
+        );
       }
       return;
     }
@@ -158,7 +168,13 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
   return set;
 }
 
-/** Why `outDir` may not be written, or undefined: it must not be an input folder or inside one, nor an input file. */
+/** The names the report is written under (first as .partial), compared case-folded as a file name is on macOS. */
+const REPORT_NAMES = new Set(['report.json', 'report.json.partial']);
+
+/**
+ * Why `outDir` may not be written, or undefined: it must not be an input folder or inside one, nor an input
+ * file, nor hold an input named as the report.
+ */
 export async function outputRefusal(outDir: string, inputs: InputSet): Promise<string | undefined> {
   const out = resolve(outDir);
   // The output folder may not exist yet: its nearest existing ancestor decides where it really is.
@@ -181,6 +197,9 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
       return `--out ${outDir} 在输入文件夹 ${folder} 之内：输出会与输入混在一起，甚至覆盖输入；请换一个输出文件夹`;
   }
   if (inputs.realFiles.includes(real)) return `--out ${outDir} 是输入文件本身`;
+  // The report's name is fixed: an input by that name (given from inside --out) would be replaced by it.
+  const report = inputs.realFiles.find((f) => REPORT_NAMES.has(basename(f).toLowerCase()) && dirname(f) === real);
+  if (report) return `输入文件 ${report} 在 --out ${outDir} 里，且与报告同名：报告会覆盖它；请换一个输出文件夹`;
   return undefined;
 }
 
@@ -221,10 +240,13 @@ export async function ingestInputs(
   inputFiles: string[] = [],
 ): Promise<IngestTotals> {
   const reportPath = join(outDir, 'report.json');
-  // An output never takes the name of an input (an input file given from inside the output folder).
+  // An output never takes the name of an input (an input file given from inside the output folder), neither as
+  // it is written (name.csv.partial: a refused input's partial output is removed) nor once renamed; compared
+  // case-folded, since on macOS and Windows B.CSV and b.csv are one file.
   const realOut = await realpath(outDir);
-  const isInput = new Set(inputFiles);
-  const report = createWriteStream(`${reportPath}.partial`);
+  const isInput = new Set(inputFiles.map((f) => f.toLowerCase()));
+  const isInputName = (name: string) => isInput.has(join(realOut, name).toLowerCase());
+  const report = createFreshFile(`${reportPath}.partial`);
   let reportError: Error | undefined;
   report.on('error', (error) => (reportError ??= error));
   report.write('{\n  "files": [');
@@ -240,7 +262,7 @@ export async function ingestInputs(
       // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
       // Compared case-folded: on a case-insensitive disk (macOS, Windows) A.csv and a.csv are one file.
       const taken = (name: string) =>
-        used.has(name.toLowerCase()) || isInput.has(join(realOut, `${name}.csv`)) || notAFile(join(outDir, `${name}.csv`));
+        used.has(name.toLowerCase()) || isInputName(`${name}.csv`) || isInputName(`${name}.csv.partial`) || notAFile(join(outDir, `${name}.csv`));
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));

@@ -20,7 +20,9 @@ const TRAILING_GROUP = /^(.*?)\s*[（(]\s*([^（）()]+?)\s*[)）]\s*$/;
 const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function parseLabel(raw: string): Label {
-  const text = raw.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  // NFC: a label written with a CJK compatibility ideograph (率 as U+F9DB, as PDF copies and Big5 conversions
+  // give) or a decomposed accent is the same text, so the same series, not a second one that looks alike.
+  const text = raw.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim().normalize('NFC');
   const match = TRAILING_GROUP.exec(text);
   if (match && match[1]!.trim() !== '' && isUnit(match[2]!)) {
     return { name: match[1]!.trim(), unit: normalizeUnit(match[2]!) };

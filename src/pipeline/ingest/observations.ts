@@ -11,6 +11,9 @@ export interface CellPlace {
   column: number;
 }
 
+/** A cell's place as one key, for looking it up (a text: a hostile sheet may have columns past XFD). */
+export const cellPlaceKey = (line: number, column: number): string => `${line}:${column}`;
+
 export interface SeriesKey {
   indicator: string;
   unit: string;
@@ -39,9 +42,11 @@ export interface ObservationSink {
  * out of order (for the outlier check).
  */
 export interface FollowUp {
-  duplicates: Map<string, { problem: Problem; key: SeriesKey }[]>;
+  /** Each duplicate's problem, key and value as it would be written. */
+  duplicates: Map<string, { problem: Problem; key: SeriesKey; value: string }[]>;
   unordered: Set<number>;
-  first: Map<string, CellPlace>;
+  /** Where each duplicated value first appeared (in a workbook, which sheet) and the value there. */
+  first: Map<string, CellPlace & { sheet: string | undefined; value: string }>;
   series: Map<number, SeriesPoint[]>;
 }
 
@@ -125,6 +130,13 @@ export class FileCollector {
   private outliers = new OutlierWatch();
   private duplicates: FollowUp['duplicates'] = new Map();
   private summaries = new Map<string, { problem: Problem; count: number }>();
+  /**
+   * A workbook sheet's number cells whose display changes the number (sheet-numbers.ts), by cellPlaceKey: read as
+   * values, they are rejected with their reason. Undefined for a CSV, and for nearly every sheet.
+   */
+  sheetRefusals: Map<string, string> | undefined;
+  /** The workbook sheet being read, if any: a duplicate's first place may be in another sheet. */
+  sheet: string | undefined;
 
   /** The one observation handed, refilled, to a sink that keeps nothing. */
   private readonly reused: ReusedObservation | undefined;
@@ -182,6 +194,10 @@ export class FileCollector {
    * `key` are read during the call and never kept (a reader may reuse them from cell to cell).
    */
   cell(raw: string, place: CellPlace, key: SeriesKey, extra: Partial<Observation> = NO_EXTRA): void {
+    if (this.sheetRefusals !== undefined) {
+      const refusal = this.sheetRefusals.get(cellPlaceKey(place.line, place.column));
+      if (refusal !== undefined) return void this.reject(place, 'number-format', 'error', refusal);
+    }
     let value: number;
     let decimals: number;
     let text: string | undefined;
@@ -220,13 +236,13 @@ export class FileCollector {
     const series = this.index.id(seriesName, key.regionCode);
     const releaseSeries = release === '' ? series : this.index.id(seriesName, key.regionCode, release);
     const first = this.index.add(releaseSeries, key.year);
-    if (this.followUp) return this.locate(first, series, place, key, release, value);
+    if (this.followUp) return this.locate(first, series, place, key, release, value, decimals);
     if (!first) {
       const problem = this.reject(place, 'duplicate-value', 'error', '');
       if (this.summaries.has('duplicate-value') && problem === this.summaries.get('duplicate-value')!.problem) return;
       const id = `${seriesName}\u0000${key.regionCode}\u0000${key.year}${release}`;
       const list = this.duplicates.get(id) ?? [];
-      list.push({ problem, key: { ...key } });
+      list.push({ problem, key: { ...key }, value: value.toFixed(decimals) });
       this.duplicates.set(id, list);
       return;
     }
@@ -276,13 +292,14 @@ export class FileCollector {
   }
 
   /** Second reading: where a duplicated value first appeared, and the values of unordered series. */
-  private locate(first: boolean, series: number, place: CellPlace, key: SeriesKey, release: string, value: number): void {
+  private locate(first: boolean, series: number, place: CellPlace, key: SeriesKey, release: string, value: number, decimals: number): void {
     const followUp = this.followUp!;
     if (!first) return;
     if (followUp.duplicates.size > 0) {
       const seriesName = key.period === undefined ? key.indicator : `${key.indicator}\u0000${key.period.slice(4)}`;
       const id = `${seriesName}\u0000${key.regionCode}\u0000${key.year}${release}`;
-      if (followUp.duplicates.has(id)) followUp.first.set(id, { line: place.line, column: place.column });
+      if (followUp.duplicates.has(id))
+        followUp.first.set(id, { line: place.line, column: place.column, sheet: this.sheet, value: value.toFixed(decimals) });
     }
     if (followUp.unordered.has(series)) {
       const points = followUp.series.get(series) ?? [];
@@ -349,9 +366,15 @@ export class FileCollector {
   /** Completes the report with what the second reading found. */
   settle(found: FollowUp | undefined): void {
     for (const [id, list] of found?.duplicates ?? []) {
-      const first = found!.first.get(id)!;
-      for (const { problem, key } of list) {
-        problem.message = `${key.region} ${key.year}年「${key.indicator}」重复：第${first.line}行第${first.column}列已有数值`;
+      // The second reading finds every first place (the file is the same: see readPieces); said without one otherwise.
+      const first = found!.first.get(id);
+      for (const { problem, key, value } of list) {
+        // Equal or not, the second is not written; which it is, is said (a copied row, or a second vintage).
+        const sheet = first?.sheet !== undefined && first.sheet !== problem.sheet ? `工作表「${first.sheet}」` : '';
+        const where = first
+          ? `${sheet}第${first.line}行第${first.column}列已有数值 ${first.value}，此处为 ${value}（${first.value === value ? '相同' : '不同'}）`
+          : `前面已有数值，此处为 ${value}`;
+        problem.message = `${key.region} ${key.period ?? `${key.year}年`}「${key.indicator}」重复：${where}`;
       }
     }
     for (const warning of this.outliers.warnings(found?.series)) this.problem(warning);

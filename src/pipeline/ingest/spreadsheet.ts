@@ -1,10 +1,13 @@
-// Spreadsheet exports (.xls BIFF8, .xlsx) read with SheetJS (@e965/xlsx): every sheet becomes rows of the text
-// the file displays, then goes to the same table readers as a CSV. The displayed text (a cell's `w`), not the
-// float behind it, is the value: 5.30 stays 5.30, and 501202.0 stored as text keeps its decimal.
+// Spreadsheet exports (.xls BIFF8, .xlsx) read with SheetJS (@e965/xlsx): every sheet becomes rows of cell texts,
+// then goes to the same table readers as a CSV. A text cell is its text (501202.0 stored as text keeps its
+// decimal); a number cell is the number stored, shown as displayed only when the display is that number (5.30),
+// and rejected when the display changes it (12% for 0.12): see sheet-numbers.ts.
 import * as XLSX from '@e965/xlsx';
 import { parseHeaderLine } from './labels.ts';
-import type { FileCollector } from './observations.ts';
+import { cellPlaceKey, FileCollector } from './observations.ts';
 import { RowCells, cleanCell, type SourceRow } from './rows.ts';
+import { numberCellText } from './sheet-numbers.ts';
+import { malformedCell } from './xlsx-scan.ts';
 import { NbsTableReader } from './table.ts';
 import { TidyLongReader, tidyColumns } from './tidy-input.ts';
 import type { FileReport, IngestOptions, SheetReport } from '../types.ts';
@@ -15,6 +18,10 @@ export const MAX_WORKBOOK_BYTES = 64 << 20;
 export interface Sheet {
   name: string;
   rows: SourceRow[];
+  /** Number cells whose display changes the number (see sheet-numbers.ts): why each is rejected, by cellPlaceKey. */
+  refusals: Map<string, string>;
+  /** Hidden in Excel (or very hidden, by a macro): read like any other, and said. */
+  hidden: boolean;
 }
 
 export type Workbook = { ok: true; kind: 'xls' | 'xlsx'; sheets: Sheet[] } | { ok: false; message: string };
@@ -35,9 +42,24 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
       ok: false,
       message: `工作簿解压后有 ${Number.isFinite(inflated) ? inflated : '超过 4G'} 字节，超过 ${MAX_INFLATED_BYTES} 字节的上限（可能是压缩炸弹）：请另存为 CSV 后读取`,
     };
+  const malformed = kind === 'xlsx' ? malformedCell(bytes) : undefined;
+  if (malformed)
+    return {
+      ok: false,
+      message: `${malformed.part} 的单元格 ${malformed.ref} ${malformed.problem}：文件已损坏或不是电子表格软件写的；请在 Excel/WPS 中打开并另存后再读取`,
+    };
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', cellText: true, cellFormula: true, cellHTML: false, cellStyles: false, bookVBA: false });
+    book = XLSX.read(bytes, {
+      type: 'buffer',
+      cellText: true,
+      cellNF: true,
+      cellDates: true,
+      cellFormula: true,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+    });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     // An encrypted .xlsx is an OLE container (xls bytes); a zip that SheetJS calls encrypted is only damaged.
@@ -45,10 +67,11 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     return { ok: false, message: `工作簿已损坏或无法识别（${text.split('\n')[0]}）：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV 后再读取` };
   }
   const sheets: Sheet[] = [];
-  for (const name of book.SheetNames) {
-    const rows = sheetRows(book.Sheets[name]);
+  for (const [i, name] of book.SheetNames.entries()) {
+    const refusals = new Map<string, string>();
+    const rows = sheetRows(book.Sheets[name], refusals);
     if (!rows) return { ok: false, message: `工作表「${name}」的单元格范围超过 ${MAX_SHEET_CELLS} 个：请只保留数据区域，另存为 CSV 后读取` };
-    sheets.push({ name, rows });
+    sheets.push({ name, rows, refusals, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 });
   }
   if (sheets.length === 0) return { ok: false, message: '工作簿里没有工作表（可能只含宏）：没有可读取的表格' };
   return { ok: true, kind, sheets };
@@ -59,10 +82,12 @@ export const MAX_SHEET_CELLS = 20_000_000;
 
 /**
  * A sheet's non-empty rows: `line` is the sheet's row number, cells are displayed texts (empty where none), as
- * wide as its widest row. Laid out from the cells present, not from the sheet's declared range: a tiny file may
- * declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined when the cells span too much.
+ * wide as its widest row; a number cell's text is the number stored unless the display shows that same number,
+ * and one whose display changes it goes to `refusals`. Laid out from the cells present, not from the sheet's
+ * declared range: a tiny file may declare A1:XFD1048576 (17 billion cells), which would never finish. Undefined
+ * when the cells span too much.
  */
-function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
+function sheetRows(sheet: XLSX.WorkSheet | undefined, refusals: Map<string, string>): SourceRow[] | undefined {
   if (!sheet) return [];
   const byRow = new Map<number, Map<number, string>>();
   let width = 0;
@@ -73,9 +98,19 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): SourceRow[] | undefined {
     // is rejected at its place; skipping it would count a non-empty cell as empty.
     // (SheetJS gives it type 'e' and no value; its formula only with cellFormula on.)
     const shown = cell.v === undefined || cell.v === null ? (cell.f ? `=${cell.f}` : cell.t === 'e' ? '#VALUE!' : '') : (cell.w ?? String(cell.v));
-    const text = shown === '' ? '' : cleanCell(shown);
-    if (text === '') continue;
     const { r, c } = XLSX.utils.decode_cell(key);
+    let text = shown === '' ? '' : cleanCell(shown);
+    if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) {
+      const number = numberCellText(cell.v, cell.w === undefined ? undefined : text, cell.z === undefined ? undefined : String(cell.z));
+      text = number.text;
+      if (number.refusal) refusals.set(cellPlaceKey(r + 1, c + 1), number.refusal);
+    } else if (cell.t === 'd') {
+      // A date (a date cell, or a number shown as one) is no figure: as a value it is rejected; as a label it is
+      // read as displayed (2021 under yyyy). Without cellDates, an ISO date cell came as the number 43835.
+      if (text === '') text = cell.v instanceof Date ? cell.v.toISOString() : String(cell.v);
+      refusals.set(cellPlaceKey(r + 1, c + 1), `单元格是日期（显示为「${text}」），不是数值：未写出`);
+    }
+    if (text === '') continue;
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = new Map()));
     row.set(c, text);
@@ -135,9 +170,33 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
       continue;
     }
     const before = out.problems.length;
-    const result = readSheet(sheet.rows, options, out);
+    // A hidden sheet is often a draft or an older vintage: its values are written like the others, so it is said.
+    if (sheet.hidden)
+      out.problem({
+        code: 'sheet-hidden',
+        severity: 'warning',
+        line: 1,
+        column: 1,
+        message: `工作表「${sheet.name}」在 Excel 中是隐藏的：照常读取，数值照常写出；若它是草稿或旧版本，请删去后再读取`,
+      });
+    // A table refused at its end (an unknown layout, a missing unit) forgets all it read, values sent on included:
+    // right for a CSV, whose output is then discarded, but in a workbook the other sheets' counts, problems and
+    // values were forgotten with it (the report said 0 written beside written rows). So each sheet is first
+    // read on trial; only one that is not refused is read into `out`, a refused one adds just its refusal. (A tidy
+    // sheet is refused by its header, before any value: it needs no trial.)
+    let result: Partial<FileReport>;
+    if (tidyColumns(sheet.rows[0]!.cells)) result = readSheetInto(sheet, options, out);
+    else {
+      const trial = new FileCollector(out.file);
+      result = readSheetInto(sheet, options, trial);
+      if (result.status !== 'refused') readSheetInto(sheet, options, out);
+      else {
+        for (const p of trial.problems) out.problem(p);
+        for (const key of ['dataCells', 'cellsEmpty', 'cellsRejected'] as const) out.counts[key] += trial.counts[key];
+      }
+    }
     for (const p of out.problems.slice(before)) p.sheet ??= sheet.name;
-    sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read' });
+    sheets.push({ name: sheet.name, status: result.status === 'refused' ? 'refused' : 'read', ...(sheet.hidden ? { hidden: true } : {}) });
     if (result.status !== 'refused') first ??= result;
   }
   const read = sheets.filter((s) => s.status === 'read').map((s) => s.name);
@@ -148,6 +207,16 @@ export function readSheets(book: Extract<Workbook, { ok: true }>, options: Inges
     return { status: 'refused', format: book.kind, sheets };
   }
   return { ...first, format: `${book.kind}:${first.format}`, sheet: read.join('、'), sheets };
+}
+
+/** One sheet read into `out`, which knows the sheet it is in and the number cells its display makes rejected. */
+function readSheetInto(sheet: Sheet, options: IngestOptions, out: FileCollector): Partial<FileReport> {
+  out.sheetRefusals = sheet.refusals.size > 0 ? sheet.refusals : undefined;
+  out.sheet = sheet.name;
+  const result = readSheet(sheet.rows, options, out);
+  out.sheetRefusals = undefined;
+  out.sheet = undefined;
+  return result;
 }
 
 function readSheet(rows: SourceRow[], options: IngestOptions, out: FileCollector): Partial<FileReport> {

@@ -57,5 +57,6 @@ export const AXIS_NAMES: Record<AxisKind, string> = { year: '年份', region: '�
 
 /** A province (or 全国) first, then a prefecture-level city (GB/T 2260 list, see cities.ts). */
 export function findPlace(text: string): Region | undefined {
-  return findRegion(text) ?? findCity(text);
+  const nfc = text.normalize('NFC'); // 北京市 with 北 as U+F963 is 北京市 (see parseLabel)
+  return findRegion(nfc) ?? findCity(nfc);
 }

@@ -218,7 +218,13 @@ export class NbsTableReader {
     if (this.refusal) return;
     const cells = this.tableHeader!.cells;
     const colKind = classifyAxis(cells.slice(1));
-    if (rowKind === colKind) return this.refuse('unknown-layout', `无法判断表格结构：行和列都像是${AXIS_NAMES[rowKind]}`);
+    if (rowKind === colKind) {
+      // A header of one cell holding TABs or semicolons: the file is separated by those, not by commas.
+      const separator = cells.length === 1 ? (cells[0]!.includes('\t') ? 'TAB' : cells[0]!.includes(';') ? '分号' : undefined) : undefined;
+      if (separator)
+        return this.refuse('unknown-layout', `表头只有一列「${cells[0]}」：文件用${separator}分隔，不是逗号；请另存为逗号分隔的 CSV 后读取`);
+      return this.refuse('unknown-layout', `无法判断表格结构：行和列都像是${AXIS_NAMES[rowKind]}`);
+    }
     const fixedKind = (['year', 'region', 'indicator'] as AxisKind[]).find((k) => k !== rowKind && k !== colKind)!;
     const { header, options } = this;
     const plan: Plan = { rowKind, colKind, colLabels: [], badColumns: [] };

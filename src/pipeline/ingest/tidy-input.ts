@@ -96,11 +96,12 @@ export class TidyLongReader {
   private refused = { nonEmpty: 0, empty: 0 };
   private readonly scope = { first: '', several: false, national: false, county: false, city: false };
   private readonly label = cached(parseLabel);
-  private readonly region = cached(findRegion);
+  // Names NFC-normalized, as labels are (see parseLabel): 北 written as U+F963 is 北.
+  private readonly region = cached((text: string) => findRegion(text.normalize('NFC')));
   /** Places finer than a province by code and name (a county's rows come together: most lookups are repeats). */
   private readonly finer = cached((key: string) => {
     const [code, name] = key.split('\u0000') as [string, string];
-    return finerRegion(code, name);
+    return finerRegion(code, name.normalize('NFC'));
   });
 
   /** What the last row's texts worked out to (see row): rows of one series repeat them. */

@@ -2,7 +2,7 @@
 // columns, BOM, formula guard, quoting and decimals). A wide export yields ten times its size in tidy rows, so rows are put
 // together as bytes: the text cells repeat row after row and are encoded once, only year and value change.
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, lstatSync, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ObservationSink } from './observations.ts';
@@ -11,6 +11,25 @@ import { PERIOD_COLUMN, TIDY_COLUMNS, decimalText, tidyTextCell as csvCell } fro
 import type { Observation } from '../types.ts';
 
 const BUFFER_BYTES = 256 * 1024;
+
+/**
+ * A stream to a new file at `path`: whatever is there already (a stale .partial, or a link or hard link someone
+ * left under that name, pointing at an input) is unlinked, never opened, and the file is created exclusively
+ * (O_EXCL does not follow a link). Opened the ordinary way, a link named x.csv.partial wrote the output into
+ * the input it pointed at. Errors (a folder of that name) come as the stream's error event.
+ */
+export function createFreshFile(path: string, highWaterMark?: number): WriteStream {
+  let error: unknown;
+  try {
+    // Nearly always nothing is there: asked without an exception, as in notAFile (ingest-run.ts).
+    if (lstatSync(path, { throwIfNoEntry: false })) unlinkSync(path);
+  } catch (cause) {
+    error = cause;
+  }
+  const stream = createWriteStream(path, { flags: 'wx', ...(highWaterMark ? { highWaterMark } : {}) });
+  if (error) process.nextTick(() => stream.destroy(error as Error));
+  return stream;
+}
 
 // Buffers come back here once the disk has them: allocating a fresh 256 KB for each one costs more than the
 // rows in it on a busy machine (page faults), and a folder of exports would allocate thousands.
@@ -54,7 +73,7 @@ export class TidyCsvWriter implements ObservationSink {
     this.path = path;
     // Written beside its final name and renamed once complete: a refused input never replaces or deletes a file
     // that is already there. A deeper buffer than the default lets reading go on while the disk writes.
-    this.stream = createWriteStream(`${path}.partial`, { highWaterMark: 1 << 20 });
+    this.stream = createFreshFile(`${path}.partial`, 1 << 20);
     // A write error (the name is a folder, the disk is full) is kept and thrown by close, never left unhandled.
     this.stream.on('error', (error) => (this.error ??= error));
     this.buffer.set(Buffer.from(BOM, 'utf8'), 0);

@@ -4,7 +4,9 @@
 // of the table body. A file that is read must account for at least that many cells (written or rejected with a
 // problem), its counts must reconcile, and every value written must be the number at its line and column.
 import { readFileSync, readdirSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors } from '../../../src/pipeline/ingest/ingest-report.ts';
@@ -105,6 +107,9 @@ describe('conservation under mutation (seeded)', () => {
         read++;
         const source = text(bytes);
         const { valuesWritten, cellsRejected } = r.report.counts;
+        // The report's count of values written is the number of rows written (hostile25i: a workbook sheet
+        // refused at its end made them differ).
+        expect(r.observations).toHaveLength(valuesWritten);
         expect(valuesWritten + cellsRejected).toBeGreaterThanOrEqual(oracleCount(source));
         // Values are never changed: on lines the naive split reads correctly (no quotes), the cell is the value.
         const lines = source.split(/\r\n|\n|\r/);
@@ -118,6 +123,30 @@ describe('conservation under mutation (seeded)', () => {
     );
     // The property must bite: most mutated files are still read, not refused.
     expect(read).toBeGreaterThan(150);
+  });
+
+  // hostile25i: each export as a workbook sheet (its cells as text, split by Papa Parse, not by the pipeline),
+  // followed by a sheet that is refused: the workbook writes what the CSV writes, no more and no fewer, and its
+  // report counts the rows it wrote (a refused second sheet wiped the first one's counts).
+  it.each(inputs.map(([name]) => name))('%s as a sheet beside a refused sheet writes what the CSV writes', (name) => {
+    const bytes = inputs.find(([n]) => n === name)![1];
+    const alone = ingestBytes(bytes, name, OPTIONS);
+    const rows = Papa.parse<string[]>(text(bytes), { skipEmptyLines: false }).data;
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'export');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['x', 'y'],
+        ['a', '1'],
+      ]),
+      'refused',
+    );
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'book.xlsx', OPTIONS);
+    expect(conservationErrors(r.report)).toEqual([]);
+    expect(r.observations).toHaveLength(r.report.counts.valuesWritten);
+    expect(r.report.sheets?.map((s) => s.status)).toEqual([alone.report.status, 'refused']);
+    expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(alone.observations.map((o) => o.value.toFixed(o.decimals)));
   });
 
   it('the oracle counts what it should on an unmutated export', () => {

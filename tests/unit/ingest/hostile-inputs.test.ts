@@ -1,7 +1,7 @@
 // One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
 // no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
 // The ingest command's hostile paths and options run it as a child process: tests/cli/ingest-hostile.test.ts.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -12,9 +12,10 @@ import { readYamlFile } from '../../../src/catalog/load.ts';
 import { httpUrl } from '../../../src/catalog/schema.ts';
 import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 import { resolveFile } from '../../../scripts/static-server.ts';
-import { ingestBytes } from '../../../src/pipeline/ingest/ingest-file.ts';
+import { ingestBytes, ingestToSink } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
 import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
+import { CORPUS, SHARED_PRESENT } from '../../helpers/fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, options = {}) => ingestBytes(utf8(text), 'x.csv', options);
@@ -121,6 +122,30 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     0,
     0,
   ],
+  // hostile25i: Excel's separator hint as the first line refused the file as 行和列都像是指标, every cell rejected.
+  ["Excel's sep=, hint before a tidy header is skipped", 'sep=,\n' + TIDY + '出生率,全国,2024,6.39,‰,\n', {}, 'read', undefined, 1, 0],
+  ["Excel's sep=, hint before an export's header lines is skipped", 'sep=,\n' + HEAD + '北京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
+  [
+    'a sep=; hint: refused as semicolon-separated',
+    'sep=;\nindicator;region;year;value;unit\n出生率;全国;2024;6.39;‰\n',
+    {},
+    'refused',
+    'unknown-layout',
+    0,
+    0,
+  ],
+  // hostile25i: canonically equivalent text (NFC) is the same label: 北 written as U+F963 was an unknown region
+  // 「北京市」, 率 as U+F9DB a second series that looks the same.
+  [
+    'a compatibility ideograph in a tidy row is the same place and series (the second row is its duplicate)',
+    TIDY + '出生\uf9db,\uf963京市,2024,1,‰,\n出生率,北京市,2024,1,‰,\n',
+    {},
+    'read',
+    'duplicate-value',
+    1,
+    1,
+  ],
+  ['a compatibility ideograph in a table row label', HEAD + '\uf963京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
 ];
 
 describe('hostile inputs, one row each', () => {
@@ -135,6 +160,20 @@ describe('hostile inputs, one row each', () => {
     expect(r.report.counts.valuesWritten).toBe(written);
     expect(r.report.counts.cellsRejected).toBe(rejected);
     expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it.each([
+    ['TAB', 'indicator\tregion\tyear\tvalue\tunit\n出生率\t全国\t2024\t6.39\t‰\n'],
+    ['分号', '地区;2024年;2023年\n北京市;6.09;6.1\n'],
+  ])('a file separated by %s is refused saying so, not as 行和列都像是指标 (hostile25i)', (separator, text) => {
+    const r = read(text);
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems[0]?.message).toContain(`文件用${separator}分隔，不是逗号`);
+  });
+
+  it('a quarter given twice (2022年第四季度, 2022年4季度): the duplicate names the quarter, not only its year (hostile25i)', () => {
+    const r = read('数据库：季度数据\n时间：最近2季度\n指标,2022年第四季度,2022年4季度\n国内生产总值(亿元),1,2\n');
+    expect(r.report.problems.map((p) => p.message)).toEqual(['全国 2022Q4「国内生产总值」重复：第4行第2列已有数值 1，此处为 2（不同）']);
   });
 
   it('exponents are written out with their decimals, never as 0', () => {
@@ -227,6 +266,40 @@ const BYTE_CASES: [string, Uint8Array, 'read' | 'refused', string | undefined, R
     2,
   ],
   [
+    // hostile25i: Big5 bytes are valid GBK; they were read and written as 「ネ瞯」 and private-use characters.
+    'Big5 (traditional) text, valid as GBK, refused instead of written as mojibake',
+    joined(
+      'indicator,region_code,year,value,unit\n',
+      [0xa4, 0x48, 0xa4, 0x66, 0xa5, 0x58, 0xa5, 0xcd, 0xb2, 0x76],
+      ',110000,2024,6.09,%\n',
+      [0xc2, 0xe5, 0xc0, 0xf8, 0xbd, 0xc3, 0xa5, 0xcd, 0xbe, 0xf7, 0xba, 0x63, 0xbc, 0xc6],
+      ',110000,2024,1,',
+      [0xad, 0xd3],
+      '\n',
+    ),
+    'refused',
+    'unreadable-encoding',
+    /Big5/,
+    1,
+  ],
+  [
+    'GBK with a GB18030 four-byte character (U+20000 before 出生率) is read',
+    joined(TIDY, [0x95, 0x32, 0x82, 0x36, 0xb3, 0xf6, 0xc9, 0xfa, 0xc2, 0xca], ',', [0xc8, 0xab, 0xb9, 0xfa], ',2024,6.39,', [0xa1, 0xeb], ',\n'),
+    'read',
+    undefined,
+    undefined,
+    undefined,
+  ],
+  [
+    // hostile25i: GBK read as Latin-1 and saved as UTF-8 with a BOM was read, 「ÈË¿Ú³öÉúÂÊ」 written as a label.
+    'mojibake saved with a BOM is refused like mojibake without one',
+    joined([0xef, 0xbb, 0xbf], 'indicator,region_code,year,value,unit\nÈË¿Ú³öÉúÂÊ,110000,2024,6.39,¡ë\nÈË¿ÚËÀÍöÂÊ,110000,2024,7.76,¡ë\n'),
+    'refused',
+    'unreadable-encoding',
+    /乱码/,
+    1,
+  ],
+  [
     'a BOM inside a cell and a second BOM at the start are dropped',
     joined([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], HEAD, '北京市,\ufeff6.09,6.1\n'),
     'read',
@@ -316,6 +389,163 @@ describe('hostile workbooks', () => {
     expect(r.report.problems[0]).toMatchObject({ code: 'bad-number', line: 2, column: 4, message: expect.stringContaining('=1+1') });
   });
 
+  // hostile25i: the number stored against the text its format displays (both were the display's: 6.0912 under
+  // 0.00 was written 6.09, 1234567 under 0.0,, was written 1.2, -4.99 under 0.00;0.00 was written 4.99, and 5
+  // under ;;; was counted as an empty cell). [case, number stored, number format, written text or problem code]
+  const FORMATTED: [string, number, string, string][] = [
+    ['a format rounding the display (0.00): the number stored', 6.0912, '0.00', '6.0912'],
+    ['a format showing no decimals (0)', 6.0912, '0', '6.0912'],
+    ['General cutting a long number to 11 characters (19980.39342)', 19980.3934226845, 'General', '19980.3934226845'],
+    ['thousands with rounding (#,##0)', 1234.5, '#,##0', '1234.5'],
+    ['scientific display (0.00E+00)', 12345678.9, '0.00E+00', '12345678.9'],
+    ['a display with more decimals than stored keeps them (5.30)', 5.3, '0.00', '5.30'],
+    ["a formula's binary noise (0.1+0.2) is the 0.3 Excel holds", 0.1 + 0.2, 'General', '0.3'],
+    ['a percent display (12% for 0.12)', 0.12, '0%', 'number-format'],
+    ['a scaled display (1.2 for 1234567)', 1234567, '0.0,,', 'number-format'],
+    ['a hidden display (;;;), not an empty cell', 5, ';;;', 'number-format'],
+    ['a date display for a number', 45000, 'yyyy-mm-dd', 'number-format'],
+    ['a display dropping the minus sign', -4.99, '0.00;0.00', 'number-format'],
+  ];
+  it.each(FORMATTED.flatMap(([name, ...rest]) => (['xlsx', 'biff8'] as const).map((type) => [`${name} (${type})`, type, ...rest] as const)))(
+    '%s',
+    (_, type, stored, format, expected) => {
+      const ws = XLSX.utils.aoa_to_sheet([
+        ['indicator', 'region', 'year', 'value', 'unit'],
+        ['出生率', '全国', 2024, stored, '‰'],
+      ]);
+      ws['D2']!.z = format;
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, ws, 'S1');
+      const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: type })), type === 'xlsx' ? 'f.xlsx' : 'f.xls');
+      expect(conservationErrors(r.report)).toEqual([]);
+      if (expected === 'number-format') {
+        expect(r.report.counts).toMatchObject({ dataCells: 1, valuesWritten: 0, cellsRejected: 1 });
+        expect(r.report.problems[0]).toMatchObject({ code: 'number-format', line: 2, column: 4, sheet: 'S1' });
+        // The message names the number stored, or says the cell is a date.
+        expect(r.report.problems[0]!.message).toMatch(format.includes('yy') ? /日期/ : String(Number(stored.toPrecision(15))));
+      } else {
+        expect(r.report.problems).toEqual([]);
+        expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual([expected]);
+      }
+    },
+  );
+
+  it('a date cell (t="d", an ISO date in the XML) in a value column is rejected, not written as the number 43835 (hostile25i)', () => {
+    const bytes = withSheet((xml) => xml.replace(/<c r="C4"[^>]*>.*?<\/c>/, '<c r="C4" t="d"><v>2020-01-05T00:00:00Z</v></c>'));
+    const r = ingestBytes(bytes, 'd.xlsx');
+    expect(conservationErrors(r.report)).toEqual([]);
+    expect(r.observations.map((o) => o.value)).not.toContain(43835);
+    expect(r.report.problems).toEqual([
+      expect.objectContaining({ code: 'number-format', line: 4, column: 3, message: expect.stringContaining('日期') }),
+    ]);
+  });
+
+  it.each([
+    ['a number cell holding 0x10 (SheetJS read it as 0)', '<c r="D2"><v>0x10</v></c>', /D2 存的数值「0x10」不是数字/],
+    ['a number cell holding 6.39abc (read as 6.39)', '<c r="D2" t="n"><v>6.39abc</v></c>', /「6.39abc」/],
+    ['a number cell holding 1,234 (read as 1)', '<c r="D2"><v>1,234</v></c>', /「1,234」/],
+    ['a shared-string index 0x1 (read as the string at 0)', '<c r="D2" t="s"><v>0x1</v></c>', /D2 的共享字符串序号「0x1」不是整数/],
+    ['one reference twice (the second replaced the first)', '<c r="D2"><v>1</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
+    ['one reference twice, out of order', '<c r="D2"><v>1</v></c><c r="B3"><v>2</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
+  ])('an .xlsx with %s is refused in one line (hostile25i)', (_, cells, message) => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['indicator', 'region', 'year', 'value', 'unit'],
+      ['出生率', '全国', 2024, 6.39, '‰'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<c r="D2"[^>]*>.*?<\/c>/, cells));
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toEqual([expect.objectContaining({ code: 'spreadsheet-refused', message: expect.stringMatching(message) })]);
+    // The same sheet with its cells in order and well written is read.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<c r="D2"[^>]*>.*?<\/c>/, '<c r="D2"><v>6.39</v></c>'));
+    expect(ingestBytes(zipSync(parts), 'x.xlsx').report.counts.valuesWritten).toBe(1);
+  });
+
+  it('a sheet of 300 000 cell tags that never close is looked through at once (a scan per tag took minutes)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['a', 1]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<sheetData>.*<\/sheetData>/, '<sheetData><row r="1">' + '<c r="A1" '.repeat(300_000)));
+    const started = performance.now();
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.report.status).toBe('refused');
+  });
+
+  it('a date cell past column XFD does not reject the value whose place its key shared (XFH1 and D2 were one key)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['indicator', 'region', 'year', 'value', 'unit'],
+      ['出生率', '全国', 2024, 6.39, '‰'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'S1');
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    // Column XFH is 16388: line 1 × 16384 + 16388 = line 2 × 16384 + 4, the value D2, by the former numeric key.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      xml.replace(/(<row r="1"[^>]*>.*?)<\/row>/, '$1<c r="XFH1" t="d"><v>2020-01-05T00:00:00Z</v></c></row>'),
+    );
+    const r = ingestBytes(zipSync(parts), 'x.xlsx');
+    expect(r.observations.map((o) => o.value)).toEqual([6.39]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it("a sheet refused at its end forgets only itself: the other sheets' counts and problems stay, its values are not written (hostile25i)", () => {
+    // Before: the report said 0 written and lost the first sheet's bad-number, while the output held 4 rows, 2 of
+    // them from the refused sheet.
+    const book = XLSX.utils.book_new();
+    const head = [['数据库：年度数据'], ['时间：最近2年'], ['指标', '2024年', '2023年']];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...head, ['人口出生率(‰)', 6.39, 'abc']]), 'good');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...head, ['人口死亡率(‰)', 7.76, 7.87], ['人口自然增长率', -1.39, -1.48]]), 'bad');
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'm.xlsx');
+    expect(r.observations.map((o) => `${o.indicator} ${o.value}`)).toEqual(['人口出生率 6.39']);
+    expect(r.report.counts).toEqual({ dataCells: 6, valuesWritten: 1, cellsEmpty: 0, cellsRejected: 5 });
+    expect(r.report.problems.map((p) => [p.sheet, p.code, p.cells])).toEqual([
+      ['good', 'bad-number', 1],
+      ['bad', 'missing-unit', 4],
+    ]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
+  it.skipIf(!SHARED_PRESENT)("the crawler workbook's values are the numbers its XML holds, not SheetJS's General display (hostile25i)", () => {
+    // Oracle independent of SheetJS: the <v> text of every number cell in the sheet's XML, to Excel's 15
+    // significant digits (the file holds 8465.280000000001, a crawler's binary noise, for 8465.28).
+    const bytes = readFileSync(CORPUS + 'zhuang1234__National-Data__卫生总费用.xlsx');
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    const cells = [...xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*t="n"[^>]*><v>([^<]+)<\/v>/g)];
+    const stored = new Map(cells.map((m) => [`${m[2]}:${m[1]!.charCodeAt(0) - 64}`, String(Number(Number(m[3]).toPrecision(15)))]));
+    expect(stored.get('2:5')).toBe('19980.3934226845');
+    const r = ingestBytes(bytes, 'crawler.xlsx', { region: '全国', unit: '亿元' });
+    expect(r.report.counts.valuesWritten).toBe(stored.size);
+    for (const o of r.observations) expect(o.value.toFixed(o.decimals)).toBe(stored.get(`${o.sourceLine}:${o.sourceColumn}`));
+  });
+
+  it('a hidden sheet is read and said; a duplicate names the sheet of the first value and whether the two agree (hostile25i)', () => {
+    // The duplicate's message named only the first's line and column, which were its own in the other sheet.
+    const NBS = [['数据库：分省年度数据'], ['指标：人口出生率(‰)'], ['时间：最近2年'], ['地区', '2024年', '2023年'], ['北京市', 6.09, 6.1]];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(NBS), 'vis');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([...NBS.slice(0, 4), ['北京市', 6.09, 6.2]]), 'hid');
+    book.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }] };
+    const r = ingestBytes(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })), 'h.xlsx');
+    expect(r.report.sheets).toEqual([
+      { name: 'vis', status: 'read' },
+      { name: 'hid', status: 'read', hidden: true },
+    ]);
+    expect(r.report.problems.map((p) => [p.sheet, p.code, p.line, p.column, p.message.split('：').at(-1)])).toEqual([
+      ['hid', 'sheet-hidden', 1, 1, expect.stringContaining('照常读取')],
+      ['hid', 'duplicate-value', 5, 2, '工作表「vis」第5行第2列已有数值 6.09，此处为 6.09（相同）'],
+      ['hid', 'duplicate-value', 5, 3, '工作表「vis」第5行第3列已有数值 6.1，此处为 6.2（不同）'],
+    ]);
+    expect(conservationErrors(r.report)).toEqual([]);
+  });
+
   it.each([
     ['a zip header and junk named .xls', utf8('PK\u0003\u0004garbage'), 'x.xls', /已损坏/],
     ['the same named .csv', utf8('PK\u0003\u0004garbage'), 'x.csv', /已损坏/],
@@ -397,6 +627,19 @@ describe('hostile data for the build (hostile24)', () => {
     expect(problems[0]).toMatch(message);
     expect(problems[0]!.startsWith(file)).toBe(true);
     expect(problems[0]).not.toContain('\n');
+  });
+});
+
+describe('a file that changes while it is read (hostile25i)', () => {
+  it('is refused in one line, not read half old and half new (a second reading then threw a TypeError)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'race-')), 'x.csv');
+    // A duplicate makes a second reading that looks for the first value's place; the file is cut meanwhile.
+    writeFileSync(file, TIDY + '出生率,全国,2024,6.39,‰,\n出生率,全国,2024,6.40,‰,\n出生率,全国,2023,6.40,‰,\n');
+    let added = 0;
+    const report = await ingestToSink(file, { add: () => void (added++ === 0 && truncateSync(file, 10)) });
+    expect(report.status).toBe('refused');
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'unreadable-file', message: expect.stringContaining('读取时文件被改动') })]);
+    expect(conservationErrors(report)).toEqual([]);
   });
 });
 

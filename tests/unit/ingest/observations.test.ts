@@ -18,12 +18,12 @@ describe('FileCollector', () => {
     out.cell('6.10', { line: 3, column: 2 }, key(2024));
     // The second reading finds where the duplicate first appeared; here we tell the collector directly.
     const followUp = out.finish()!;
-    followUp.first.set('出生率\u0000100000\u00002024', { line: 2, column: 2 });
+    followUp.first.set('出生率\u0000100000\u00002024', { line: 2, column: 2, sheet: undefined, value: '6.09' });
     out.settle(followUp);
     expect(written.map((o) => [o.value, o.decimals])).toEqual([[6.09, 2]]);
     expect(out.counts).toEqual({ dataCells: 5, valuesWritten: 1, cellsEmpty: 1, cellsRejected: 3 });
     expect(out.problems.map((p) => p.code)).toEqual(['bad-number', 'missing-marker', 'duplicate-value']);
-    expect(out.problems[2]!.message).toContain('第2行第2列已有数值');
+    expect(out.problems[2]!.message).toContain('第2行第2列已有数值 6.09，此处为 6.10（不同）');
     const report = { file: 'c.csv', status: 'read', header: {}, series: [], counts: out.counts, problems: out.problems } as FileReport;
     expect(conservationErrors(report)).toEqual([]);
   });
