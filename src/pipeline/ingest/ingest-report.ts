@@ -42,10 +42,14 @@ export function conservationErrors(report: FileReport): string[] {
 
 /**
  * Control characters, line breaks and terminal escapes from data are shown as \u001b and the like: a cell can
- * never move the cursor, recolour the terminal or split one problem over two lines.
+ * never move the cursor, recolour the terminal or split one problem over two lines. Bidi controls too (U+202E
+ * shows "6.39" as "93.6" and can reverse the rest of the line, the file name included).
  */
 export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `file:line:column: error[code]: message (supply with --option)` — one line, greppable. */

@@ -217,6 +217,15 @@ describe('hostile inputs, one row each', () => {
     expect(line).not.toMatch(/[\u0000-\u001f]/);
     expect(line).toContain('\\u001b');
   });
+
+  it('bidi controls from data are escaped on stderr (U+202E would show 6.39 as 93.6 and reverse the line)', () => {
+    const r = read(HEAD + '北京市,\u202e6.39,1\n天津市,\u20666.1\u2069,1\n');
+    const lines = r.report.problems.map(problemLine);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(lines[0]).toContain('\\u202e6.39');
+    expect(lines[1]).toContain('\\u20666.1\\u2069');
+  });
 });
 
 // hostile24: encodings, as bytes. [case, bytes, status, first problem code, its message, its line]

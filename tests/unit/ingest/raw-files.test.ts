@@ -2,7 +2,7 @@
 // entered once, a file is listed once however many links lead to it, and a FIFO stays listed so that the
 // ingestion refuses it by name (never opened).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { ingestFile } from '../../../src/pipeline/ingest/ingest-file.ts';
 import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 
 describe('data/raw walked by real path', () => {
-  it('lists each .csv once, through loops and second links, FIFO included, in a fixed order', async () => {
+  it('lists each .csv once, through loops, second links and hard links, FIFO included, in a fixed order', async () => {
     const raw = join(mkdtempSync(join(tmpdir(), 'raw-')), 'raw');
     mkdirSync(join(raw, 'reference'), { recursive: true });
     writeFileSync(join(raw, 'reference', 'national.csv'), 'indicator,region,year,value,unit\n出生率,全国,2024,6.39,‰\n');
@@ -18,6 +18,7 @@ describe('data/raw walked by real path', () => {
     symlinkSync('.', join(raw, 'loop'));
     symlinkSync('..', join(raw, 'reference', 'up'));
     symlinkSync('a.csv', join(raw, 'b.csv'));
+    linkSync(join(raw, 'a.csv'), join(raw, 'c.csv')); // a hard link: another real path, the same file
     symlinkSync('missing.csv', join(raw, 'gone.csv'));
     execFileSync('mkfifo', [join(raw, 'f.csv')]);
     const started = performance.now();
