@@ -42,26 +42,39 @@ export interface CompositionYear {
   total: number;
 }
 
-/** Years with all three shares published, and the years left out because one or two are missing. */
-export function compositionYears(parts: Record<CompositionPartId, PublishedValue[]>): { complete: CompositionYear[]; incomplete: number[] } {
+/** How far a year's published shares may add up from 100: three shares rounded to 0.1 each. */
+const ROUNDING = 0.1;
+
+/**
+ * Years with all three shares published and adding to 100 up to rounding; the years left out because one or two
+ * are missing; and those whose three shares do not add up (they come from different releases: a bulletin's
+ * preliminary estimate beside an accounts figure), which a stack to 100% would misdraw.
+ */
+export function compositionYears(parts: Record<CompositionPartId, PublishedValue[]>): {
+  complete: CompositionYear[];
+  incomplete: number[];
+  unbalanced: number[];
+} {
   const byYear = COMPOSITION_PARTS.map((p) => new Map(parts[p.id].map((v) => [v.year, v])));
   const years = [...new Set(byYear.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
   const complete: CompositionYear[] = [];
   const incomplete: number[] = [];
+  const unbalanced: number[] = [];
   for (const year of years) {
     const values = byYear.map((m) => m.get(year));
     if (values.every((v) => v !== undefined)) {
-      const total = values.reduce((sum, v) => sum + v!.value, 0);
-      complete.push({ year, values: values as PublishedValue[], total: Math.round(total * 100) / 100 });
+      const total = Math.round(values.reduce((sum, v) => sum + v!.value, 0) * 100) / 100;
+      if (Math.abs(total - 100) > ROUNDING + 1e-9) unbalanced.push(year);
+      else complete.push({ year, values: values as PublishedValue[], total });
     } else incomplete.push(year);
   }
-  return { complete, incomplete };
+  return { complete, incomplete, unbalanced };
 }
 
 export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' | 'lang' | 'words'>): ChartText {
   const { words } = chartLanguage(input);
   const c = words.composition;
-  const { complete, incomplete } = compositionYears(input.parts);
+  const { complete, incomplete, unbalanced } = compositionYears(input.parts);
   const describe = (y: CompositionYear) =>
     c.yearParts(
       formatYear(y.year, words),
@@ -78,6 +91,7 @@ export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' 
             describe(first),
             describe(last),
             incomplete.map((y) => formatYear(y, words)),
+            unbalanced.map((y) => formatYear(y, words)),
           )
         : words.indicator.noNationalData,
   };

@@ -25,7 +25,7 @@ describe('health-spending composition chart', () => {
   });
 
   it('draws only years with all three published shares, each adding to 100 up to rounding', () => {
-    const { complete, incomplete } = compositionYears(parts);
+    const { complete, incomplete, unbalanced } = compositionYears(parts);
     expect(complete.length).toBeGreaterThanOrEqual(6);
     for (const y of complete) {
       expect(y.values).toHaveLength(3);
@@ -34,6 +34,12 @@ describe('health-spending composition chart', () => {
     // 2020: government and social shares are published, out-of-pocket is not; it is never computed.
     expect(incomplete).toContain(2020);
     expect(complete.map((y) => y.year)).not.toContain(2020);
+    // 2014: the bulletin's preliminary government and social shares (29.9, 36.9) beside the accounts figure for
+    // out-of-pocket (31.99) add to 98.79: not drawn, and said so.
+    expect(unbalanced).toContain(2014);
+    expect(complete.map((y) => y.year)).not.toContain(2014);
+    const svg = compositionChart({ parts, names, width: 720, height: 360, idPrefix: 'composition' });
+    expect(svg).toMatch(/未画出的年份（三个比重合计不为100%，出自不同的发布）：2014年。/);
   });
 
   it('gives every bar part a tooltip with its status', () => {

@@ -167,11 +167,11 @@ export const en: Words = {
     heading: 'What health spending is made of',
     title: 'Total health expenditure by financing source: government, social and out-of-pocket shares (China)',
     intro:
-      'Government, social and out-of-pocket health spending together make up total health expenditure. Only years with all three published shares are drawn. Each part is the published share; after rounding the three may add up to 100% ± 0.1; the site neither adjusts nor estimates them.',
+      'Government, social and out-of-pocket health spending together make up total health expenditure. Only years with all three shares published and adding up to 100% are drawn (a year whose shares come from different releases and do not add up is left out). Each part is the published share; after rounding the three may add up to 100% ± 0.1; the site neither adjusts nor estimates them.',
     part: (name: string, value: string) => `${name} ${value}%`,
     yearParts: (year: string, parts: string[]) => `${year}: ${parts.join(', ')}`,
-    description: (count: number, first: string, last: string, missing: string[]) =>
-      `Stacked bar chart of ${count} years; each year's three parts add up to about 100% (published shares, not adjusted). ${first}; ${last}.${missing.length ? ` Years not drawn (at least one share missing): ${missing.join(', ')}.` : ''}`,
+    description: (count: number, first: string, last: string, missing: string[], unbalanced: string[]) =>
+      `Stacked bar chart of ${count} years; each year's three parts add up to about 100% (published shares, not adjusted). ${first}; ${last}.${missing.length ? ` Years not drawn (at least one share missing): ${missing.join(', ')}.` : ''}${unbalanced.length ? ` Years not drawn (the three shares come from different releases and do not add up to 100%): ${unbalanced.join(', ')}.` : ''}`,
     legendPart: (name: string) => name,
   },
 

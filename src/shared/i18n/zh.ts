@@ -163,11 +163,11 @@ export const zh = {
     heading: '卫生总费用构成',
     title: '卫生总费用构成：政府、社会、个人卫生支出占比（全国）',
     intro:
-      '政府卫生支出、社会卫生支出和个人卫生支出三者合为卫生总费用。只画三个比重都已公布的年份；各部分是公布的比重，四舍五入后合计可能与100%相差0.1以内，本站未作调整或推算。',
+      '政府卫生支出、社会卫生支出和个人卫生支出三者合为卫生总费用。只画三个比重都已公布、且合计为100%的年份（三个比重出自不同发布、合计不为100%的年份不画）；各部分是公布的比重，四舍五入后合计可能与100%相差0.1以内，本站未作调整或推算。',
     part: (name: string, value: string) => `${name}${value}%`,
     yearParts: (year: string, parts: string[]) => `${year}${parts.join('、')}`,
-    description: (count: number, first: string, last: string, missing: string[]) =>
-      `堆积柱形图，共${count}个年份，每年三部分合计约100%（按公布的比重，未作调整）。${first}；${last}。${missing.length ? `未画出的年份（缺少至少一个比重）：${missing.join('、')}。` : ''}`,
+    description: (count: number, first: string, last: string, missing: string[], unbalanced: string[]) =>
+      `堆积柱形图，共${count}个年份，每年三部分合计约100%（按公布的比重，未作调整）。${first}；${last}。${missing.length ? `未画出的年份（缺少至少一个比重）：${missing.join('、')}。` : ''}${unbalanced.length ? `未画出的年份（三个比重合计不为100%，出自不同的发布）：${unbalanced.join('、')}。` : ''}`,
     legendPart: (name: string) => name,
   },
 
