@@ -16,13 +16,19 @@ const MAX_UNIT_CHARS = 12;
 
 const TRAILING_GROUP = /^(.*?)\s*[（(]\s*([^（）()]+?)\s*[)）]\s*$/;
 
-/** Control characters (an escape sequence, a bell) and bidi overrides: never part of a label, and would reach every output row. */
-const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Control characters (an escape sequence, a bell), bidi controls, zero-width characters (U+200B, a soft hyphen,
+ * U+FEFF, U+2060, as web pages and PDF copies give them) and noncharacters (U+FFFE): never part of a label or a
+ * unit. Kept, they would reach every output row, and 出生\u200b率 would be a second series that looks like 出生率
+ * (its values not even checked as duplicates of the first's).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/g;
 
 export function parseLabel(raw: string): Label {
   // NFC: a label written with a CJK compatibility ideograph (率 as U+F9DB, as PDF copies and Big5 conversions
   // give) or a decomposed accent is the same text, so the same series, not a second one that looks alike.
-  const text = raw.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  const text = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
   const match = TRAILING_GROUP.exec(text);
   if (match && match[1]!.trim() !== '' && isUnit(match[2]!)) {
     return { name: match[1]!.trim(), unit: normalizeUnit(match[2]!) };
@@ -38,9 +44,12 @@ export function isUnit(text: string): boolean {
   return !QUALIFIER_WORDS.test(t);
 }
 
-/** Full-width percent and similar variants become the form used in publications. */
+/**
+ * Full-width percent and similar variants become the form used in publications; invisible characters go and the
+ * text is NFC, as in a label: a tidy file's unit cell ％ or ‰ with a bidi override is the unit of 出生率(%).
+ */
 export function normalizeUnit(unit: string): string {
-  const u = unit.trim();
+  const u = unit.replace(INVISIBLE, '').trim().normalize('NFC');
   if (u === '％') return '%';
   if (u === '/10万') return '1/10万';
   return u;

@@ -249,7 +249,8 @@ export class TidyLongReader {
       memo.labelCell = labelCell;
       memo.unitCell = unitCell;
       memo.label = label;
-      memo.unit = unitCell || label.unit || options.unit;
+      // The unit cell as a label's unit is read (normalizeUnit): ％ is %, an escape sequence never reaches the output.
+      memo.unit = (unitCell && normalizeUnit(unitCell)) || label.unit || options.unit;
       memo.numericUnit = memo.unit !== undefined && /^[-+]?[\d.]+$/.test(memo.unit);
     }
     const label = memo.label;

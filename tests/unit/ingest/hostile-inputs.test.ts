@@ -176,6 +176,29 @@ describe('hostile inputs, one row each', () => {
     expect(r.report.problems.map((p) => p.message)).toEqual(['全国 2022Q4「国内生产总值」重复：第4行第2列已有数值 1，此处为 2（不同）']);
   });
 
+  it.each([
+    ['a zero-width space', '出生\u200b率'],
+    ['a soft hyphen', '出生率\u00ad'],
+    ['a BOM inside', '出生\ufeff率'],
+    ['a noncharacter U+FFFE', '\ufffe出生率'],
+    ['a word joiner', '出\u2060生率'],
+  ])("%s in a label is not a second series that looks the same: its value is the first one's duplicate (hostile25i2)", (_, label) => {
+    const r = read(TIDY + `出生率,全国,2024,6.39,‰,\n${label},全国,2024,6.4,‰,\n`);
+    expect(r.observations.map((o) => `${o.indicator}|${o.value}`)).toEqual(['出生率|6.39']);
+    expect(r.report.problems.map((p) => [p.code, p.line])).toEqual([['duplicate-value', 3]]);
+    const table = read(`数据库：年度数据\n指标：人口${label}(‰)\n时间：最近2年\n地区,2024年\n全国,1\n`);
+    expect(table.observations.map((o) => o.indicator)).toEqual(['人口出生率']);
+  });
+
+  it("a tidy row's unit cell is read as a label's unit: ％ is %, a bidi override or escape never reaches the output (hostile25i2)", () => {
+    const r = read(TIDY + '出生率(%),全国,2024,1,,\n出生率,全国,2024,1,％,\n出生率,全国,2023,2,\u202e‰,\n出生率,全国,2023,2,‰\u200b,\n');
+    expect(r.observations.map((o) => `${o.indicator}|${o.unit}|${o.year}`)).toEqual(['出生率|%|2024', '出生率|‰|2023']);
+    expect(r.report.problems.map((p) => [p.code, p.line])).toEqual([
+      ['duplicate-value', 3],
+      ['duplicate-value', 5],
+    ]);
+  });
+
   it('exponents are written out with their decimals, never as 0', () => {
     const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
