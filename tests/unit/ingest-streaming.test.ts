@@ -1,10 +1,10 @@
 // Streaming ingestion: reading a file piece by piece gives exactly what reading it whole gave, wherever the
 // pieces break; decoding errors name their line; what memory does not keep (first places of duplicates,
 // out-of-order series) is found by a second reading; the CLI's streamed files equal the whole-file ones.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeGbk } from '../../scripts/bench/gbk.ts';
 import { CsvRowReader, readCsvRows, type SourceRow } from '../../src/pipeline/ingest/rows.ts';
 import { ingestBytes, ingestFile } from '../../src/pipeline/ingest/ingest-file.ts';
@@ -206,6 +206,27 @@ describe('the command’s streamed outputs', () => {
     const text = tidyCsv(observations);
     expect(text.startsWith('\ufeffindicator,')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")",‰,110000,'@SUM(A1),2024,-3.2,`);
+  });
+
+  it('an output that cannot be written (the disk full) leaves no .partial behind, neither closed nor in the middle of its input (hostile25i2)', async () => {
+    const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const dir = mkdtempSync(join(tmpdir(), 'full-'));
+    const writer = new TidyCsvWriter(join(dir, 'out.csv'));
+    (Reflect.get(writer, 'stream') as NodeJS.WritableStream & { destroy(e: Error): void }).destroy(full());
+    await expect(writer.close(false)).rejects.toThrow(/ENOSPC/);
+    expect(readdirSync(dir)).toEqual([]);
+    // A write failing while its input is still read (flush, between pieces) stops the run: its .partial goes
+    // with the report's, and the outputs that were closing finish or go.
+    const inputs = mkdtempSync(join(tmpdir(), 'full-in-'));
+    writeFileSync(join(inputs, 'a.csv'), 'indicator,region,year,value,unit\n' + '出生率,全国,2024,6.39,‰\n'.repeat(100_000));
+    const out = mkdtempSync(join(tmpdir(), 'full-out-'));
+    const flush = vi.spyOn(TidyCsvWriter.prototype, 'flush').mockRejectedValue(full());
+    try {
+      await expect(ingestInputs([FIXTURES + 'tidy-long.csv', join(inputs, 'a.csv')], out, {})).rejects.toThrow(/ENOSPC/);
+    } finally {
+      flush.mockRestore();
+    }
+    expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
   it('report.json, written file by file, is JSON.stringify of the whole summary', async () => {

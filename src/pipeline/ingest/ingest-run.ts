@@ -255,6 +255,8 @@ export async function ingestInputs(
   // Outputs finish writing while the next input is read; their names are taken, so nothing else opens them.
   const closing: Promise<void>[] = [];
   let failure: unknown;
+  /** The output being written: when writing fails, its .partial is removed with the others'. */
+  let current: TidyCsvWriter | undefined;
   try {
     for (const input of inputs) {
       const shown = inputName(input);
@@ -266,6 +268,7 @@ export async function ingestInputs(
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
+      current = writer;
       const file = await ingestToSink(openablePath(input), writer, options, shown);
       const entry: FileReport & { output?: string; outputColumns?: string[] } = file;
       if (file.status === 'read') {
@@ -282,6 +285,7 @@ export async function ingestInputs(
       } else {
         await writer.discard();
       }
+      current = undefined;
       report.write((totals.files === 0 ? '\n' : ',\n') + indent(JSON.stringify(entry, null, 2), '    '));
       addToTotals(totals, file);
       onFile(file);
@@ -291,9 +295,12 @@ export async function ingestInputs(
     if (failure) throw failure;
     if (reportError) throw reportError;
   } catch (error) {
-    // An output that cannot be written stops the command: no half-written report is left behind.
+    // An output that cannot be written stops the command: no half-written report or output is left behind
+    // (a full disk left every .partial in place, the disk still full).
     report.destroy();
     await rm(`${reportPath}.partial`, { force: true });
+    await current?.discard();
+    await Promise.allSettled(closing);
     throw error;
   }
   report.write(`${totals.files === 0 ? '' : '\n  '}],\n  "totals": ${indent(JSON.stringify(totals, null, 2), '  ').trimStart()}\n}\n`);

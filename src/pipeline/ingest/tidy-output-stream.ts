@@ -182,8 +182,9 @@ export class TidyCsvWriter implements ObservationSink {
     if (this.periods === undefined) this.header(false);
     this.writeOut(0, true);
     this.stream.end();
-    await finished(this.stream);
     try {
+      // Inside the try: a stream that failed (the disk full) rejects here, and its .partial must go too.
+      await finished(this.stream);
       if (this.error) throw this.error;
       await rename(`${this.path}.partial`, this.path);
     } catch (error) {
