@@ -6,6 +6,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapeControls } from '../src/pipeline/ingest/ingest-report.ts';
+import { normalizeUnit } from '../src/pipeline/ingest/labels.ts';
 import { expandInputs, outputRefusal } from '../src/pipeline/ingest/ingest-run.ts';
 import { ingestInThread } from '../src/pipeline/ingest/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
@@ -60,10 +61,11 @@ async function main(): Promise<void> {
   if (positionals.length === 0) usage('没有给出输入文件。');
   if (values.out === undefined || values.out.trim() === '') usage('缺少 --out <输出文件夹>。');
   for (const name of ['indicator', 'region', 'unit'] as const) {
-    if (values[name] !== undefined && values[name].trim() === '') usage(`--${name} 不能为空。`);
     // A label holding an escape sequence or a line break would be written as it is into every output row.
     if (values[name] !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(values[name]))
       usage(`--${name} 含有控制字符或换行（「${values[name]}」）：请只给可见的文字。`);
+    // Empty once invisible characters are dropped too (a zero-width space alone), as labels and units are read.
+    if (values[name] !== undefined && normalizeUnit(values[name]) === '') usage(`--${name} 不能为空。`);
   }
   const year = values.year === undefined ? undefined : /^\s*\d{4}\s*$/.test(values.year) ? Number(values.year) : NaN;
   if (year !== undefined && !(year >= YEARS.min && year <= YEARS.max))
@@ -72,7 +74,8 @@ async function main(): Promise<void> {
     ...(values.indicator ? { indicator: values.indicator.trim() } : {}),
     ...(values.region ? { region: values.region.trim() } : {}),
     ...(year !== undefined ? { year } : {}),
-    ...(values.unit ? { unit: values.unit.trim() } : {}),
+    // Read as a label's unit is (％ is %): given as --unit ％ it was a second unit beside 出生率(%) in a header.
+    ...(values.unit ? { unit: normalizeUnit(values.unit) } : {}),
   };
 
   const inputs = await expandInputs(positionals);

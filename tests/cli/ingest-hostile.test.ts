@@ -88,12 +88,21 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     [['--year', '99999'], '--year'],
     [['--region', ' '], '--region'],
     [['--year', '2024', '--year', '2023'], '--year 给出了不止一次'],
+    [['--unit', '\u200b'], '--unit 不能为空'],
   ])('option %j is refused in one line', (args, words) => {
     const d = dir();
     writeFileSync(join(d, 'x.csv'), export1);
     const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(words);
+  });
+
+  it('--unit ％ is the unit a header writes 出生率(%) with, not a second unit (hostile25i2)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), '数据库：年度数据\n指标：人口出生率\n时间：最近2年\n地区,2024年\n北京市,1\n');
+    const r = cli(join(d, 'x.csv'), '--out', join(d, 'out'), '--unit', '\uff05');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(d, 'out', 'x.csv'), 'utf8').split('\n')[1]).toBe('人口出生率,%,110000,北京市,2024,1,' + join(d, 'x.csv') + ',5');
   });
 
   it.each([
