@@ -136,13 +136,27 @@ export class FileCollector {
    */
   sheetRefusals: Map<string, string> | undefined;
   /** The workbook sheet being read, if any: a duplicate's first place may be in another sheet. */
-  sheet: string | undefined;
+  get sheet(): string | undefined {
+    return this.sheetName;
+  }
+  /**
+   * A sheet's values name it in their source_file as problems do (book.xlsx[2023]): by file and line alone, the
+   * values of a workbook's sheets could not be told apart (every sheet has its line 5).
+   */
+  set sheet(name: string | undefined) {
+    this.sheetName = name;
+    this.sourceFile = name === undefined ? this.file : `${this.file}[${name}]`;
+    if (this.reused) this.reused.sourceFile = this.sourceFile;
+  }
+  private sheetName: string | undefined;
+  private sourceFile: string;
 
   /** The one observation handed, refilled, to a sink that keeps nothing. */
   private readonly reused: ReusedObservation | undefined;
 
   constructor(file: string, sink: ObservationSink = ignore, followUp?: FollowUp) {
     this.file = file;
+    this.sourceFile = file;
     this.sink = sink;
     this.reused = sink.keepsNothing
       ? {
@@ -278,7 +292,7 @@ export class FileCollector {
       year: key.year,
       value,
       decimals,
-      sourceFile: this.file,
+      sourceFile: this.sourceFile,
       sourceLine: place.line,
       sourceColumn: place.column,
     };

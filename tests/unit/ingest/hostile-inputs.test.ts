@@ -13,6 +13,7 @@ import { httpUrl } from '../../../src/catalog/schema.ts';
 import { rawCsvFiles } from '../../../src/pipeline/ingest/raw-files.ts';
 import { resolveFile } from '../../../scripts/static-server.ts';
 import { ingestBytes, ingestToSink } from '../../../src/pipeline/ingest/ingest-file.ts';
+import { ingestInputs } from '../../../src/pipeline/ingest/ingest-run.ts';
 import { conservationErrors, problemLine } from '../../../src/pipeline/ingest/ingest-report.ts';
 import { MAX_LISTED } from '../../../src/pipeline/ingest/observations.ts';
 import { CORPUS, SHARED_PRESENT } from '../../helpers/fixtures.ts';
@@ -556,6 +557,35 @@ describe('hostile workbooks', () => {
     const r = ingestBytes(bytes, 'crawler.xlsx', { region: '全国', unit: '亿元' });
     expect(r.report.counts.valuesWritten).toBe(stored.size);
     for (const o of r.observations) expect(o.value.toFixed(o.decimals)).toBe(stored.get(`${o.sourceLine}:${o.sourceColumn}`));
+  });
+
+  it("a workbook's values name their sheet in source_file as its problems do: by file and line, two sheets' values were one place (hostile25i2)", async () => {
+    const book = XLSX.utils.book_new();
+    const sheet = (indicator: string, value: number) => [
+      ['数据库：分省年度数据'],
+      [`指标：${indicator}`],
+      ['时间：2024年'],
+      ['地区', '2024年'],
+      ['北京市', value],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet('人口出生率(‰)', 6.09)), '出生率');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet('人口死亡率(‰)', 6.08)), '死亡率');
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const r = ingestBytes(bytes, 'b.xlsx');
+    expect(r.observations.map((o) => `${o.indicator} ${o.sourceFile}:${o.sourceLine}`)).toEqual([
+      '人口出生率 b.xlsx[出生率]:5',
+      '人口死亡率 b.xlsx[死亡率]:5',
+    ]);
+    // The command's streamed writer (one observation object, refilled) names them too.
+    const dir = mkdtempSync(join(tmpdir(), 'sheets-'));
+    writeFileSync(join(dir, 'b.xlsx'), bytes);
+    mkdirSync(join(dir, 'out'));
+    await ingestInputs([join(dir, 'b.xlsx')], join(dir, 'out'), {});
+    const rows = readFileSync(join(dir, 'out', 'b.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(rows.map((row) => row.split(',').slice(-2).join(':'))).toEqual([`${join(dir, 'b.xlsx')}[出生率]:5`, `${join(dir, 'b.xlsx')}[死亡率]:5`]);
   });
 
   it('a hidden sheet is read and said; a duplicate names the sheet of the first value and whether the two agree (hostile25i)', () => {
