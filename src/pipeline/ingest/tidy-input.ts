@@ -26,6 +26,12 @@ const COLUMN_NAMES: Record<string, string[]> = {
 };
 /** Columns known but not written: the bundled figures' pointer back to the shared reference file they were checked against. */
 const KNOWN_UNUSED = ['reference_line', '参考行'];
+/**
+ * A quarter or month column (the 9th column of this command's own output for a quarterly table): a tidy file's
+ * values are read by year only, so each quarter's value would be written as the year's (2022Q1's cumulative GDP as
+ * 2022's, with only a warning that the column was not read). Such a file is refused until periods are read.
+ */
+const PERIOD_NAMES = ['period', '季度', '月份', '期间'];
 
 /** The canonical name a header cell stands for (value for 数值, year for 年份…), or undefined. */
 function columnName(cell: string): string | undefined {
@@ -174,10 +180,16 @@ export class TidyLongReader {
     header.cells.forEach((cell, i) => {
       const text = cell.trim();
       if (text === '' || columnName(cell) !== undefined || KNOWN_UNUSED.includes(text.toLowerCase())) return;
+      if (PERIOD_NAMES.includes(text.toLowerCase())) {
+        const message = `第${i + 1}列「${text}」是季度或月份：整理格式的文件只按年份读取，各季度、月份的数值会被当作全年的数值，文件未读取（季度、月度数据请读取统计局导出的原表）`;
+        this.refusal ??= { code: 'period-column', message };
+        return;
+      }
       const message = `第${i + 1}列「${text}」不是可读的列（可读：${Object.keys(COLUMN_NAMES).join('、')}），该列的内容未写出`;
       out.problem({ code: 'column-unused', severity: 'warning', line: header.line, column: i + 1, message });
     });
     const twice = repeatedColumn(header.cells);
+    if (this.refusal) return;
     if (twice) this.refusal = { code: 'duplicate-column', message: twice };
     else if (!columns.has('indicator') && !options.indicator)
       this.refusal = { code: 'missing-indicator', message: '没有 indicator（指标）列', option: '--indicator' };

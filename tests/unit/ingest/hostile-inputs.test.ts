@@ -200,6 +200,21 @@ describe('hostile inputs, one row each', () => {
     ]);
   });
 
+  it.each(['period', '季度', '月份'])(
+    "a tidy file with a %s column (the command's own quarterly output) is refused, its quarters not written as years (hostile25i2)",
+    (column) => {
+      // Read by year only, 2022Q1's cumulative GDP was written as 2022's, with a warning that the column was not read.
+      const r = read(
+        `indicator,unit,region_code,region,year,value,${column}\n国内生产总值,亿元,100000,全国,2022,1,2022Q1\n国内生产总值,亿元,100000,全国,2021,2,2021Q4\n`,
+      );
+      expect(r.report.status).toBe('refused');
+      expect(r.observations).toEqual([]);
+      expect(r.report.problems.map((p) => p.code)).toEqual(['period-column']);
+      expect(r.report.counts).toMatchObject({ dataCells: 2, cellsRejected: 2 });
+      expect(conservationErrors(r.report)).toEqual([]);
+    },
+  );
+
   it('exponents are written out with their decimals, never as 0', () => {
     const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
