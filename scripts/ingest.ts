@@ -1,14 +1,15 @@
 // npm run ingest -- <file or folder>... --out <dir> [--indicator L] [--region R] [--year Y] [--unit U]
 // Writes <dir>/<input name>.csv (tidy rows) for every input read, and <dir>/report.json for all of them,
 // streaming: a file of any size is read and written piece by piece. Exit status: 0 every file read, 1 some
-// file refused or nothing to read, 2 a usage or option error, 3 the output could not be written.
+// file refused or nothing to read, 2 a usage or option error, 3 the output could not be written, 130 or 143
+// stopped by SIGINT or SIGTERM (no .partial file left).
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapeControls } from '../src/pipeline/ingest/ingest-report.ts';
 import { normalizeUnit } from '../src/pipeline/ingest/labels.ts';
 import { expandInputs, outputRefusal } from '../src/pipeline/ingest/ingest-run.ts';
-import { ingestInThread } from '../src/pipeline/ingest/ingest-thread.ts';
+import { ingestInThread, Interrupted } from '../src/pipeline/ingest/ingest-thread.ts';
 import type { IngestOptions } from '../src/pipeline/types.ts';
 
 const USAGE = '用法：npm run ingest -- <文件或文件夹>... --out <输出文件夹> [--indicator 指标(单位)] [--region 地区] [--year 年份] [--unit 单位]';
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
       for (const line of lines) console.error(line);
     });
   } catch (error) {
+    // 128 + the signal's number, as a shell reports a command stopped by it.
+    if (error instanceof Interrupted)
+      stop(error.signal === 'SIGINT' ? 130 : 143, `已中断（${error.signal}）：未写完的输出和报告已删除，已写完的输出留在 ${out}，report.json 未写出`);
     stop(3, `无法写出输出（${out}）：${(error as Error).message.split('\n')[0]}；已写出的输出不完整，请检查输出文件夹后重试`);
   }
   const t = result.totals;

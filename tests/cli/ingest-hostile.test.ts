@@ -1,8 +1,8 @@
 // The ingest command with hostile paths and options (issue 13), run as a child process the way a reader runs
 // it: one line on stderr for each problem, the documented exit codes, no input changed, no hang. Slower than
 // the unit suite (each case starts Node), so it is a vitest project of its own that `npm test` runs.
-import { spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -321,6 +321,32 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     for (const name of ['x.csv', 'y.csv']) expect(readFileSync(join(d, 'in', name), 'utf8')).toBe(export1);
     expect(readdirSync(join(d, 'out')).sort()).toEqual(['report.json', 'x.csv', 'y.csv']);
   });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s half way removes the .partial output and report, names what stays, exits 128+n (hostile25i2)',
+    async (signal) => {
+      // Stopped half way, the run left x.csv.partial (MBs) and report.json.partial in --out.
+      const d = dir();
+      writeFileSync(join(d, 'a.csv'), export1);
+      writeFileSync(
+        join(d, 'big.csv'),
+        ['indicator,region,year,value,unit', ...Array.from({ length: 1_500_000 }, (_, i) => `指标${i},全国,2000,${i},‰`), ''].join('\n'),
+      );
+      const out = join(d, 'out');
+      const child = spawn(process.execPath, [SCRIPT, join(d, 'a.csv'), join(d, 'big.csv'), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      while (!existsSync(join(out, 'big.csv.partial'))) await new Promise((resolve) => setTimeout(resolve, 5));
+      child.kill(signal);
+      const code = await exited;
+      expect(stderr).toContain(`已中断（${signal}）`);
+      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+      // a.csv stays if it was renamed before the signal (it closes while big.csv is read); nothing half-written does.
+      expect(readdirSync(out).filter((name) => name !== 'a.csv')).toEqual([]);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();

@@ -238,6 +238,8 @@ export async function ingestInputs(
   options: IngestOptions,
   onFile: (report: FileReport) => void = () => {},
   inputFiles: string[] = [],
+  /** Told each temporary file (a .partial) as it is opened and once it is renamed or removed: an interrupted run removes them. */
+  onPartial: (path: string, open: boolean) => void = () => {},
 ): Promise<IngestTotals> {
   const reportPath = join(outDir, 'report.json');
   // An output never takes the name of an input (an input file given from inside the output folder), neither as
@@ -246,6 +248,7 @@ export async function ingestInputs(
   const realOut = await realpath(outDir);
   const isInput = new Set(inputFiles.map((f) => f.toLowerCase()));
   const isInputName = (name: string) => isInput.has(join(realOut, name).toLowerCase());
+  onPartial(`${reportPath}.partial`, true);
   const report = createFreshFile(`${reportPath}.partial`);
   let reportError: Error | undefined;
   report.on('error', (error) => (reportError ??= error));
@@ -267,15 +270,20 @@ export async function ingestInputs(
         used.has(name.toLowerCase()) || isInputName(`${name}.csv`) || isInputName(`${name}.csv.partial`) || notAFile(join(outDir, `${name}.csv`));
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
-      const writer = new TidyCsvWriter(join(outDir, `${name}.csv`));
+      const output = join(outDir, `${name}.csv`);
+      onPartial(`${output}.partial`, true);
+      const writer = new TidyCsvWriter(output);
       current = writer;
       const file = await ingestToSink(openablePath(input), writer, options, shown);
       const entry: FileReport & { output?: string; outputColumns?: string[] } = file;
       if (file.status === 'read') {
         closing.push(
-          writer.close(file.counts.valuesWritten === 0).catch((error) => {
-            failure ??= error;
-          }),
+          writer
+            .close(file.counts.valuesWritten === 0)
+            .catch((error) => {
+              failure ??= error;
+            })
+            .finally(() => onPartial(`${output}.partial`, false)),
         );
         if (closing.length >= 16) await Promise.all(closing.splice(0));
         used.add(name.toLowerCase());
@@ -284,6 +292,7 @@ export async function ingestInputs(
         if (writer.hasPeriods) entry.outputColumns = [...TIDY_COLUMNS, PERIOD_COLUMN];
       } else {
         await writer.discard();
+        onPartial(`${output}.partial`, false);
       }
       current = undefined;
       report.write((totals.files === 0 ? '\n' : ',\n') + indent(JSON.stringify(entry, null, 2), '    '));
@@ -308,5 +317,6 @@ export async function ingestInputs(
   await finished(report).catch(() => undefined);
   if (reportError) throw reportError;
   await rename(`${reportPath}.partial`, reportPath);
+  onPartial(`${reportPath}.partial`, false);
   return totals;
 }
