@@ -162,6 +162,12 @@ export class NbsTableReader {
     const regionAxis = rowKind === 'region' || colKind === 'region';
     const scope = regionAxis ? (this.cityRows ? 'city' : 'provincial') : region?.code === NATIONAL_CODE ? 'national' : 'single-region';
     const unitOf = (label: Label) => label.unit ?? this.options.unit;
+    // --unit that no label needed (each names its own unit, --indicator's too) is named like the other options.
+    if (this.options.unit !== undefined && this.labels.size > 0 && [...this.labels].every((label) => label.unit !== undefined)) {
+      const units = [...new Set([...this.labels].map((label) => label.unit))].join('、');
+      const message = `选项 --unit「${this.options.unit}」未使用：指标已写明单位（${units}）`;
+      this.out.problem({ code: 'option-unused', severity: 'warning', line: this.tableHeader?.line ?? 1, column: 1, message, option: '--unit' });
+    }
     const keys = new Set([...this.labels].map((label) => `${label.name}\u0000${unitOf(label)}`));
     const series = [...keys].map((key) => {
       const [indicator, unit] = key.split('\u0000') as [string, string];

@@ -747,5 +747,20 @@ describe('options the file did not need', () => {
     const r = read('地区,2024年,2023年\n北京市,6.09,6.1\n', { indicator: '人口出生率(‰)' });
     expect(r.report.counts.valuesWritten).toBe(2);
     expect(r.report.problems).toEqual([]);
+    // --unit used by one label of two is needed: no word either.
+    const some = read('数据库：年度数据\n时间：2024年\n地区,人口出生率(‰),人口数\n北京市,6.09,2185\n', { unit: '万人' });
+    expect(some.report.problems).toEqual([]);
+  });
+  it('--unit that no label needs (--indicator or every header names its own) is named in a warning, not ignored in silence (hostile25i2)', () => {
+    for (const [text, options] of [
+      ['地区,2024年,2023年\n北京市,6.09,6.1\n', { indicator: '人口出生率(‰)', unit: '%' }],
+      [HEAD + '北京市,6.09,6.1\n', { unit: '%' }],
+    ] as const) {
+      const r = read(text, options);
+      expect(r.observations.map((o) => o.unit)).toEqual(['‰', '‰']);
+      expect(r.report.problems.map((p) => [p.code, p.severity, p.option, p.message])).toEqual([
+        ['option-unused', 'warning', '--unit', '选项 --unit「%」未使用：指标已写明单位（‰）'],
+      ]);
+    }
   });
 });
