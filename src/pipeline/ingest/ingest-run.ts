@@ -168,7 +168,13 @@ export async function expandInputs(paths: string[]): Promise<InputSet> {
   return set;
 }
 
-/** The names the report is written under (first as .partial), compared case-folded as a file name is on macOS. */
+/**
+ * A file name as a disk that ignores case and Unicode normalization compares it (macOS, Windows): A.CSV is a.csv,
+ * and 北京.csv with 北 as the compatibility ideograph U+F963 (or é decomposed) is 北京.csv, one file.
+ */
+const fileNameKey = (name: string) => name.normalize('NFC').toLowerCase();
+
+/** The names the report is written under (first as .partial), compared as fileNameKey does. */
 const REPORT_NAMES = new Set(['report.json', 'report.json.partial']);
 
 /**
@@ -198,7 +204,7 @@ export async function outputRefusal(outDir: string, inputs: InputSet): Promise<s
   }
   if (inputs.realFiles.includes(real)) return `--out ${outDir} 是输入文件本身`;
   // The report's name is fixed: an input by that name (given from inside --out) would be replaced by it.
-  const report = inputs.realFiles.find((f) => REPORT_NAMES.has(basename(f).toLowerCase()) && dirname(f) === real);
+  const report = inputs.realFiles.find((f) => REPORT_NAMES.has(fileNameKey(basename(f))) && dirname(f) === real);
   if (report) return `输入文件 ${report} 在 --out ${outDir} 里，且与报告同名：报告会覆盖它；请换一个输出文件夹`;
   return undefined;
 }
@@ -244,10 +250,10 @@ export async function ingestInputs(
   const reportPath = join(outDir, 'report.json');
   // An output never takes the name of an input (an input file given from inside the output folder), neither as
   // it is written (name.csv.partial: a refused input's partial output is removed) nor once renamed; compared
-  // case-folded, since on macOS and Windows B.CSV and b.csv are one file.
+  // by fileNameKey, since on macOS and Windows B.CSV and b.csv are one file.
   const realOut = await realpath(outDir);
-  const isInput = new Set(inputFiles.map((f) => f.toLowerCase()));
-  const isInputName = (name: string) => isInput.has(join(realOut, name).toLowerCase());
+  const isInput = new Set(inputFiles.map(fileNameKey));
+  const isInputName = (name: string) => isInput.has(fileNameKey(join(realOut, name)));
   onPartial(`${reportPath}.partial`, true);
   const report = createFreshFile(`${reportPath}.partial`);
   let reportError: Error | undefined;
@@ -265,9 +271,9 @@ export async function ingestInputs(
       const shown = inputName(input);
       const stem = outputStem(basename(shown, extname(shown)));
       // Not an input's name, not a name this run wrote already, not a folder or other non-file already there.
-      // Compared case-folded: on a case-insensitive disk (macOS, Windows) A.csv and a.csv are one file.
+      // Compared by fileNameKey: on macOS and Windows A.csv and a.csv are one file.
       const taken = (name: string) =>
-        used.has(name.toLowerCase()) || isInputName(`${name}.csv`) || isInputName(`${name}.csv.partial`) || notAFile(join(outDir, `${name}.csv`));
+        used.has(fileNameKey(name)) || isInputName(`${name}.csv`) || isInputName(`${name}.csv.partial`) || notAFile(join(outDir, `${name}.csv`));
       let name = stem;
       for (let n = 2; taken(name); n++) name = `${stem}-${n}`;
       const output = join(outDir, `${name}.csv`);
@@ -286,7 +292,7 @@ export async function ingestInputs(
             .finally(() => onPartial(`${output}.partial`, false)),
         );
         if (closing.length >= 16) await Promise.all(closing.splice(0));
-        used.add(name.toLowerCase());
+        used.add(fileNameKey(name));
         entry.output = `${name}.csv`;
         // A quarterly or monthly table's output has a 9th column; the report says so beside the file's name.
         if (writer.hasPeriods) entry.outputColumns = [...TIDY_COLUMNS, PERIOD_COLUMN];

@@ -1,7 +1,7 @@
 // One row per hostile input seen (issue 13): each is read or refused with its place, counts reconcile, and
 // no value is lost, changed or invented. Inputs are built in memory (ingestBytes) or in a temporary folder.
 // The ingest command's hostile paths and options run it as a child process: tests/cli/ingest-hostile.test.ts.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -601,6 +601,23 @@ describe('hostile workbooks', () => {
       .split('\n')
       .slice(1);
     expect(rows.map((row) => row.split(',').slice(-2).join(':'))).toEqual([`${join(dir, 'b.xlsx')}[出生率]:5`, `${join(dir, 'b.xlsx')}[死亡率]:5`]);
+  });
+
+  it('two outputs never take names one file on macOS: 北京.csv and 北京.csv with 北 as U+F963, é composed and not (hostile25i2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nfc-'));
+    const names = ['北京.csv', '\uf963京.csv', 'caf\u00e9.csv', 'cafe\u0301.csv'];
+    names.forEach((name, i) => {
+      mkdirSync(join(dir, `in${i}`));
+      writeFileSync(join(dir, `in${i}`, name), TIDY + `出生率,全国,2024,${i},‰,\n`);
+    });
+    mkdirSync(join(dir, 'out'));
+    await ingestInputs(
+      names.map((name, i) => join(dir, `in${i}`, name)),
+      join(dir, 'out'),
+      {},
+    );
+    const outputs = readdirSync(join(dir, 'out')).filter((name) => name !== 'report.json');
+    expect(new Set(outputs.map((name) => name.normalize('NFC').toLowerCase())).size).toBe(4);
   });
 
   it('a hidden sheet is read and said; a duplicate names the sheet of the first value and whether the two agree (hostile25i)', () => {
