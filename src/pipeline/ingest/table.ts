@@ -233,6 +233,20 @@ export class NbsTableReader {
     }
     const fixedKind = (['year', 'region', 'indicator'] as AxisKind[]).find((k) => k !== rowKind && k !== colKind)!;
     const { header, options } = this;
+    // A 指标： or 地区： line beside rows or columns of indicators or places: which one the values belong to is
+    // unknown (the line was ignored without a word: 指标：年末常住人口(万人) over columns 2024年末, 2023年底 wrote
+    // indicators named 2024年末).
+    for (const [kind, key] of [
+      ['indicator', '指标'],
+      ['region', '地区'],
+    ] as const) {
+      if (fixedKind === kind || header[key] === undefined) continue;
+      const axis = rowKind === kind ? '行' : '列';
+      return this.refuse(
+        'conflicting-header',
+        `文件有「${key}：${header[key]}」行，表格的${axis}却是${AXIS_NAMES[kind]}：无法确定数值属于哪个${AXIS_NAMES[kind]}，文件未读取`,
+      );
+    }
     const plan: Plan = { rowKind, colKind, colLabels: [], badColumns: [] };
     // The dimension on neither axis comes from a header line, or the user supplies it.
     if (fixedKind === 'indicator') {

@@ -147,6 +147,33 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     1,
   ],
   ['a compatibility ideograph in a table row label', HEAD + '\uf963京市,6.09,6.1\n', {}, 'read', undefined, 2, 0],
+  [
+    'a 指标： line over columns of indicators is refused, not ignored (人口死亡率 was written, 人口出生率 dropped; hostile25i2)',
+    '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：2024年\n地区,人口死亡率(‰)\n北京市,1\n',
+    {},
+    'refused',
+    'conflicting-header',
+    0,
+    1,
+  ],
+  [
+    'a 指标： line over columns 2024年末, 2023年底 (read as indicators with --year, --unit) is refused (hostile25i2)',
+    '数据库：分省年度数据\n指标：年末常住人口(万人)\n时间：最近2年\n地区,2024年末,2023年底\n北京市,1,2\n',
+    { year: 2024, unit: '万人' },
+    'refused',
+    'conflicting-header',
+    0,
+    2,
+  ],
+  [
+    'a 地区： line over rows of places is refused, not ignored (hostile25i2)',
+    '数据库：分省年度数据\n地区：天津市\n指标：人口出生率(‰)\n时间：最近2年\n地区,2024年\n北京市,1\n',
+    {},
+    'refused',
+    'conflicting-header',
+    0,
+    1,
+  ],
 ];
 
 describe('hostile inputs, one row each', () => {
