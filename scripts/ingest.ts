@@ -3,8 +3,8 @@
 // streaming: a file of any size is read and written piece by piece. Exit status: 0 every file read, 1 some
 // file refused or nothing to read, 2 a usage or option error, 3 the output could not be written, 130 or 143
 // stopped by SIGINT or SIGTERM (no .partial file left).
-import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapeControls } from '../src/pipeline/ingest/ingest-report.ts';
 import { normalizeUnit } from '../src/pipeline/ingest/labels.ts';
@@ -33,6 +33,34 @@ function parseArgsMessage(error: NodeJS.ErrnoException): string {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 ${option}（文件名以 - 开头时写在 -- 之后）。`;
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} 缺少值，或值以 - 开头（这样的值请写成 ${option}=值）。`;
   return error.message.split('\n')[0]!;
+}
+
+const MKDIR_REASONS: Record<string, string> = {
+  ENAMETOOLONG: '路径太长',
+  EROFS: '只读的文件系统',
+  ENOSPC: '磁盘已满',
+  EDQUOT: '超出磁盘配额',
+  EACCES: '没有写权限',
+  EPERM: '没有写权限',
+  ENOTDIR: '路径中某一段是文件',
+  EEXIST: '路径中某一段是文件',
+};
+
+/**
+ * The error code of a failed mkdir -p. Node's recursive mkdir says ENOENT where the disk is read-only: the first
+ * folder missing is then made alone, which fails with the real reason (EROFS) and is removed if it was made.
+ */
+async function mkdirFailure(out: string, error: NodeJS.ErrnoException): Promise<string> {
+  if (error.code !== 'ENOENT') return error.code ?? error.message;
+  let missing = resolve(out);
+  while ((await stat(dirname(missing)).catch(() => undefined)) === undefined && dirname(missing) !== missing) missing = dirname(missing);
+  try {
+    await mkdir(missing);
+    await rmdir(missing);
+    return 'ENOENT';
+  } catch (again) {
+    return (again as NodeJS.ErrnoException).code ?? 'ENOENT';
+  }
 }
 
 async function main(): Promise<void> {
@@ -90,7 +118,8 @@ async function main(): Promise<void> {
   try {
     await mkdir(out, { recursive: true });
   } catch (error) {
-    stop(3, `无法创建输出文件夹 ${out}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}（路径中某一段是文件，或没有写权限）`);
+    const code = await mkdirFailure(out, error as NodeJS.ErrnoException);
+    stop(3, `无法创建输出文件夹 ${out}：${code}（${MKDIR_REASONS[code] ?? '路径中某一段是文件，或没有写权限'}）`);
   }
   let result;
   try {

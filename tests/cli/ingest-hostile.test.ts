@@ -348,6 +348,17 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
     },
   );
 
+  it('an --out that cannot be made names its real reason: a name past 255 bytes is too long, not "a file in the path or no permission" (hostile25i2)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.csv'), export1);
+    const long = cli(join(d, 'x.csv'), '--out', join(d, 'b'.repeat(300)));
+    expect(long.status).toBe(3);
+    expect(long.stderr).toMatch(/ENAMETOOLONG（路径太长）/);
+    const underFile = cli(join(d, 'x.csv'), '--out', join(d, 'x.csv', 'out'));
+    expect(underFile.status).toBe(3);
+    expect(underFile.stderr).toMatch(/ENOTDIR（路径中某一段是文件）/);
+  });
+
   it('an empty input set exits non-zero with a message', () => {
     const d = dir();
     const r = cli(d, '--out', join(d, '..', `out-${Date.now()}`));
