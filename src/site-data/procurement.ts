@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { linkOutsideData, loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
 import { invisibleCharacters, parseDataYaml } from '../catalog/data-text.ts';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
-import type { SourceSpec } from '../catalog/schema.ts';
+import { calendarDate, type SourceSpec } from '../catalog/schema.ts';
 
 export const PROCUREMENT_FILE = join('raw', 'reform', 'vbp-batches.yaml');
 
@@ -22,7 +22,7 @@ export const ProcurementBatch = z
     name_zh: text,
     name_en: text,
     /** When the results were announced: a day (2021-06-23) or, where only the month is known, a month (2020-08). */
-    date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, '应为 YYYY-MM-DD 或 YYYY-MM'),
+    date: calendarDate('day', 'month'),
     /** Drugs (品种) procured in the batch, as stated. */
     drugs: z.number().int().positive(),
     /** Average price cut in per cent, as stated; null where the pages read give none (never estimated). */

@@ -367,3 +367,50 @@ describe('a very long search query', () => {
     expect(matchNames('出生率', names).map((n) => n.name)).toContain('人口出生率');
   });
 });
+
+// before: only the form was checked, so 2016-02-30 or 2016-13-45 passed and was published as written (2016年13月45日,
+// in English "45  2016"), sorted among the real dates.
+describe('a date that is not in the calendar', () => {
+  const replaceIn = (file: string, from: RegExp, to: string) => (data: string) =>
+    writeFileSync(join(data, file), readFileSync(join(data, file), 'utf8').replace(from, to));
+  const targetProblems = (root: string) => {
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    try {
+      loadTargets(join(root, 'data'), ids);
+      return [];
+    } catch (error) {
+      return (error as CatalogError).problems;
+    }
+  };
+
+  it.each([
+    ['2016-02-30', /events\.0\.date：2016-02-30 没有这一天（2016年2月有 29 天）/],
+    ['2016-13-45', /events\.0\.date：2016-13-45 没有这个月份（应为 01 到 12）/],
+    ['2016-00', /events\.0\.date：2016-00 没有这个月份/],
+  ])('an event dated %s is refused with its file and field', (date, message) => {
+    const precision = date.length === 7 ? 'month' : 'day';
+    const root = dataCopy(replaceIn('events/2016.yaml', /date: 2016-01-01\n(\s+)precision: day/, `date: ${date}\n$1precision: ${precision}`));
+    expect(targetProblems(root)).toEqual([expect.stringMatching(new RegExp(`events/2016\\.yaml: 字段 ${message.source}`))]);
+  });
+
+  it('2016-02-29 (a leap day) is still read', () => {
+    const root = dataCopy(replaceIn('events/2016.yaml', /date: 2016-01-01\n/, 'date: 2016-02-29\n'));
+    expect(targetProblems(root)).toEqual([]);
+  });
+
+  it('a plan, a source and a procurement batch too', () => {
+    const root = dataCopy((data) => {
+      replaceIn('targets/health-plan-13th.yaml', /^date: .*$/m, 'date: 2016-04-31')(data);
+      replaceIn('sources/jjckb-2023-10-18.yaml', /^date: .*$/m, 'date: 2023-10-32')(data);
+    });
+    // (the indicator citing the refused source says so too)
+    expect(catalogProblems(root)[0]).toMatch(/sources\/jjckb-2023-10-18\.yaml: 字段 date：2023-10-32 没有这一天（2023年10月有 31 天）/);
+    cpSync(join(DATA, 'sources', 'jjckb-2023-10-18.yaml'), join(root, 'data', 'sources', 'jjckb-2023-10-18.yaml'));
+    expect(targetProblems(root)).toEqual([expect.stringMatching(/health-plan-13th\.yaml: 字段 date：2016-04-31 没有这一天（2016年4月有 30 天）/)]);
+    const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
+    const ids = new Set(loadCatalog(DATA).sources.keys());
+    expect(parseProcurementBatches(text.replace("date: '2018-12-07'", "date: '2018-02-30'"), 'vbp-batches.yaml', ids).problems).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:\d+:\d+: 字段 batches\.0\.date：2018-02-30 没有这一天/),
+    ]);
+  });
+});
