@@ -35,6 +35,9 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
     const at = (field: string) => `${file}: 字段 targets.${i}.${field}`;
     if (t.indicator !== null && !indicatorIds.has(t.indicator))
       problems.push(`${at('indicator')}：应为 data/catalog/ 中已有的指标 id，实际为 ${t.indicator}`);
+    // A target for a year before the plan was issued is a typo (2002 for 2020): it was judged and drawn as written.
+    if (t.target_year < Number(plan.date.slice(0, 4)))
+      problems.push(`${at('target_year')}：目标年份（${t.target_year}）早于规划发布的年份（${plan.date.slice(0, 4)}）`);
     if (t.baseline && t.baseline.year > t.target_year)
       problems.push(`${at('baseline.year')}：基期年份（${t.baseline.year}）晚于目标年份（${t.target_year}）`);
     if (isNumericComparator(t.comparator) && t.value === undefined) problems.push(`${at('value')}：比较符为 ${t.comparator} 的目标必须有目标值`);

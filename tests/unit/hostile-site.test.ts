@@ -414,3 +414,28 @@ describe('a date that is not in the calendar', () => {
     ]);
   });
 });
+
+// before: accepted; the scorecard judged the plan of 2016 on its "2002" target and the chart drew it before the plan
+describe('a target year before the plan was issued', () => {
+  it('is refused with its file and field; the year of issue itself is not', () => {
+    const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+    const problems = (year: number) => {
+      const root = dataCopy((data) => {
+        const file = join(data, 'targets', 'health-plan-13th.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/target_year: 2020/, `target_year: ${year}`));
+      });
+      try {
+        loadTargets(join(root, 'data'), ids);
+        return [];
+      } catch (error) {
+        return (error as CatalogError).problems;
+      }
+    };
+    // (its baseline, 2015, is later than 2002 too: that was already refused; the first line is new)
+    expect(problems(2002)).toEqual([
+      expect.stringMatching(/health-plan-13th\.yaml: 字段 targets\.0\.target_year：目标年份（2002）早于规划发布的年份（2016）/),
+      expect.stringMatching(/targets\.0\.baseline\.year：/),
+    ]);
+    expect(problems(2016).filter((p) => p.includes('target_year'))).toEqual([]);
+  });
+});
