@@ -1,6 +1,6 @@
 // Hostile data and requests against the site build and the preview server (hostile25): each case passed before
 // its fix, with the effect named beside it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -339,6 +339,26 @@ describe('the preview server (hostile25)', () => {
     for (const url of ['/indicators/birth-rate/', '/data', '//data', '/index.html', '/../etc', '/%2e%2e/etc', '/%'])
       expect(folderRedirect(root, url), url).toBeNull();
     expect((await fetch(server.url + '/indicators/birth-rate/')).status).toBe(200);
+  });
+
+  // before: pipe() left the file open when the reader went away: each cut download held a descriptor (40 cut
+  // downloads, 40 more open files) until the server could open no file and answered nothing.
+  it('a download cut short closes its file', async () => {
+    writeFileSync(join(root, 'data', 'big.bin'), '');
+    truncateSync(join(root, 'data', 'big.bin'), 256 * 1024 * 1024); // sparse: nothing is written
+    const open = () => readdirSync('/proc/self/fd').length;
+    const cut = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = request(server.url + '/data/big.bin', (response) => response.once('data', () => req.destroy()));
+        req.on('close', () => setTimeout(resolve, 20)).on('error', (e) => (e.message === 'socket hang up' ? resolve() : reject(e)));
+        req.end();
+      });
+    await cut();
+    const before = open();
+    for (let i = 0; i < 30; i++) await cut();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(open() - before).toBeLessThan(5);
+    expect((await fetch(server.url + '/')).status).toBe(200);
   });
 });
 
