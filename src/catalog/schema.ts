@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
 import { needsEnglish } from '../shared/i18n/needs-english.ts';
 
+// Every data problem is told in Chinese, by file and field: zod's own messages too (an event's label_zh of 17
+// characters was told "Too big: expected string to have <=16 characters" among the Chinese lines, hostile25).
+z.config(z.locales.zhCN());
+
 /** Verification status of a published value, shown to readers beside it. */
 export const STATUSES = ['cross-checked', 'single-source', 'preliminary', 'revised', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -481,3 +481,15 @@ describe('health expenditure shares that do not add up to 100', () => {
     expect(r.problems.filter((p) => p.code === 'composition-total')).toEqual([]);
   });
 });
+
+// before: zod's own English ("Too big: expected string to have <=16 characters") among the Chinese lines
+describe("the schemas' own messages", () => {
+  it('are Chinese too, with file and field', () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'events', '2016.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/label_zh: .*/, 'label_zh: 一二三四五六七八九十一二三四五六七'));
+    });
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    expect(() => loadTargets(join(root, 'data'), ids)).toThrow(/events\/2016\.yaml: 字段 events\.0\.label_zh：数值过大：期望 string <=16 字符/);
+  });
+});
