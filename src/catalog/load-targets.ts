@@ -62,12 +62,21 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
   return problems;
 }
 
-export function loadTargets(root: string, indicatorIds: Set<string>): TargetsData {
+/** A date later than the data release's (a typo: 2061 for 2016): nothing issued then can be known yet. */
+export function afterRelease(date: string, releaseDate: string | undefined): string | undefined {
+  if (releaseDate === undefined || date <= releaseDate.slice(0, date.length)) return undefined;
+  return `${date} 晚于数据版本的日期（${releaseDate}）`;
+}
+
+/** `releaseDate` (release.yaml's date), when given, refuses plans and events dated after it. */
+export function loadTargets(root: string, indicatorIds: Set<string>, releaseDate?: string): TargetsData {
   const problems: string[] = [];
   const plans = readFolder(join(root, 'targets'), PlanSpec, problems);
   const targetIds = new Map<string, string>();
   for (const { file, data } of plans) {
     problems.push(...planProblems(file, data, indicatorIds));
+    const late = afterRelease(data.date, releaseDate);
+    if (late) problems.push(`${file}: 字段 date：${late}`);
     data.targets.forEach((t, i) => {
       const other = targetIds.get(t.id);
       if (other) problems.push(`${file}: 字段 targets.${i}.id：${t.id} 已在 ${other} 中使用`);
@@ -85,6 +94,8 @@ export function loadTargets(root: string, indicatorIds: Set<string>): TargetsDat
     data.events.forEach((e, i) => {
       const at = (field: string) => `${file}: 字段 events.${i}.${field}`;
       if (Number(e.date.slice(0, 4)) !== data.year) problems.push(`${at('date')}：${e.date} 不在 ${data.year} 年`);
+      const late = afterRelease(e.date, releaseDate);
+      if (late) problems.push(`${at('date')}：${late}`);
       const precision = e.date.length === 4 ? 'year' : e.date.length === 7 ? 'month' : 'day';
       if (precision !== e.precision) problems.push(`${at('precision')}：日期 ${e.date} 的精度为 ${precision}，实际写为 ${e.precision}`);
       e.indicators.forEach((id, j) => {

@@ -493,3 +493,45 @@ describe("the schemas' own messages", () => {
     expect(() => loadTargets(join(root, 'data'), ids)).toThrow(/events\/2016\.yaml: 字段 events\.0\.label_zh：数值过大：期望 string <=16 字符/);
   });
 });
+
+// before: published; the timeline listed a reform event of 2061 (a typo for 2016) and the batches a batch not yet held
+describe('an event, a plan or a procurement batch dated after the release', () => {
+  const release = readFileSync(join(DATA, 'release.yaml'), 'utf8');
+  const releaseDate = /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(release)![1]!;
+  const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+  it('is refused with its file and field when the build gives the release date', () => {
+    const root = dataCopy((data) => {
+      mkdirSync(join(data, 'events'), { recursive: true });
+      const text = readFileSync(join(data, 'events', '2016.yaml'), 'utf8')
+        .replace(/^year: 2016$/m, 'year: 2061')
+        .replace(/date: 2016-/g, 'date: 2061-');
+      writeFileSync(join(data, 'events', '2061.yaml'), text);
+      const plan = join(data, 'targets', 'health-plan-13th.yaml');
+      writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^date: .*$/m, 'date: "2061"'));
+    });
+    let problems: string[] = [];
+    try {
+      loadTargets(join(root, 'data'), ids, releaseDate);
+    } catch (error) {
+      problems = (error as CatalogError).problems;
+    }
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`health-plan-13th\\.yaml: 字段 date：2061 晚于数据版本的日期（${releaseDate}）`)),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/events\/2061\.yaml: 字段 events\.0\.date：2061-01-01 晚于数据版本的日期/));
+    // (the same events twice: their ids clash too, and the plan's targets are now before its issue; nothing else)
+    expect(problems.filter((p) => !/晚于数据版本的日期|已在 .* 中使用|早于规划发布的年份/.test(p))).toEqual([]);
+    // the release's own month and day are not later than it
+    expect(() => loadTargets(DATA, ids, releaseDate)).not.toThrow();
+    const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
+    const sources = new Set(loadCatalog(DATA).sources.keys());
+    const last = [...text.matchAll(/date: '([\d-]+)'/g)].at(-1)![1]!;
+    expect(parseProcurementBatches(text.replace(`date: '${last}'`, "date: '2099-01'"), 'vbp-batches.yaml', sources, releaseDate).problems).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:\d+:\d+: 字段 batches\.\d+\.date：2099-01 晚于数据版本的日期/),
+    ]);
+    expect(
+      parseProcurementBatches(text.replace(`date: '${last}'`, `date: '${releaseDate.slice(0, 7)}'`), 'vbp-batches.yaml', sources, releaseDate)
+        .problems,
+    ).toEqual([]);
+  });
+});
