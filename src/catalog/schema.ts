@@ -137,6 +137,14 @@ export const SourceSpec = z
   .refine((spec) => !needsEnglish(spec.via) || spec.via_en !== undefined, {
     path: ['via_en'],
     error: 'via 含中文，应有英文 via_en（英文页显示）',
+  })
+  // The citation prints the year (国家统计局：…（2023）), the source list the date: they must be one year (hostile25).
+  .refine((spec) => spec.date === undefined || spec.date.slice(0, 4) === String(spec.year), {
+    path: ['date'],
+    error: (issue) => {
+      const spec = issue.input as { year?: number; date?: string };
+      return `日期 ${spec.date} 与发布年份 year（${spec.year}）不一致`;
+    },
   });
 export type SourceSpec = z.infer<typeof SourceSpec>;
 

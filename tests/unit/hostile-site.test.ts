@@ -535,3 +535,14 @@ describe('an event, a plan or a procurement batch dated after the release', () =
     ).toEqual([]);
   });
 });
+
+// before: accepted; the citations in every CSV said （2023） and the source list 2019年10月18日
+describe('a source whose date is not in its year', () => {
+  it('is refused with its file and field', () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'sources', 'jjckb-2023-10-18.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, "date: '2019-10-18'"));
+    });
+    expect(catalogProblems(root)[0]).toMatch(/sources\/jjckb-2023-10-18\.yaml: 字段 date：日期 2019-10-18 与发布年份 year（2023）不一致/);
+  });
+});
