@@ -1,10 +1,8 @@
 // The composition of total health expenditure: government, social and out-of-pocket shares stacked to 100% per
 // year, drawn at build time. Only years where the publisher gives all three shares are drawn; nothing is filled in
-// or computed, so a bar's parts are the published shares and may add to 100 ± 0.1 because of rounding (a year
-// further off stops the build: compositionProblems).
+// or computed, so a bar's parts are the published shares and may add to 100 ± 0.1 because of rounding.
 import * as Plot from '@observablehq/plot';
 import type { PublishedValue } from '../pipeline/publication.ts';
-import type { Problem } from '../pipeline/types.ts';
 import { formatNumber, formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
@@ -58,32 +56,6 @@ export function compositionYears(parts: Record<CompositionPartId, PublishedValue
     } else incomplete.push(year);
   }
   return { complete, incomplete };
-}
-
-/**
- * How far a year's three published shares may add up from 100, in percentage points. The publisher's own rounding
- * leaves up to 0.03 in the current data; a typo in one share (82.78 for 28.78) leaves tens, and drew a bar past
- * the chart's top edge, published as if the shares were right.
- */
-export const COMPOSITION_SLACK = 1;
-
-/** The years whose shares do not add to 100 (± COMPOSITION_SLACK), each named at its out-of-pocket value's place. */
-export function compositionProblems(parts: Record<CompositionPartId, PublishedValue[]>): Problem[] {
-  return compositionYears(parts)
-    .complete.filter((y) => Math.abs(y.total - 100) > COMPOSITION_SLACK)
-    .map((y) => {
-      const last = y.values.at(-1)!;
-      const places = y.values.map(
-        (v, i) => `${COMPOSITION_PARTS[i]!.id} ${formatNumber(v.value, v.decimals)}（${v.sourceFile} 第${v.sourceLine}行）`,
-      );
-      return {
-        file: last.sourceFile,
-        line: last.sourceLine,
-        code: 'composition-total',
-        severity: 'error',
-        message: `${y.year}年卫生总费用的三项构成合计 ${y.total}%，应为 100% 左右（相差不超过 ${COMPOSITION_SLACK} 个百分点）：${places.join('，')}`,
-      };
-    });
 }
 
 export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' | 'lang' | 'words'>): ChartText {
