@@ -459,6 +459,7 @@ describe('a target year before the plan was issued', () => {
     expect(problems(2016).filter((p) => p.includes('target_year'))).toEqual([]);
   });
 });
+
 // before: zod's own English ("Too big: expected string to have <=16 characters") among the Chinese lines
 describe("the schemas' own messages", () => {
   it('are Chinese too, with file and field', () => {
