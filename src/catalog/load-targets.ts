@@ -56,6 +56,9 @@ export function planProblems(file: string, plan: PlanSpec, indicatorIds: Set<str
     const assessable = isNumericComparator(t.comparator) || (t.comparator === 'relative' && t.change !== undefined);
     if (t.drawable && (t.indicator === null || !assessable)) problems.push(`${at('drawable')}：无指标或非数值目标不能绘制`);
     if (t.change !== undefined && t.comparator !== 'relative') problems.push(`${at('change')}：只有相对目标（relative）有 change`);
+    // 降低100%或更多 leaves nothing or less than nothing: a typo (300 for 30) drew a target below zero.
+    if (t.change?.by === 'percent' && t.change.direction === 'down' && t.change.amount >= 100)
+      problems.push(`${at('change.amount')}：降低 ${t.change.amount}% 后不剩任何数值，应小于 100`);
     if (t.change !== undefined && t.baseline_year === undefined && t.baseline === undefined)
       problems.push(`${at('baseline_year')}：相对目标须写明基期年份`);
   });

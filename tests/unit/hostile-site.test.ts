@@ -524,3 +524,27 @@ describe('a source whose date is not in its year', () => {
     expect(catalogProblems(root)[0]).toMatch(/sources\/jjckb-2023-10-18\.yaml: 字段 date：日期 2019-10-18 与发布年份 year（2023）不一致/);
   });
 });
+
+// before: accepted; 降低300% (a typo for 30) implied a level below zero, drawn as the plan's target and judged against
+describe('a relative target that would cut by 100% or more', () => {
+  it('is refused with its file and field; 99% is not', () => {
+    const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+    const problems = (amount: number) => {
+      const root = dataCopy((data) => {
+        const file = join(data, 'targets', 'healthy-china-2030.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/by: percent\n(\s+)amount: 30\n/, `by: percent\n$1amount: ${amount}\n`));
+      });
+      try {
+        loadTargets(join(root, 'data'), ids);
+        return [];
+      } catch (error) {
+        return (error as CatalogError).problems;
+      }
+    };
+    expect(problems(300)).toEqual([
+      expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.\d+\.change\.amount：降低 300% 后不剩任何数值，应小于 100/),
+    ]);
+    expect(problems(100)).toHaveLength(1);
+    expect(problems(99)).toEqual([]);
+  });
+});
