@@ -71,13 +71,30 @@ export function afterRelease(date: string, releaseDate: string | undefined): str
   return `${date} 晚于数据版本的日期（${releaseDate}）`;
 }
 
-/** `releaseDate` (release.yaml's date), when given, refuses plans and events dated after it. */
-export function loadTargets(root: string, indicatorIds: Set<string>, releaseDate?: string): TargetsData {
+/** What the build knows beside the ids: release.yaml's date, and each indicator's unit (by id). */
+export interface TargetChecks {
+  releaseDate?: string;
+  units?: ReadonlyMap<string, string>;
+}
+
+/** Numeric targets are compared with, drawn on and shown in their series' unit: one written in another is wrong there. */
+function unitProblems(file: string, plan: PlanSpec, units: ReadonlyMap<string, string>): string[] {
+  return plan.targets.flatMap((t, i) => {
+    const unit = t.indicator === null ? undefined : units.get(t.indicator);
+    if (unit === undefined || !isNumericComparator(t.comparator) || t.unit === unit) return [];
+    return [`${file}: 字段 targets.${i}.unit：数值目标的单位应与指标 ${t.indicator} 的单位「${unit}」一致，实际为「${t.unit}」`];
+  });
+}
+
+/** Given `checks`, plans and events dated after the release and numeric targets in another unit than their series are refused. */
+export function loadTargets(root: string, indicatorIds: Set<string>, checks: TargetChecks = {}): TargetsData {
+  const { releaseDate, units } = checks;
   const problems: string[] = [];
   const plans = readFolder(join(root, 'targets'), PlanSpec, problems);
   const targetIds = new Map<string, string>();
   for (const { file, data } of plans) {
     problems.push(...planProblems(file, data, indicatorIds));
+    if (units) problems.push(...unitProblems(file, data, units));
     const late = afterRelease(data.date, releaseDate);
     if (late) problems.push(`${file}: 字段 date：${late}`);
     data.targets.forEach((t, i) => {

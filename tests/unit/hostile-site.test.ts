@@ -489,7 +489,7 @@ describe('an event, a plan or a procurement batch dated after the release', () =
     });
     let problems: string[] = [];
     try {
-      loadTargets(join(root, 'data'), ids, releaseDate);
+      loadTargets(join(root, 'data'), ids, { releaseDate });
     } catch (error) {
       problems = (error as CatalogError).problems;
     }
@@ -500,7 +500,7 @@ describe('an event, a plan or a procurement batch dated after the release', () =
     // (the same events twice: their ids clash too, and the plan's targets are now before its issue; nothing else)
     expect(problems.filter((p) => !/晚于数据版本的日期|已在 .* 中使用|早于规划发布的年份/.test(p))).toEqual([]);
     // the release's own month and day are not later than it
-    expect(() => loadTargets(DATA, ids, releaseDate)).not.toThrow();
+    expect(() => loadTargets(DATA, ids, { releaseDate })).not.toThrow();
     const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
     const sources = new Set(loadCatalog(DATA).sources.keys());
     const last = [...text.matchAll(/date: '([\d-]+)'/g)].at(-1)![1]!;
@@ -546,5 +546,26 @@ describe('a relative target that would cut by 100% or more', () => {
     ]);
     expect(problems(100)).toHaveLength(1);
     expect(problems(99)).toEqual([]);
+  });
+});
+
+// before: accepted; the target's own unit was replaced by the series' on the scorecard (77.3月 shown as 77.3岁) and
+// the value compared and drawn on the series' scale
+describe('a numeric target in another unit than its series', () => {
+  it('is refused by the build with its file and field; a relative target in 百分点 is not', async () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'targets', 'health-plan-13th.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'indicator_en: Life expectancy at birth\n    unit: 岁',
+          'indicator_en: Life expectancy at birth\n    unit: 月',
+        ),
+      );
+    });
+    await expect(buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root)).rejects.toThrow(
+      /health-plan-13th\.yaml: 字段 targets\.0\.unit：数值目标的单位应与指标 life-expectancy 的单位「岁」一致，实际为「月」/,
+    );
+    await expect(buildData(loadCatalog(DATA), join(DATA, 'raw'), join(DATA, '..'))).resolves.toBeDefined();
   });
 });
