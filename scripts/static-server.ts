@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -109,12 +110,10 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     const type = CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
     response.writeHead(file ? 200 : 404, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     if (request.method === 'HEAD') response.end();
-    // A file that vanishes or cannot be read after the check ends this response, never the server
-    // (an unhandled stream error would stop every later request).
-    else
-      fs.createReadStream(served)
-        .on('error', () => response.destroy())
-        .pipe(response);
+    // A file that vanishes or cannot be read after the check ends this response, never the server (an unhandled
+    // stream error would stop every later request); a reader who leaves mid-file closes the file too (pipe() kept
+    // it open: each download cut short held a descriptor until the server ran out of them).
+    else pipeline(fs.createReadStream(served), response, (error) => error && response.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
 import { needsEnglish } from '../shared/i18n/needs-english.ts';
 
+// Every data problem is told in Chinese, by file and field: zod's own messages too (an event's label_zh of 17
+// characters was told "Too big: expected string to have <=16 characters" among the Chinese lines, hostile25).
+z.config(z.locales.zhCN());
+
 /** Verification status of a published value, shown to readers beside it. */
 export const STATUSES = ['cross-checked', 'single-source', 'preliminary', 'revised', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -35,6 +39,26 @@ export const httpUrl = z
   .regex(/^(?!https?:\/\/[^/?#]*[^\x00-\x7f])/i, '网址的主机名应只用 ASCII 字符：国际化域名请写成 xn-- 形式');
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 birth-rate');
+
+const DATE_FORMS = { year: ['YYYY', /^\d{4}$/], month: ['YYYY-MM', /^\d{4}-\d{2}$/], day: ['YYYY-MM-DD', /^\d{4}-\d{2}-\d{2}$/] } as const;
+
+/**
+ * A date at the precision the sources allow, in the given forms. The form alone passed 2025-02-30 and 2015-13-45,
+ * published as written (2015年13月45日; in English "45  2015"): month and day must exist in the calendar (hostile25).
+ */
+export function calendarDate(...forms: (keyof typeof DATE_FORMS)[]) {
+  const names = forms.map((f) => DATE_FORMS[f][0]);
+  const expected = `应为 ${names.length > 1 ? `${names.slice(0, -1).join('、')} 或 ${names.at(-1)}` : names[0]}`;
+  return z.string().superRefine((text, ctx) => {
+    if (!forms.some((f) => DATE_FORMS[f][1].test(text))) return ctx.addIssue({ code: 'custom', message: `${expected}，实际为 ${text}` });
+    const [year, month, day] = text.split('-').map(Number) as [number, number?, number?];
+    if (month !== undefined && (month < 1 || month > 12)) ctx.addIssue({ code: 'custom', message: `${text} 没有这个月份（应为 01 到 12）` });
+    else if (month !== undefined && day !== undefined) {
+      const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > days) ctx.addIssue({ code: 'custom', message: `${text} 没有这一天（${year}年${month}月有 ${days} 天）` });
+    }
+  });
+}
 
 export const SeriesBreak = z.strictObject({
   year: z.number().int(),
@@ -92,10 +116,7 @@ export const SourceSpec = z
     /** Year the publication was issued. */
     year: z.number().int().min(1949).max(2100),
     /** Date issued, when known (YYYY-MM-DD or YYYY-MM). */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-      .optional(),
+    date: calendarDate('day', 'month').optional(),
     /** Official address of the publication, when known. */
     url: httpUrl.optional(),
     /** Where the figures were actually read (mirror, reprint, export), when not the publication itself. */
@@ -116,6 +137,14 @@ export const SourceSpec = z
   .refine((spec) => !needsEnglish(spec.via) || spec.via_en !== undefined, {
     path: ['via_en'],
     error: 'via 含中文，应有英文 via_en（英文页显示）',
+  })
+  // The citation prints the year (国家统计局：…（2023）), the source list the date: they must be one year (hostile25).
+  .refine((spec) => spec.date === undefined || spec.date.slice(0, 4) === String(spec.year), {
+    path: ['date'],
+    error: (issue) => {
+      const spec = issue.input as { year?: number; date?: string };
+      return `日期 ${spec.date} 与发布年份 year（${spec.year}）不一致`;
+    },
   });
 export type SourceSpec = z.infer<typeof SourceSpec>;
 

@@ -2,10 +2,10 @@
 // and reform events (data/events/<year>.yaml). Kept apart from schema.ts, which describes indicators and sources.
 import { z } from 'zod';
 import { REFORM_AREA_IDS } from '../shared/reform-areas.ts';
-import { httpUrl } from './schema.ts';
+import { calendarDate, httpUrl } from './schema.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 healthy-china-2030');
-const yearOrDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '应为 YYYY、YYYY-MM 或 YYYY-MM-DD');
+const yearOrDate = calendarDate('year', 'month', 'day');
 const year = z.number().int().min(1949).max(2100);
 
 /** Verification of a target or an event, from the reference's `verified`: yes = two independent sources agree. */

@@ -21,7 +21,10 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
   const results = await Promise.all(inputs.map((path) => ingestFile(path, {}, relative(root, path))));
   const validated = validate(results, catalog);
   // Plan targets and reform events live beside raw/ (data/targets, data/events); a data folder without them has none.
-  const targets = loadTargets(dirname(rawDir), new Set(catalog.indicators.map((i) => i.id)));
+  const targets = loadTargets(dirname(rawDir), new Set(catalog.indicators.map((i) => i.id)), {
+    releaseDate: catalog.release.date,
+    units: new Map(catalog.indicators.map((i) => [i.id, i.unit])),
+  });
   // Procurement by batch (data/raw/reform/vbp-batches.yaml) becomes a download of its own; a data folder
   // without the file has none, and a wrong file stops here with file:line:column messages.
   const dataDir = dirname(rawDir);

@@ -6,8 +6,9 @@ import { LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
 import { linkOutsideData, loadCatalog, MAX_YAML_BYTES } from '../catalog/load.ts';
 import { invisibleCharacters, parseDataYaml } from '../catalog/data-text.ts';
+import { afterRelease } from '../catalog/load-targets.ts';
 import { readErrorText, ReadError, readTextFile } from '../pipeline/ingest/regular-file.ts';
-import type { SourceSpec } from '../catalog/schema.ts';
+import { calendarDate, type SourceSpec } from '../catalog/schema.ts';
 
 export const PROCUREMENT_FILE = join('raw', 'reform', 'vbp-batches.yaml');
 
@@ -22,7 +23,7 @@ export const ProcurementBatch = z
     name_zh: text,
     name_en: text,
     /** When the results were announced: a day (2021-06-23) or, where only the month is known, a month (2020-08). */
-    date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, '应为 YYYY-MM-DD 或 YYYY-MM'),
+    date: calendarDate('day', 'month'),
     /** Drugs (品种) procured in the batch, as stated. */
     drugs: z.number().int().positive(),
     /** Average price cut in per cent, as stated; null where the pages read give none (never estimated). */
@@ -62,11 +63,12 @@ export interface ProcurementData {
   sources: Record<string, SourceSpec>;
 }
 
-/** Checks the file's text; `file` names it in messages, `sourceIds` are the ids of data/sources/. */
+/** Checks the file's text; `file` names it in messages, `sourceIds` are the ids of data/sources/; a batch after `releaseDate` is refused. */
 export function parseProcurementBatches(
   yamlText: string,
   file: string,
   sourceIds: ReadonlySet<string>,
+  releaseDate?: string,
 ): { batches: ProcurementBatch[]; problems: string[] } {
   const lineCounter = new LineCounter();
   const { doc, problem } = parseDataYaml(yamlText, lineCounter);
@@ -106,6 +108,8 @@ export function parseProcurementBatches(
     seen.add(b.id);
     if (!sourceIds.has(b.source))
       problems.push(`${at(['batches', i, 'source'])}: 字段 batches.${i}.source：应为 data/sources/ 中已有的来源 id，实际为 ${b.source}`);
+    const late = afterRelease(b.date, releaseDate);
+    if (late) problems.push(`${at(['batches', i, 'date'])}: 字段 batches.${i}.date：${late}`);
     const previous = batches[i - 1];
     // Dates compare as text: a month (2020-08) sorts before any day of that month.
     if (previous && b.date < previous.date) {
@@ -136,7 +140,7 @@ export function loadProcurementBatches(dataDir = 'data'): ProcurementData {
     if (error instanceof ReadError) throw new ProcurementDataError([`${file}: 无法读取：${readErrorText(error)}`]);
     throw error;
   }
-  const { batches, problems } = parseProcurementBatches(text, file, new Set(catalog.sources.keys()));
+  const { batches, problems } = parseProcurementBatches(text, file, new Set(catalog.sources.keys()), catalog.release.date);
   if (problems.length > 0) throw new ProcurementDataError(problems);
   const sources: Record<string, SourceSpec> = {};
   for (const b of batches) sources[b.source] = catalog.sources.get(b.source)!;

@@ -1,6 +1,6 @@
 // Hostile data and requests against the site build and the preview server (hostile25): each case passed before
 // its fix, with the effect named beside it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -340,6 +340,26 @@ describe('the preview server (hostile25)', () => {
       expect(folderRedirect(root, url), url).toBeNull();
     expect((await fetch(server.url + '/indicators/birth-rate/')).status).toBe(200);
   });
+
+  // before: pipe() left the file open when the reader went away: each cut download held a descriptor (40 cut
+  // downloads, 40 more open files) until the server could open no file and answered nothing.
+  it('a download cut short closes its file', async () => {
+    writeFileSync(join(root, 'data', 'big.bin'), '');
+    truncateSync(join(root, 'data', 'big.bin'), 256 * 1024 * 1024); // sparse: nothing is written
+    const open = () => readdirSync('/proc/self/fd').length;
+    const cut = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = request(server.url + '/data/big.bin', (response) => response.once('data', () => req.destroy()));
+        req.on('close', () => setTimeout(resolve, 20)).on('error', (e) => (e.message === 'socket hang up' ? resolve() : reject(e)));
+        req.end();
+      });
+    await cut();
+    const before = open();
+    for (let i = 0; i < 30; i++) await cut();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(open() - before).toBeLessThan(5);
+    expect((await fetch(server.url + '/')).status).toBe(200);
+  });
 });
 
 // before: #% or a cut escape threw URIError in the indicator page's figure script: every view stayed stacked, no tab worked
@@ -365,5 +385,187 @@ describe('a very long search query', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(found).toEqual(matchNames(long.slice(0, MAX_QUERY), names));
     expect(matchNames('出生率', names).map((n) => n.name)).toContain('人口出生率');
+  });
+});
+
+// before: only the form was checked, so 2016-02-30 or 2016-13-45 passed and was published as written (2016年13月45日,
+// in English "45  2016"), sorted among the real dates.
+describe('a date that is not in the calendar', () => {
+  const replaceIn = (file: string, from: RegExp, to: string) => (data: string) =>
+    writeFileSync(join(data, file), readFileSync(join(data, file), 'utf8').replace(from, to));
+  const targetProblems = (root: string) => {
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    try {
+      loadTargets(join(root, 'data'), ids);
+      return [];
+    } catch (error) {
+      return (error as CatalogError).problems;
+    }
+  };
+
+  it.each([
+    ['2016-02-30', /events\.0\.date：2016-02-30 没有这一天（2016年2月有 29 天）/],
+    ['2016-13-45', /events\.0\.date：2016-13-45 没有这个月份（应为 01 到 12）/],
+    ['2016-00', /events\.0\.date：2016-00 没有这个月份/],
+  ])('an event dated %s is refused with its file and field', (date, message) => {
+    const precision = date.length === 7 ? 'month' : 'day';
+    const root = dataCopy(replaceIn('events/2016.yaml', /date: 2016-01-01\n(\s+)precision: day/, `date: ${date}\n$1precision: ${precision}`));
+    expect(targetProblems(root)).toEqual([expect.stringMatching(new RegExp(`events/2016\\.yaml: 字段 ${message.source}`))]);
+  });
+
+  it('2016-02-29 (a leap day) is still read', () => {
+    const root = dataCopy(replaceIn('events/2016.yaml', /date: 2016-01-01\n/, 'date: 2016-02-29\n'));
+    expect(targetProblems(root)).toEqual([]);
+  });
+
+  it('a plan, a source and a procurement batch too', () => {
+    const root = dataCopy((data) => {
+      replaceIn('targets/health-plan-13th.yaml', /^date: .*$/m, 'date: 2016-04-31')(data);
+      replaceIn('sources/jjckb-2023-10-18.yaml', /^date: .*$/m, 'date: 2023-10-32')(data);
+    });
+    // (the indicator citing the refused source says so too)
+    expect(catalogProblems(root)[0]).toMatch(/sources\/jjckb-2023-10-18\.yaml: 字段 date：2023-10-32 没有这一天（2023年10月有 31 天）/);
+    cpSync(join(DATA, 'sources', 'jjckb-2023-10-18.yaml'), join(root, 'data', 'sources', 'jjckb-2023-10-18.yaml'));
+    expect(targetProblems(root)).toEqual([expect.stringMatching(/health-plan-13th\.yaml: 字段 date：2016-04-31 没有这一天（2016年4月有 30 天）/)]);
+    const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
+    const ids = new Set(loadCatalog(DATA).sources.keys());
+    expect(parseProcurementBatches(text.replace("date: '2018-12-07'", "date: '2018-02-30'"), 'vbp-batches.yaml', ids).problems).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:\d+:\d+: 字段 batches\.0\.date：2018-02-30 没有这一天/),
+    ]);
+  });
+});
+
+// before: accepted; the scorecard judged the plan of 2016 on its "2002" target and the chart drew it before the plan
+describe('a target year before the plan was issued', () => {
+  it('is refused with its file and field; the year of issue itself is not', () => {
+    const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+    const problems = (year: number) => {
+      const root = dataCopy((data) => {
+        const file = join(data, 'targets', 'health-plan-13th.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/target_year: 2020/, `target_year: ${year}`));
+      });
+      try {
+        loadTargets(join(root, 'data'), ids);
+        return [];
+      } catch (error) {
+        return (error as CatalogError).problems;
+      }
+    };
+    // (its baseline, 2015, is later than 2002 too: that was already refused; the first line is new)
+    expect(problems(2002)).toEqual([
+      expect.stringMatching(/health-plan-13th\.yaml: 字段 targets\.0\.target_year：目标年份（2002）早于规划发布的年份（2016）/),
+      expect.stringMatching(/targets\.0\.baseline\.year：/),
+    ]);
+    expect(problems(2016).filter((p) => p.includes('target_year'))).toEqual([]);
+  });
+});
+
+// before: zod's own English ("Too big: expected string to have <=16 characters") among the Chinese lines
+describe("the schemas' own messages", () => {
+  it('are Chinese too, with file and field', () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'events', '2016.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/label_zh: .*/, 'label_zh: 一二三四五六七八九十一二三四五六七'));
+    });
+    const ids = new Set(loadCatalog(join(root, 'data')).indicators.map((i) => i.id));
+    expect(() => loadTargets(join(root, 'data'), ids)).toThrow(/events\/2016\.yaml: 字段 events\.0\.label_zh：数值过大：期望 string <=16 字符/);
+  });
+});
+
+// before: published; the timeline listed a reform event of 2061 (a typo for 2016) and the batches a batch not yet held
+describe('an event, a plan or a procurement batch dated after the release', () => {
+  const release = readFileSync(join(DATA, 'release.yaml'), 'utf8');
+  const releaseDate = /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(release)![1]!;
+  const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+  it('is refused with its file and field when the build gives the release date', () => {
+    const root = dataCopy((data) => {
+      mkdirSync(join(data, 'events'), { recursive: true });
+      const text = readFileSync(join(data, 'events', '2016.yaml'), 'utf8')
+        .replace(/^year: 2016$/m, 'year: 2061')
+        .replace(/date: 2016-/g, 'date: 2061-');
+      writeFileSync(join(data, 'events', '2061.yaml'), text);
+      const plan = join(data, 'targets', 'health-plan-13th.yaml');
+      writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^date: .*$/m, 'date: "2061"'));
+    });
+    let problems: string[] = [];
+    try {
+      loadTargets(join(root, 'data'), ids, { releaseDate });
+    } catch (error) {
+      problems = (error as CatalogError).problems;
+    }
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`health-plan-13th\\.yaml: 字段 date：2061 晚于数据版本的日期（${releaseDate}）`)),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/events\/2061\.yaml: 字段 events\.0\.date：2061-01-01 晚于数据版本的日期/));
+    // (the same events twice: their ids clash too, and the plan's targets are now before its issue; nothing else)
+    expect(problems.filter((p) => !/晚于数据版本的日期|已在 .* 中使用|早于规划发布的年份/.test(p))).toEqual([]);
+    // the release's own month and day are not later than it
+    expect(() => loadTargets(DATA, ids, { releaseDate })).not.toThrow();
+    const text = readFileSync(join(DATA, PROCUREMENT_FILE), 'utf8');
+    const sources = new Set(loadCatalog(DATA).sources.keys());
+    const last = [...text.matchAll(/date: '([\d-]+)'/g)].at(-1)![1]!;
+    expect(parseProcurementBatches(text.replace(`date: '${last}'`, "date: '2099-01'"), 'vbp-batches.yaml', sources, releaseDate).problems).toEqual([
+      expect.stringMatching(/^vbp-batches\.yaml:\d+:\d+: 字段 batches\.\d+\.date：2099-01 晚于数据版本的日期/),
+    ]);
+    expect(
+      parseProcurementBatches(text.replace(`date: '${last}'`, `date: '${releaseDate.slice(0, 7)}'`), 'vbp-batches.yaml', sources, releaseDate)
+        .problems,
+    ).toEqual([]);
+  });
+});
+
+// before: accepted; the citations in every CSV said （2023） and the source list 2019年10月18日
+describe('a source whose date is not in its year', () => {
+  it('is refused with its file and field', () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'sources', 'jjckb-2023-10-18.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, "date: '2019-10-18'"));
+    });
+    expect(catalogProblems(root)[0]).toMatch(/sources\/jjckb-2023-10-18\.yaml: 字段 date：日期 2019-10-18 与发布年份 year（2023）不一致/);
+  });
+});
+
+// before: accepted; 降低300% (a typo for 30) implied a level below zero, drawn as the plan's target and judged against
+describe('a relative target that would cut by 100% or more', () => {
+  it('is refused with its file and field; 99% is not', () => {
+    const ids = new Set(loadCatalog(DATA).indicators.map((i) => i.id));
+    const problems = (amount: number) => {
+      const root = dataCopy((data) => {
+        const file = join(data, 'targets', 'healthy-china-2030.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/by: percent\n(\s+)amount: 30\n/, `by: percent\n$1amount: ${amount}\n`));
+      });
+      try {
+        loadTargets(join(root, 'data'), ids);
+        return [];
+      } catch (error) {
+        return (error as CatalogError).problems;
+      }
+    };
+    expect(problems(300)).toEqual([
+      expect.stringMatching(/healthy-china-2030\.yaml: 字段 targets\.\d+\.change\.amount：降低 300% 后不剩任何数值，应小于 100/),
+    ]);
+    expect(problems(100)).toHaveLength(1);
+    expect(problems(99)).toEqual([]);
+  });
+});
+
+// before: accepted; the target's own unit was replaced by the series' on the scorecard (77.3月 shown as 77.3岁) and
+// the value compared and drawn on the series' scale
+describe('a numeric target in another unit than its series', () => {
+  it('is refused by the build with its file and field; a relative target in 百分点 is not', async () => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'targets', 'health-plan-13th.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'indicator_en: Life expectancy at birth\n    unit: 岁',
+          'indicator_en: Life expectancy at birth\n    unit: 月',
+        ),
+      );
+    });
+    await expect(buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root)).rejects.toThrow(
+      /health-plan-13th\.yaml: 字段 targets\.0\.unit：数值目标的单位应与指标 life-expectancy 的单位「岁」一致，实际为「月」/,
+    );
+    await expect(buildData(loadCatalog(DATA), join(DATA, 'raw'), join(DATA, '..'))).resolves.toBeDefined();
   });
 });

@@ -98,6 +98,32 @@ describe('target status', () => {
     expect(targetStatus(base, [a(2020, 95, '~')], [], 2026).status).toBe('met');
   });
 
+  // hostile25: the ends were tested as values, so a strict bound equal to the level was 'not-assessed' both ways.
+  it('a strict bound at the level: its open end decides', () => {
+    const at = (comparator: StatusTarget['comparator'], actual: string, over: Partial<StatusTarget> = {}) =>
+      targetStatus(t({ comparator, baseline: undefined, ...over }), [a(2020, 95, actual)], [], 2026).status;
+    // 超过95% against 超过95%: every value in (95, ∞) passes; against 不低于95% too.
+    expect(at('>', '>')).toBe('met');
+    expect(at('>=', '>')).toBe('met');
+    expect(at('=', '>', { direction: 'up' })).toBe('met');
+    // 低于95% against 不低于95% or 超过95%: every value in (-∞, 95) fails.
+    expect(at('>=', '<')).toBe('not-met');
+    expect(at('>', '<')).toBe('not-met');
+    expect(at('>', '<=')).toBe('not-met');
+    // 低于95 against 低于95 passes; 超过95 against 不高于95 fails.
+    expect(at('<', '<')).toBe('met');
+    expect(at('<=', '>')).toBe('not-met');
+    expect(at('=', '>', { direction: 'down' })).toBe('not-met');
+    // closed ends that straddle stay undecided: 95以下 against 不低于95 may be 95.
+    expect(at('>=', '<=')).toBe('not-assessed');
+    expect(at('<=', '>=')).toBe('not-assessed');
+    // 左右: "超过 105" lies wholly outside 100 ± 5.
+    expect(targetStatus(t({ comparator: '~', value: 100, tolerance: 5, baseline: undefined }), [a(2020, 105, '>')], [], 2026).status).toBe('not-met');
+    expect(targetStatus(t({ comparator: '~', value: 100, tolerance: 5, baseline: undefined }), [a(2020, 105, '>=')], [], 2026).status).toBe(
+      'not-assessed',
+    );
+  });
+
   it('qualitative, relative, not drawable and no series are not assessed', () => {
     expect(targetStatus(t({ comparator: 'qualitative', value: undefined }), [a(2020, 1)], [], 2026).reason).toBe('qualitative');
     expect(targetStatus(t({ comparator: 'relative', value: undefined }), [a(2020, 1)], [], 2026).reason).toBe('relative');

@@ -24,7 +24,7 @@
 //    Without a baseline there is no path: an actual that already satisfies the target is 'on-track',
 //    otherwise 'not-assessed'. An actual no later than the baseline year is 'no-data' (nothing since).
 // 6. Actuals published as bounds (comparator on the value: "95%以上" is >= 95, "约95%" is ~ 95): a floor or a
-//    ceiling stands for every value beyond it, and the status is given only when the whole range falls on the
+//    ceiling stands for every value beyond it (and, for > and <, not the bound itself), and the status is given only when the whole range falls on the
 //    same side of the test; otherwise 'not-assessed'. An approximate value (~) is taken at its value.
 export type StatedComparator = '>=' | '>' | '<=' | '<' | '=' | '~' | 'relative' | 'qualitative';
 import type { TargetStatus } from './types.ts';
@@ -99,12 +99,18 @@ export function toleranceOf(target: Pick<StatusTarget, 'comparator' | 'value' | 
   return target.tolerance ?? Number((Math.abs(target.value) * DEFAULT_TOLERANCE_SHARE).toPrecision(12));
 }
 
-type Range = [number, number];
+/** The values an actual may stand for: from lo to hi, each end open when the bound is strict (超过 95: > 95). */
+interface Range {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
 
 function actualRange(a: Actual): Range {
-  if (a.comparator === '>=' || a.comparator === '>') return [a.value, Infinity];
-  if (a.comparator === '<=' || a.comparator === '<') return [-Infinity, a.value];
-  return [a.value, a.value];
+  if (a.comparator === '>=' || a.comparator === '>') return { lo: a.value, hi: Infinity, loOpen: a.comparator === '>', hiOpen: true };
+  if (a.comparator === '<=' || a.comparator === '<') return { lo: -Infinity, hi: a.value, loOpen: true, hiOpen: a.comparator === '<' };
+  return { lo: a.value, hi: a.value, loOpen: false, hiOpen: false };
 }
 
 /** Whether x passes the test against `level`, for the target's comparator. */
@@ -127,19 +133,32 @@ function passes(x: number, level: number, target: StatusTarget, tolerance: numbe
   }
 }
 
-/** true / false when the whole range of the actual passes / fails; undefined when a bound straddles the test. */
+/**
+ * true / false when the whole range of the actual passes / fails; undefined when a bound straddles the test. The
+ * ends count as open or closed: "> 95" against 超过95 passes for sure, "< 95" fails for sure (the ends tested as
+ * values gave 'not-assessed' for both).
+ */
 function decide(actual: Actual, level: number, target: StatusTarget, tolerance: number | undefined): boolean | undefined {
-  const [lo, hi] = actualRange(actual);
+  const { lo, hi, loOpen, hiOpen } = actualRange(actual);
   if (lo === hi) return passes(lo, level, target, tolerance);
   if (target.comparator === '~') {
     // A bound never lies within "about" a level for sure; it fails only if its whole range lies outside.
     const t = tolerance ?? 0;
-    if (lo > level + t || hi < level - t) return false;
+    if (lo > level + t || (lo === level + t && loOpen) || hi < level - t || (hi === level - t && hiOpen)) return false;
     return undefined;
   }
-  const a = passes(Number.isFinite(lo) ? lo : -1e300, level, target, tolerance);
-  const b = passes(Number.isFinite(hi) ? hi : 1e300, level, target, tolerance);
-  return a === b ? a : undefined;
+  const c = target.comparator;
+  const atLeast = c === '>=' || c === '>' || (c === '=' && target.direction !== 'down');
+  const atMost = c === '<=' || c === '<' || (c === '=' && target.direction === 'down');
+  const strict = c === '>' || c === '<';
+  if (atLeast) {
+    if (lo > level || (lo === level && (!strict || loOpen))) return true;
+    if (hi < level || (hi === level && (strict || hiOpen))) return false;
+  } else if (atMost) {
+    if (hi < level || (hi === level && (!strict || hiOpen))) return true;
+    if (lo > level || (lo === level && (strict || loOpen))) return false;
+  }
+  return undefined;
 }
 
 export function pathValueAt(baseline: { year: number; value: number }, value: number, targetYear: number, year: number): number {
