@@ -3,6 +3,7 @@
 // or computed, so a bar's parts are the published shares and may add to 100 ± 0.1 because of rounding.
 import * as Plot from '@observablehq/plot';
 import type { PublishedValue } from '../pipeline/publication.ts';
+import type { Problem } from '../pipeline/types.ts';
 import { formatNumber, formatTick, formatYear, formatYearTick } from '../shared/format/number.ts';
 import { yearTicks } from '../shared/format/tick.ts';
 import type { Lang } from '../shared/i18n/lang.ts';
@@ -47,28 +48,48 @@ const ROUNDING = 0.1;
 
 /**
  * Years with all three shares published and adding to 100 up to rounding; the years left out because one or two
- * are missing; and those whose three shares do not add up (they come from different releases: a bulletin's
- * preliminary estimate beside an accounts figure), which a stack to 100% would misdraw.
+ * are missing; and those whose three shares, from different releases (a bulletin's preliminary estimate beside an
+ * accounts figure), do not add up, which a stack to 100% would misdraw. Three shares of one release that do not
+ * add up are a typo (82.78 for 28.78 drew a bar to 154%): compositionProblems stops the build on them.
  */
 export function compositionYears(parts: Record<CompositionPartId, PublishedValue[]>): {
   complete: CompositionYear[];
   incomplete: number[];
-  unbalanced: number[];
+  unbalanced: CompositionYear[];
 } {
   const byYear = COMPOSITION_PARTS.map((p) => new Map(parts[p.id].map((v) => [v.year, v])));
   const years = [...new Set(byYear.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
   const complete: CompositionYear[] = [];
   const incomplete: number[] = [];
-  const unbalanced: number[] = [];
+  const unbalanced: CompositionYear[] = [];
   for (const year of years) {
     const values = byYear.map((m) => m.get(year));
     if (values.every((v) => v !== undefined)) {
       const total = Math.round(values.reduce((sum, v) => sum + v!.value, 0) * 100) / 100;
-      if (Math.abs(total - 100) > ROUNDING + 1e-9) unbalanced.push(year);
-      else complete.push({ year, values: values as PublishedValue[], total });
+      const y = { year, values: values as PublishedValue[], total };
+      (Math.abs(total - 100) > ROUNDING + 1e-9 ? unbalanced : complete).push(y);
     } else incomplete.push(year);
   }
   return { complete, incomplete, unbalanced };
+}
+
+/** The years whose three shares come from one release and still do not add to 100, each named at its out-of-pocket value. */
+export function compositionProblems(parts: Record<CompositionPartId, PublishedValue[]>): Problem[] {
+  return compositionYears(parts)
+    .unbalanced.filter((y) => y.values.every((v) => v.source === y.values[0]!.source))
+    .map((y) => {
+      const last = y.values.at(-1)!;
+      const places = y.values.map(
+        (v, i) => `${COMPOSITION_PARTS[i]!.id} ${formatNumber(v.value, v.decimals)}（${v.sourceFile} 第${v.sourceLine}行）`,
+      );
+      return {
+        file: last.sourceFile,
+        line: last.sourceLine,
+        code: 'composition-total',
+        severity: 'error',
+        message: `${y.year}年卫生总费用的三项构成出自同一来源 ${last.source}，合计 ${y.total}%，应为100%（四舍五入相差不超过 ${ROUNDING}）：${places.join('，')}`,
+      };
+    });
 }
 
 export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' | 'lang' | 'words'>): ChartText {
@@ -91,7 +112,7 @@ export function compositionText(input: Pick<CompositionInput, 'parts' | 'names' 
             describe(first),
             describe(last),
             incomplete.map((y) => formatYear(y, words)),
-            unbalanced.map((y) => formatYear(y, words)),
+            unbalanced.map((y) => formatYear(y.year, words)),
           )
         : words.indicator.noNationalData,
   };

@@ -10,6 +10,9 @@ import { ingestFile } from './ingest/ingest-file.ts';
 import { rawCsvFiles } from './ingest/raw-files.ts';
 import { publish } from './publish.ts';
 import type { Problem } from './types.ts';
+import type { PublishedValue } from './publication.ts';
+import { COMPOSITION_PARTS, compositionProblems, type CompositionPartId } from '../charts/composition.ts';
+import { NATIONAL_CODE } from '../shared/national-code.ts';
 import { validate } from './validate.ts';
 
 export async function buildData(catalog: Catalog, rawDir: string, root: string) {
@@ -38,6 +41,12 @@ export async function buildData(catalog: Catalog, rawDir: string, root: string) 
     if (hidden)
       problems.push({ file: relative(root, path), line: 1, column: 1, code: 'invisible-character', severity: 'error', message: `文件名中${hidden}` });
   }
+  // The three shares of health expenditure are drawn stacked to 100%: one release's shares that do not add up stop
+  // the build (a typo); shares from different releases that do not add up are left out of the chart, and said.
+  const parts = Object.fromEntries(
+    COMPOSITION_PARTS.map((p) => [p.id, (validated.get(p.id)?.values ?? []).filter((v) => v.regionCode === NATIONAL_CODE)]),
+  ) as Record<CompositionPartId, PublishedValue[]>;
+  problems.push(...compositionProblems(parts));
   for (const path of outside) {
     const message = `链接指向 ${relative(root, rawDir)} 之外（${realpathSync(path)}）：构建只读取仓库里的文件；请把文件复制进来，而不是链接`;
     problems.push({ file: relative(root, path), line: 1, column: 1, code: 'link-outside-data', severity: 'error', message });

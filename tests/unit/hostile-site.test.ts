@@ -569,3 +569,28 @@ describe('a numeric target in another unit than its series', () => {
     await expect(buildData(loadCatalog(DATA), join(DATA, 'raw'), join(DATA, '..'))).resolves.toBeDefined();
   });
 });
+
+// before: published, and the composition chart drew 2016's bar to 154% past its top edge (its domain is 0-100)
+describe('health expenditure shares of one release that do not add up to 100', () => {
+  it('stop the build at the out-of-pocket value, naming the three', async () => {
+    const row = '个人卫生支出占卫生总费用比重,全国,2016,28.78,';
+    let line = 0;
+    const root = dataCopy((data) => {
+      const file = join(data, 'raw', 'reform', 'national.csv');
+      const text = readFileSync(file, 'utf8');
+      line = text.slice(0, text.indexOf(row)).split('\n').length;
+      writeFileSync(file, text.replace(row, '个人卫生支出占卫生总费用比重,全国,2016,82.78,'));
+    });
+    const r = await buildData(loadCatalog(join(root, 'data')), join(root, 'data', 'raw'), root);
+    expect(r.problems.map((p) => [p.file, p.line, p.code])).toEqual([['data/raw/reform/national.csv', line, 'composition-total']]);
+    expect(r.problems[0]!.message).toMatch(
+      new RegExp(
+        `^2016年卫生总费用的三项构成出自同一来源 nha-2016，合计 154%，应为100%.*oop-share 82\\.78（data/raw/reform/national\\.csv 第${line}行）`,
+      ),
+    );
+  });
+  it('the published shares pass: 2014 (preliminary government and social beside the accounts out-of-pocket) is only left out of the chart', async () => {
+    const r = await buildData(loadCatalog(DATA), join(DATA, 'raw'), join(DATA, '..'));
+    expect(r.problems.filter((p) => p.code === 'composition-total')).toEqual([]);
+  });
+});
