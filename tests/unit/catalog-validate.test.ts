@@ -1,34 +1,13 @@
 // Catalog errors name the file and the field; validation rejects what cannot be published, with its place,
 // and keeps the counts reconciled.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogError, loadCatalog, MAX_YAML_BYTES } from '../../src/catalog/load.ts';
+import { loadCatalog, MAX_YAML_BYTES } from '../../src/catalog/load.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
 import { conservationErrors } from '../../src/pipeline/ingest/ingest-report.ts';
-
-const DATA = new URL('../../data/', import.meta.url).pathname;
-
-/** A copy of data/ with one file replaced, so each test breaks exactly one thing. */
-function dataWith(path: string, content: string | ((old: string) => string)): string {
-  const root = mkdtempSync(join(tmpdir(), 'catalog-'));
-  cpSync(DATA, join(root, 'data'), { recursive: true });
-  const target = join(root, 'data', path);
-  writeFileSync(target, typeof content === 'string' ? content : content(readFileSync(target, 'utf8')));
-  return root;
-}
-
-function catalogProblems(root: string): string[] {
-  try {
-    loadCatalog(join(root, 'data'));
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogError);
-    return (error as CatalogError).problems;
-  }
-}
+import { catalogProblems, DATA, dataWith } from '../helpers/data-copy.ts';
 
 describe('catalog', () => {
   it('the bundled catalog loads: every indicator has a unit, an area and known sources', () => {

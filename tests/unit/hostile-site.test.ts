@@ -9,6 +9,7 @@ import { CatalogError, loadCatalog, RESERVED_INDICATOR_IDS } from '../../src/cat
 import { httpUrl } from '../../src/catalog/schema.ts';
 import { SITE_CARD } from '../../src/embed/share.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
+import { catalogProblems, DATA, dataCopy } from '../helpers/data-copy.ts';
 import { loadTargets } from '../../src/catalog/load-targets.ts';
 import { loadProcurementBatches, parseProcurementBatches, PROCUREMENT_FILE, ProcurementDataError } from '../../src/site-data/procurement.ts';
 import { normalizeSiteUrl } from '../../src/site-address.ts';
@@ -16,26 +17,6 @@ import { folderRedirect, startStaticServer, type StaticServer } from '../../scri
 import { fragmentId } from '../../src/shared/fragment.ts';
 import { matchNames, MAX_QUERY, searchQuery } from '../../src/shared/search/match.ts';
 import { searchNames } from '../../src/search/names.ts';
-
-const DATA = new URL('../../data/', import.meta.url).pathname;
-
-/** A copy of data/ changed by `change` (given the copy's data folder). */
-function dataCopy(change: (data: string) => void): string {
-  const root = mkdtempSync(join(tmpdir(), 'hostile25-'));
-  cpSync(DATA, join(root, 'data'), { recursive: true });
-  change(join(root, 'data'));
-  return root;
-}
-
-function catalogProblems(root: string): string[] {
-  try {
-    loadCatalog(join(root, 'data'));
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogError);
-    return (error as CatalogError).problems;
-  }
-}
 
 /** Renames data/catalog/birth-rate.yaml to <id>.yaml with that id (targets and events name birth-rate: dropped). */
 function birthRateAs(id: string) {
