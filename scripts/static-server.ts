@@ -17,6 +17,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.zip': 'application/zip',
   '.xml': 'application/xml; charset=utf-8',
   '.woff2': 'font/woff2',
 };
@@ -107,7 +109,9 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404');
       return;
     }
-    const type = CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
+    const type =
+      CONTENT_TYPES[path.extname(served).toLowerCase()] ??
+      (path.basename(served) === 'SHA256SUMS' ? CONTENT_TYPES['.txt']! : 'application/octet-stream');
     response.writeHead(file ? 200 : 404, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     if (request.method === 'HEAD') response.end();
     // A file that vanishes or cannot be read after the check ends this response, never the server (an unhandled

@@ -309,6 +309,17 @@ describe('the preview server (hostile25)', () => {
     expect(allow).toBe('GET, HEAD');
   });
 
+  // before: the data README, the checksums and the zip download were all application/octet-stream
+  it("serves the download folder's README, checksums and zip with their own types", async () => {
+    writeFileSync(join(root, 'data', 'README.md'), '# 数据');
+    writeFileSync(join(root, 'data', 'SHA256SUMS'), 'abc  x.csv\n');
+    writeFileSync(join(root, 'data', 'yigai-data.zip'), 'PK');
+    const type = async (name: string) => (await fetch(`${server.url}/data/${name}`)).headers.get('content-type');
+    expect(await type('README.md')).toBe('text/markdown; charset=utf-8');
+    expect(await type('SHA256SUMS')).toBe('text/plain; charset=utf-8');
+    expect(await type('yigai-data.zip')).toBe('application/zip');
+  });
+
   // before: the page was served at the address without its slash (a host redirects), so relative links differed
   it('a folder without its slash is redirected to it, query kept; never to another host', async () => {
     const response = await fetch(server.url + '/indicators/birth-rate?theme=dark', { redirect: 'manual' });
