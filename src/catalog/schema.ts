@@ -60,6 +60,14 @@ export function calendarDate(...forms: (keyof typeof DATE_FORMS)[]) {
   });
 }
 
+/**
+ * Longest units: a chart's axis label is one line of 12 px text from the left edge, and at 360 px the longest label
+ * (the comparison's 比2015年的变化，单位：… or Change since 2015, …) must fit; statistical units are short words
+ * (the catalog's longest are 亿人次 and per 100,000 live births).
+ */
+export const UNIT_MAX = 12;
+export const UNIT_EN_MAX = 30;
+
 export const SeriesBreak = z.strictObject({
   year: z.number().int(),
   note: z.string().min(1),
@@ -73,9 +81,12 @@ export const IndicatorSpec = z
     name_zh: z.string().min(1),
     name_en: z.string().min(1),
     /** Unit exactly as written in Chinese statistical publications: ‰, %, 1/10万, 万人, 亿元, 元, 岁, 张, 人. */
-    unit: z.string().min(1),
+    unit: z.string().min(1).max(UNIT_MAX, `单位最长 ${UNIT_MAX} 个字：图表的轴标签（比2015年的变化，单位：…）在 360 px 宽的屏幕上要放得下`),
     /** Unit in English, for the English names and citations. */
-    unit_en: z.string().min(1),
+    unit_en: z
+      .string()
+      .min(1)
+      .max(UNIT_EN_MAX, `unit_en 最长 ${UNIT_EN_MAX} 个字符：图表的轴标签（Change since 2015, …）在 360 px 宽的屏幕上要放得下`),
     decimals: z.number().int().min(0).max(4),
     area: z.enum(REFORM_AREA_IDS),
     definition: z.string().min(1),

@@ -27,7 +27,10 @@ export interface ScorecardSparkInput {
 const PAD = 7;
 const n1 = (x: number) => String(Math.round(x * 10) / 10);
 
+/** The chart, or '' for a series with no value (nothing to draw: the row says the value is missing). */
 export function scorecardSpark({ indicator, values, targets = [], width = 132, height = 36, words = zh }: ScorecardSparkInput): string {
+  const last = values.at(-1);
+  if (!last) return '';
   const years = [...values.map((v) => v.year), ...targets.map((t) => t.year)];
   const levels = [...values.map((v) => v.value), ...targets.map((t) => t.value)];
   const [x0, x1] = [Math.min(...years), Math.max(...years)];
@@ -46,7 +49,6 @@ export function scorecardSpark({ indicator, values, targets = [], width = 132, h
     if (!joined && !continues && i !== values.length - 1) alone.push(v);
     d += `${joined ? 'L' : 'M'}${n1(x(v.year))},${n1(y(v.value))}`;
   });
-  const last = values.at(-1)!;
   const { title, description } = sparklineText(indicator, values, words);
   const line = chartColors.line;
   return (

@@ -1,12 +1,18 @@
 // Hostile data and requests against the site build and the preview server (hostile25): each case passed before
 // its fix, with the effect named beside it.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog, RESERVED_INDICATOR_IDS } from '../../src/catalog/load.ts';
-import { httpUrl } from '../../src/catalog/schema.ts';
+import { httpUrl, UNIT_EN_MAX, UNIT_MAX } from '../../src/catalog/schema.ts';
+import { scorecardSpark } from '../../src/charts/scorecard-spark.ts';
+import { lineChart } from '../../src/shared/charts/line-chart.ts';
+import { niceTicks } from '../../src/shared/format/tick.ts';
+import { en } from '../../src/shared/i18n/en.ts';
+import { zh } from '../../src/shared/i18n/zh.ts';
 import { SITE_CARD } from '../../src/embed/share.ts';
 import { buildData } from '../../src/pipeline/build-published.ts';
 import { catalogProblems, DATA, dataCopy } from '../helpers/data-copy.ts';
@@ -584,5 +590,84 @@ describe('health expenditure shares of one release that do not add up to 100', (
   it('the published shares pass: 2014 (preliminary government and social beside the accounts out-of-pocket) is only left out of the chart', async () => {
     const r = await buildData(loadCatalog(DATA), join(DATA, 'raw'), join(DATA, '..'));
     expect(r.problems.filter((p) => p.code === 'composition-total')).toEqual([]);
+  });
+});
+
+// before: any length; at 360 px a unit of 33 CJK characters ran past the line chart's right edge (its axis label is one
+// line of 12 px text from x = 0, as statistical charts label their axis)
+describe("a unit too long for the chart's axis label", () => {
+  it.each([
+    ['unit', '万'.repeat(UNIT_MAX + 1), /catalog\/birth-rate\.yaml: 字段 unit：单位最长 12 个字/],
+    ['unit_en', 'x'.repeat(UNIT_EN_MAX + 1), /catalog\/birth-rate\.yaml: 字段 unit_en：unit_en 最长 30 个字符/],
+  ])('%s is refused with its file and field', (field, unit, message) => {
+    const root = dataCopy((data) => {
+      const file = join(data, 'catalog', 'birth-rate.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${unit}`));
+    });
+    expect(catalogProblems(root).join('\n')).toMatch(message);
+  });
+
+  // CJK at 12 px is 12 px a character; Latin is counted at 7.2 px as marginForTicks counts digits (wider than text)
+  const width = (text: string) => [...text].reduce((sum, c) => sum + (/[\u2e80-\uffef]/.test(c) ? 12 : 7.2), 0);
+  it.each([
+    ['zh', zh.explore.changeAxis('2015年', '万'.repeat(UNIT_MAX))],
+    ['zh', zh.chart.unitAxis('万'.repeat(UNIT_MAX))],
+    ['en', en.explore.changeAxis('2015', 'per 100,000 live births'.padEnd(UNIT_EN_MAX, 'x'))],
+  ])('the longest allowed (%s) fits a 360 px chart: %s', (_lang, label) => {
+    const svg = lineChart({
+      ...{ title: 't', description: 'd', idPrefix: 'c', width: 360, height: 240, breaks: [], breakLabel: '', pointTips: 'none' as const },
+      yLabel: label,
+      series: [{ key: 'n', color: '#1d5a96', role: 'main', points: [{ year: 2020, value: 1, tentative: false, tip: '' }] }],
+    });
+    const text = /<text x="0" y="11">([^<]*)<\/text>/.exec(svg)![1]!;
+    expect(width(text)).toBeLessThanOrEqual(360);
+  });
+});
+
+// before: niceTicks(1, 1 + 1e-11) gave [1, 1, 1, 1, 1, 1] (each tick rounded to 10 decimals); niceTicks(1e17, 1e17 + 16)
+// never returned (t += 5 on 1e17 is 1e17)
+describe('axis ticks for any finite range', () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+  it('are distinct, increasing, finite and from at or below lo to at or above hi ', () => {
+    fc.assert(
+      fc.property(finite, finite, fc.integer({ min: 1, max: 10 }), (a, b, count) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const ticks = niceTicks(lo, hi, count);
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        expect(ticks.length).toBeLessThanOrEqual(4 * count + 3);
+        ticks.forEach((t, i) => {
+          expect(Number.isFinite(t)).toBe(true);
+          if (i) expect(t).toBeGreaterThan(ticks[i - 1]!);
+        });
+        expect(ticks[0]).toBeLessThanOrEqual(lo);
+        expect(ticks.at(-1)).toBeGreaterThanOrEqual(hi);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it.each([
+    [1, 1 + 1e-11],
+    [0, 1e-12],
+    [1e17, 1e17 + 16],
+    [1e17, 1e17],
+    [-Number.MAX_VALUE, Number.MAX_VALUE],
+    [5e-324, 1e-323],
+  ])('%d to %d', (lo, hi) => {
+    const ticks = niceTicks(lo, hi);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+  });
+  it('keep the round values they had (0, not the −0 a running sum gave)', () => {
+    expect(niceTicks(0.1, 0.3, 2)).toEqual([0.1, 0.2, 0.3]);
+    expect(niceTicks(-0.5, 0)).toEqual([-0.5, -0.4, -0.3, -0.2, -0.1, 0]);
+  });
+});
+
+// before: TypeError (values.at(-1) was undefined) for a series with no national value
+describe("the scorecard's small chart of an empty series", () => {
+  it("is ''", () => {
+    const indicator = loadCatalog(DATA).indicators.find((i) => i.id === 'life-expectancy')!;
+    expect(scorecardSpark({ indicator, values: [] })).toBe('');
+    expect(scorecardSpark({ indicator, values: [], targets: [{ year: 2030, value: 79 }] })).toBe('');
   });
 });
