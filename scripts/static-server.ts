@@ -99,7 +99,9 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     }
     const redirect = folderRedirect(absoluteRoot, request.url ?? '/');
     if (redirect) {
-      response.writeHead(301, { Location: redirect, 'Content-Type': 'text/plain; charset=utf-8' }).end('301');
+      // no-cache: a 301 without it is kept by browsers for good, and localhost:4321 serves another build (or another
+      // project) tomorrow, where the address may be a file (hostile25s3).
+      response.writeHead(301, { Location: redirect, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end('301');
       return;
     }
     const file = resolveFile(absoluteRoot, request.url ?? '/');

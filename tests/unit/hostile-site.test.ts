@@ -331,6 +331,8 @@ describe('the preview server (hostile25)', () => {
     const response = await fetch(server.url + '/indicators/birth-rate?theme=dark', { redirect: 'manual' });
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/indicators/birth-rate/?theme=dark');
+    // before: no Cache-Control, so browsers kept the permanent redirect for the next build served on this port
+    expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(folderRedirect(root, '//indicators/birth-rate')).toBe('/indicators/birth-rate/');
     expect(folderRedirect(root, '/indicators/x/../birth-rate?%3Cb%3E')).toBe('/indicators/birth-rate/?%3Cb%3E');
     expect(folderRedirect(root, '/indicators/birth-rate?\u00e9')).toBe('/indicators/birth-rate/?%E9');
