@@ -31,6 +31,8 @@ interface Plan {
   indicator?: Label;
   region?: Region;
   year?: number;
+  /** `时间：2024年` over rows of years: each row's year must be it (see yearsAgainstHeader). */
+  headerYear?: number;
   colLabels: (AxisLabel | undefined)[];
   badColumns: { column: number; problem: Problem }[];
 }
@@ -271,6 +273,7 @@ export class NbsTableReader {
     }
     this.unusedOptions(fixedKind);
     plan.colLabels = cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
+    if (fixedKind !== 'year' && !this.yearsAgainstHeader(plan)) return;
     // Labels without a unit cannot be published: the table is refused once, naming them, at its end.
     for (const label of [plan.indicator, ...plan.colLabels.map(asLabel)]) this.checkUnit(label);
     for (const [c, label] of plan.colLabels.entries()) {
@@ -279,6 +282,28 @@ export class NbsTableReader {
       plan.badColumns.push({ column: c, problem });
     }
     this.plan = plan;
+  }
+
+  /**
+   * `时间：2024年` beside columns (or rows) of years: a real export names the one year it holds, so its columns are
+   * that year or its quarters and months (季度数据 with 时间：2022年 has 2022年第一季度…). A column of another year
+   * (时间：2024年 over 2023年, 2022年) means the line or the table was edited: which is right cannot be told (the line
+   * was ignored without a word). Rows are checked as they are read (one comparison a row, none a cell).
+   */
+  private yearsAgainstHeader(plan: Plan): boolean {
+    const headerYear = singleYearOf(this.header['时间']);
+    if (headerYear === undefined) return true;
+    if (plan.rowKind === 'year') plan.headerYear = headerYear;
+    else {
+      const other = plan.colLabels.find((label) => label?.kind === 'year' && label.year !== headerYear);
+      if (other?.kind === 'year') this.refuseYear(headerYear, other.year, '列');
+    }
+    return !this.refusal;
+  }
+
+  private refuseYear(headerYear: number, year: number, axis: '行' | '列', line?: number): void {
+    const message = `文件有「时间：${this.header['时间']}」行，表格的${axis}却有 ${year} 年：数值属于 ${headerYear} 年还是表格所写的年份无法确定，文件未读取`;
+    this.refuse('conflicting-header', message, undefined, line);
   }
 
   private checkUnit(label: Label | undefined): void {
@@ -301,6 +326,9 @@ export class NbsTableReader {
     if (rowLabel.kind === 'invalid') {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
+    }
+    if (plan.headerYear !== undefined && rowLabel.kind === 'year' && rowLabel.year !== plan.headerYear) {
+      return this.refuseYear(plan.headerYear, rowLabel.year, '行', row.line);
     }
     // A value beyond the last header column means the row's cells are shifted (an unquoted comma inside a
     // value, as in 1,234): which year each value belongs to is unknown, so the whole row is rejected.
