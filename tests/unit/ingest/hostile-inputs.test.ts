@@ -283,6 +283,15 @@ describe('hostile inputs, one row each', () => {
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
   });
 
+  it('a CR alone is a line break wherever it is, inside a quoted field too, as editors count it (hostile25i3: held)', () => {
+    // VS Code (1.46 release notes: "recognizes CR, LF, and CRLF as line terminators"), Notepad and the row reader
+    // for old Mac files all break a line at a lone CR, in an LF or CRLF file too; so the line after "1\r" is 7.
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const r = read((HEAD + '北京市,"1\r",2\n天津市,x,2\n').replaceAll('\n', eol));
+      expect(r.report.problems.map((p) => [p.line, p.column, p.code])).toEqual([[7, 2, 'bad-number']]);
+    }
+  });
+
   it('places the unclosed quote at its line and column', () => {
     const r = read(HEAD + '北京市,6.09,6.1\n天津市,"4.99,5.0\n河北省,1,2\n');
     expect(r.report.problems[0]).toMatchObject({ code: 'unclosed-quote', line: 6, column: 2, cells: 5 });
