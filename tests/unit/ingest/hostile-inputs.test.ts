@@ -730,6 +730,15 @@ describe('hostile workbooks', () => {
     expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
   });
 
+  it('an .xls past 24 MB is refused before SheetJS parses it, saying to save it as CSV (a 64 MB one peaked near 3 GB) (hostile25i3)', () => {
+    const bytes = new Uint8Array((24 << 20) + 1);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const r = ingestBytes(bytes, 'big.xls');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toHaveLength(1);
+    expect(r.report.problems[0]?.message).toMatch(/\.xls 的上限 25165824 字节.*另存为 CSV/);
+  });
+
   it('a workbook whose zip says it inflates past 64 MB is refused before it is inflated', () => {
     const bytes = withSheet((xml) => xml);
     // The central directory's uncompressed size of one part, set to 100 MB (a bomb's honest header, or a million rows).
