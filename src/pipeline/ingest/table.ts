@@ -318,6 +318,22 @@ export class NbsTableReader {
     this.checkUnit(asLabel(rowLabel));
     if (this.unitless.size > 0) return; // the table will be refused: stop reading values
     const out = this.out;
+    // The table header again (printed exports repeat it on every page): the same one is passed over and said;
+    // another one (other years) would put its values under the first one's columns, so the table is refused.
+    // Only a row whose first cell is the corner's is compared.
+    const header = this.tableHeader!.cells;
+    if (first === header[0] && first !== '') {
+      const width = Math.max(row.cells.length, header.length);
+      let same = true;
+      for (let i = 1; i < width && same; i++) same = (row.cells[i] ?? '') === (header[i] ?? '');
+      if (same) {
+        const message = `表头行在第${this.tableHeader!.line}行之后又出现一次（打印或分页导出）：这一行不是数据，未读取`;
+        out.problem({ code: 'repeated-header', severity: 'warning', line: row.line, column: 1, message });
+        return;
+      }
+      const message = `第${row.line}行又是一行表头，与第${this.tableHeader!.line}行的表头不同：其后的数值属于哪一列无法确定，文件未读取`;
+      return this.refuse('conflicting-header', message, undefined, row.line);
+    }
     // A row without a usable label rejects all its cells at once, those under a bad column header included.
     if (first === '') {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, 'missing-label', `这一行没有${AXIS_NAMES[plan.rowKind]}名称`);
