@@ -323,7 +323,7 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
-    '%s half way removes the .partial output and report, names what stays, exits 128+n (hostile25i2)',
+    "%s half way removes the .partial output and report (and an older run's report), names what stays, exits 128+n (hostile25i2)",
     async (signal) => {
       // Stopped half way, the run left x.csv.partial (MBs) and report.json.partial in --out.
       const d = dir();
@@ -333,6 +333,9 @@ describe('the ingest command with hostile paths and options', { timeout: 30_000 
         ['indicator,region,year,value,unit', ...Array.from({ length: 1_500_000 }, (_, i) => `指标${i},全国,2000,${i},‰`), ''].join('\n'),
       );
       const out = join(d, 'out');
+      // An earlier run's report stayed beside this run's outputs, to be taken for its report (hostile25i3).
+      mkdirSync(out);
+      writeFileSync(join(out, 'report.json'), '{"files": [], "totals": {}}\n');
       const child = spawn(process.execPath, [SCRIPT, join(d, 'a.csv'), join(d, 'big.csv'), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

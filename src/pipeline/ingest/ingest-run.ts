@@ -254,6 +254,11 @@ export async function ingestInputs(
   const realOut = await realpath(outDir);
   const isInput = new Set(inputFiles.map(fileNameKey));
   const isInputName = (name: string) => isInput.has(fileNameKey(join(realOut, name)));
+  // An older run's report would stay beside this run's outputs should this one stop (Ctrl-C, a full disk) and be
+  // taken for its report: it goes first, and this run's takes its place only once complete. (A folder by that
+  // name is left alone: the report cannot be written, as before.)
+  const older = await lstat(reportPath).catch(() => undefined);
+  if (older && !older.isDirectory()) await rm(reportPath, { force: true });
   onPartial(`${reportPath}.partial`, true);
   const report = createFreshFile(`${reportPath}.partial`);
   let reportError: Error | undefined;

@@ -5,7 +5,9 @@ export type CellValue =
   | { kind: 'empty' }
   | { kind: 'number'; value: number; decimals: number }
   | { kind: 'missing-marker'; text: string }
-  | { kind: 'invalid'; text: string; reason?: 'comma' | 'digits' };
+  | { kind: 'invalid'; text: string; reason?: Reason };
+
+type Reason = 'comma' | 'digits' | 'invisible';
 
 // Markers that statistical tables use for "no figure": they are not numbers and not silently empty either.
 const MISSING_MARKERS = new Set(['…', '...', '..', '—', '——', '-', '－', '/', 'NA', 'N/A', '#N/A', '无', '空']);
@@ -26,7 +28,7 @@ export function readValueCell(raw: string): CellValue {
     plain = plain.replaceAll(',', '');
   }
   const match = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(plain);
-  if (!match || (match[1] === '' && !match[2])) return { kind: 'invalid', text };
+  if (!match || (match[1] === '' && !match[2])) return notANumber(text);
   const value = Number(plain);
   if (!Number.isFinite(value)) return { kind: 'invalid', text };
   const fraction = match[2] ?? '';
@@ -41,8 +43,26 @@ export function readValueCell(raw: string): CellValue {
   return { kind: 'number', value: value === 0 ? 0 : value, decimals };
 }
 
+/** Zero-width characters (spaces, joiners, word joiner, U+FEFF): copied from web pages with a figure. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+const ZERO_WIDTH_ENDS = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g;
+
+/**
+ * One rule for invisible characters around a number: at its ends they are cleaned like spaces and NBSP (trim
+ * already took U+FEFF there, not U+200B: \ufeff6.09 was read and 6.09\u200b rejected); inside it (6.0\u200b9)
+ * the cell is rejected, saying why. Only cells that are not numbers get here: no cost to the others.
+ */
+function notANumber(text: string): CellValue {
+  if (!ZERO_WIDTH.test(text)) return { kind: 'invalid', text };
+  const cleaned = text.replace(ZERO_WIDTH_ENDS, '');
+  if (ZERO_WIDTH.test(cleaned)) return { kind: 'invalid', text, reason: 'invisible' };
+  const cell = readValueCell(cleaned); // '' is empty, as a cell of U+FEFF or NBSP alone is
+  return cell.kind === 'invalid' ? { ...cell, text } : cell;
+}
+
 /** Why a cell is not a number, for the report. */
-export function invalidReason(cell: { text: string; reason?: 'comma' | 'digits' }): string {
+export function invalidReason(cell: { text: string; reason?: Reason }): string {
+  if (cell.reason === 'invisible') return `数值「${cell.text}」中间有不可见字符（零宽空格、U+FEFF 等），看上去的数与所写的不同；未写出`;
   if (cell.reason === 'comma') return `应为数值，实际为「${cell.text}」：逗号不是千位分隔（如 1,234），也可能是小数逗号；未写出`;
   if (cell.reason === 'digits')
     return `数值「${cell.text}」超过 ${MAX_DIGITS} 位有效数字、写出后超过 ${MAX_DIGITS} 位整数或 ${MAX_DECIMALS} 位小数，无法原样保留；未写出`;

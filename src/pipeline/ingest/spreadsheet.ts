@@ -36,6 +36,11 @@ export function workbookKind(bytes: Uint8Array): 'xls' | 'xlsx' | undefined {
 export function readWorkbook(bytes: Uint8Array): Workbook {
   const kind = workbookKind(bytes);
   if (!kind) return { ok: false, message: '文件扩展名是电子表格，但内容不是 .xls 或 .xlsx 工作簿（已损坏或被改名）' };
+  if (kind === 'xls' && bytes.length > MAX_XLS_BYTES)
+    return {
+      ok: false,
+      message: `.xls 工作簿有 ${bytes.length} 字节，超过 .xls 的上限 ${MAX_XLS_BYTES} 字节（旧格式整个读入内存，约占文件大小的 50 倍）：请在 Excel/WPS 中另存为 CSV 后读取`,
+    };
   const inflated = kind === 'xlsx' ? zipInflatedBytes(bytes) : undefined;
   if (inflated !== undefined && inflated > MAX_INFLATED_BYTES)
     return {
@@ -156,6 +161,13 @@ export function zipInflatedBytes(bytes: Uint8Array): number | undefined {
  * a minute under the former 256 MB cap, so the cap is 64 MB (hostile24).
  */
 export const MAX_INFLATED_BYTES = 64 << 20;
+
+/**
+ * An .xls (BIFF8) is parsed whole by SheetJS, at about 47 times its size: a 26 MB file of 1.3 million numbers
+ * peaked at 1.23 GB (13 s; 2026-12-04, hostile25i3) and a 64 MB one near 3 GB under the workbook cap. 24 MB keeps
+ * it near what an .xlsx at its inflated cap takes.
+ */
+export const MAX_XLS_BYTES = 24 << 20;
 
 /**
  * Reads every sheet with content into `out`, as a CSV's rows are read; empty sheets are listed. The report's

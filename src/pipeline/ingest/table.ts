@@ -31,6 +31,8 @@ interface Plan {
   indicator?: Label;
   region?: Region;
   year?: number;
+  /** `时间：2024年` over rows of years: each row's year must be it (see yearsAgainstHeader). */
+  headerYear?: number;
   colLabels: (AxisLabel | undefined)[];
   badColumns: { column: number; problem: Problem }[];
 }
@@ -271,6 +273,7 @@ export class NbsTableReader {
     }
     this.unusedOptions(fixedKind);
     plan.colLabels = cells.map((c, i) => (i === 0 || c === '' ? undefined : readAxisLabel(colKind, c)));
+    if (fixedKind !== 'year' && !this.yearsAgainstHeader(plan)) return;
     // Labels without a unit cannot be published: the table is refused once, naming them, at its end.
     for (const label of [plan.indicator, ...plan.colLabels.map(asLabel)]) this.checkUnit(label);
     for (const [c, label] of plan.colLabels.entries()) {
@@ -279,6 +282,28 @@ export class NbsTableReader {
       plan.badColumns.push({ column: c, problem });
     }
     this.plan = plan;
+  }
+
+  /**
+   * `时间：2024年` beside columns (or rows) of years: a real export names the one year it holds, so its columns are
+   * that year or its quarters and months (季度数据 with 时间：2022年 has 2022年第一季度…). A column of another year
+   * (时间：2024年 over 2023年, 2022年) means the line or the table was edited: which is right cannot be told (the line
+   * was ignored without a word). Rows are checked as they are read (one comparison a row, none a cell).
+   */
+  private yearsAgainstHeader(plan: Plan): boolean {
+    const headerYear = singleYearOf(this.header['时间']);
+    if (headerYear === undefined) return true;
+    if (plan.rowKind === 'year') plan.headerYear = headerYear;
+    else {
+      const other = plan.colLabels.find((label) => label?.kind === 'year' && label.year !== headerYear);
+      if (other?.kind === 'year') this.refuseYear(headerYear, other.year, '列');
+    }
+    return !this.refusal;
+  }
+
+  private refuseYear(headerYear: number, year: number, axis: '行' | '列', line?: number): void {
+    const message = `文件有「时间：${this.header['时间']}」行，表格的${axis}却有 ${year} 年：数值属于 ${headerYear} 年还是表格所写的年份无法确定，文件未读取`;
+    this.refuse('conflicting-header', message, undefined, line);
   }
 
   private checkUnit(label: Label | undefined): void {
@@ -293,6 +318,22 @@ export class NbsTableReader {
     this.checkUnit(asLabel(rowLabel));
     if (this.unitless.size > 0) return; // the table will be refused: stop reading values
     const out = this.out;
+    // The table header again (printed exports repeat it on every page): the same one is passed over and said;
+    // another one (other years) would put its values under the first one's columns, so the table is refused.
+    // Only a row whose first cell is the corner's is compared.
+    const header = this.tableHeader!.cells;
+    if (first === header[0] && first !== '') {
+      const width = Math.max(row.cells.length, header.length);
+      let same = true;
+      for (let i = 1; i < width && same; i++) same = (row.cells[i] ?? '') === (header[i] ?? '');
+      if (same) {
+        const message = `表头行在第${this.tableHeader!.line}行之后又出现一次（打印或分页导出）：这一行不是数据，未读取`;
+        out.problem({ code: 'repeated-header', severity: 'warning', line: row.line, column: 1, message });
+        return;
+      }
+      const message = `第${row.line}行又是一行表头，与第${this.tableHeader!.line}行的表头不同：其后的数值属于哪一列无法确定，文件未读取`;
+      return this.refuse('conflicting-header', message, undefined, row.line);
+    }
     // A row without a usable label rejects all its cells at once, those under a bad column header included.
     if (first === '') {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, 'missing-label', `这一行没有${AXIS_NAMES[plan.rowKind]}名称`);
@@ -301,6 +342,9 @@ export class NbsTableReader {
     if (rowLabel.kind === 'invalid') {
       out.rejectMany(row.cells.slice(1), { line: row.line, column: 1 }, rowLabel.code, rowLabel.message);
       return;
+    }
+    if (plan.headerYear !== undefined && rowLabel.kind === 'year' && rowLabel.year !== plan.headerYear) {
+      return this.refuseYear(plan.headerYear, rowLabel.year, '行', row.line);
     }
     // A value beyond the last header column means the row's cells are shifted (an unquoted comma inside a
     // value, as in 1,234): which year each value belongs to is unknown, so the whole row is rejected.

@@ -78,10 +78,35 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     4,
   ],
   ['missing markers … — NA / rejected as such', HEAD + '北京市,…,—\n天津市,NA,/\n', {}, 'read', 'missing-marker', 0, 4],
-  ['zero-width space after a value rejected', HEAD + '北京市,6.09\u200b,1\n', {}, 'read', 'bad-number', 1, 1],
+  [
+    'zero-width space after a value cleaned, as U+FEFF before one is (hostile25i3; it was rejected)',
+    HEAD + '北京市,6.09\u200b,1\n',
+    {},
+    'read',
+    undefined,
+    2,
+    0,
+  ],
   ['CR-only line ends', HEAD.replaceAll('\n', '\r') + '北京市,6.09,6.1\r天津市,4.99,5.0\r', {}, 'read', undefined, 4, 0],
   ['NUL byte inside a value', HEAD + '北京市,6.0\u00009,6.1\n', {}, 'read', 'bad-number', 1, 1],
-  ['header repeated mid-file', HEAD + '北京市,6.09,6.1\n地区,2024年,2023年\n天津市,4.99,5.0\n', {}, 'read', 'unknown-region', 4, 2],
+  [
+    'header repeated mid-file (a printed export, every page) is passed over and said (hostile25i3: its cells were rejected as 未知地区「地区」)',
+    HEAD + '北京市,6.09,6.1\n地区,2024年,2023年\n天津市,4.99,5.0\n',
+    {},
+    'read',
+    'repeated-header',
+    4,
+    0,
+  ],
+  [
+    "a second table header with other years refuses the table (its values were put under the first header's years) (hostile25i3)",
+    HEAD + '北京市,6.09,6.1\n地区,2022年,2021年\n北京市,4.99,5.0\n',
+    {},
+    'refused',
+    'conflicting-header',
+    0,
+    6,
+  ],
   ['a year column given twice', HEAD.replace('2023年', '2024年') + '北京市,6.09,6.1\n', {}, 'read', 'duplicate-value', 1, 1],
   [
     'same indicator/region/year, different values: the second rejected',
@@ -166,6 +191,51 @@ const CASES: [string, string, object, 'read' | 'refused', string | undefined, nu
     2,
   ],
   [
+    'a 时间：2024年 line over columns 2023年, 2022年 is refused, not ignored (hostile25i3)',
+    '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：2024年\n地区,2023年,2022年\n北京市,1,2\n天津市,3,\n',
+    {},
+    'refused',
+    'conflicting-header',
+    0,
+    3,
+  ],
+  [
+    'a 时间：2024年 line over rows 2024年, 2023年 (transposed) is refused at the row (hostile25i3)',
+    '数据库：年度数据\n时间：2024年\n时间,人口出生率(‰),人口死亡率(‰)\n2024年,6.39,7.87\n2023年,6.39,7.87\n',
+    {},
+    'refused',
+    'conflicting-header',
+    0,
+    4,
+  ],
+  [
+    '时间：2024年 over its one column 2024年 is read',
+    '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：2024年\n地区,2024年\n北京市,1\n',
+    {},
+    'read',
+    undefined,
+    1,
+    0,
+  ],
+  [
+    '时间：2022年 over the quarters of 2022 (季度数据) is read',
+    '数据库：季度数据\n时间：2022年\n指标,2022年第二季度,2022年第一季度\n国内生产总值(亿元),1,2\n',
+    {},
+    'read',
+    undefined,
+    2,
+    0,
+  ],
+  [
+    "zero-width characters at a number's ends are cleaned like U+FEFF and NBSP; inside it rejected (hostile25i3)",
+    HEAD + '北京市,6.09\u200b,\u2060\ufeff6.1\u200d\n天津市,\u200b,6.0\u200b9\n',
+    {},
+    'read',
+    'bad-number',
+    2,
+    1,
+  ],
+  [
     'a 地区： line over rows of places is refused, not ignored (hostile25i2)',
     '数据库：分省年度数据\n地区：天津市\n指标：人口出生率(‰)\n时间：最近2年\n地区,2024年\n北京市,1\n',
     {},
@@ -245,6 +315,15 @@ describe('hostile inputs, one row each', () => {
   it('exponents are written out with their decimals, never as 0', () => {
     const r = read(HEAD + '北京市,1e-5,1.5e-3\n');
     expect(r.observations.map((o) => o.value.toFixed(o.decimals))).toEqual(['0.00001', '0.0015']);
+  });
+
+  it('a CR alone is a line break wherever it is, inside a quoted field too, as editors count it (hostile25i3: held)', () => {
+    // VS Code (1.46 release notes: "recognizes CR, LF, and CRLF as line terminators"), Notepad and the row reader
+    // for old Mac files all break a line at a lone CR, in an LF or CRLF file too; so the line after "1\r" is 7.
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const r = read((HEAD + '北京市,"1\r",2\n天津市,x,2\n').replaceAll('\n', eol));
+      expect(r.report.problems.map((p) => [p.line, p.column, p.code])).toEqual([[7, 2, 'bad-number']]);
+    }
   });
 
   it('places the unclosed quote at its line and column', () => {
@@ -683,6 +762,15 @@ describe('hostile workbooks', () => {
   it('an .xlsx named .xls is read by its bytes (hostile24)', () => {
     const r = ingestBytes(readFileSync(FIXTURE), 'renamed.xls');
     expect(r.report).toMatchObject({ status: 'read', counts: { valuesWritten: 3 } });
+  });
+
+  it('an .xls past 24 MB is refused before SheetJS parses it, saying to save it as CSV (a 64 MB one peaked near 3 GB) (hostile25i3)', () => {
+    const bytes = new Uint8Array((24 << 20) + 1);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const r = ingestBytes(bytes, 'big.xls');
+    expect(r.report.status).toBe('refused');
+    expect(r.report.problems).toHaveLength(1);
+    expect(r.report.problems[0]?.message).toMatch(/\.xls 的上限 25165824 字节.*另存为 CSV/);
   });
 
   it('a workbook whose zip says it inflates past 64 MB is refused before it is inflated', () => {
