@@ -43,19 +43,27 @@ export function publicDirProblems(dir: string): string[] {
 
 const MAX_SHOWN = 50;
 
+/** The lines to print for `problems`: at most MAX_SHOWN, then the count of the rest. */
+export function publicDirReport(problems: string[]): string[] {
+  const shown = problems.slice(0, MAX_SHOWN);
+  if (problems.length > MAX_SHOWN) shown.push(`public/ 中还有 ${problems.length - MAX_SHOWN} 个同类问题未列出（共 ${problems.length} 个）`);
+  return shown;
+}
+
+/**
+ * The same check inside Astro, for `astro build` run by hand (`npm run build` runs scripts/check-public.ts first,
+ * in a plain Node process). It throws rather than calling process.exit: with rolldown's native threads running,
+ * process.exit hung one run in four, the message printed and the process never ending.
+ */
 export function publicDirCheck(): AstroIntegration {
   return {
     name: 'yigai-public-dir',
     hooks: {
-      // Before Vite copies anything. One line per problem and exit 1: a thrown error would print a stack. At most
-      // MAX_SHOWN lines and the count of the rest: process.exit does not wait for a piped stderr to drain, and a
-      // short message always fits the pipe's buffer.
       'astro:config:setup': ({ config, logger }) => {
         const problems = publicDirProblems(fileURLToPath(config.publicDir));
         if (problems.length === 0) return;
-        for (const p of problems.slice(0, MAX_SHOWN)) logger.error(p);
-        if (problems.length > MAX_SHOWN) logger.error(`public/ 中还有 ${problems.length - MAX_SHOWN} 个同类问题未列出（共 ${problems.length} 个）`);
-        process.exit(1);
+        for (const line of publicDirReport(problems)) logger.error(line);
+        throw new Error('public/ 中有不能复制进网站的文件，构建停止（见上）');
       },
     },
   };
