@@ -17,7 +17,8 @@ const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '</script><script>alert(2)</script>';
 const ATTR = '" onmouseover="alert(3)" x="';
 const NAME = `人口出生率${IMG}`;
-const UNIT = `‰${SCRIPT}`;
+// Units are at most 12 characters (the axis label must fit at 360 px): a closing </script> and an element in 12.
+const UNIT = '</script><i>';
 const SOURCE_TITLE = `《国家数据${IMG}》`;
 const NOTE = `注${SCRIPT} **粗体** [链接](javascript:alert(4)) \u2028第二行`;
 const RAW_NOTE = `原文${IMG}`;
