@@ -22,6 +22,17 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, options = {}) => ingestBytes(utf8(text), 'x.csv', options);
 const HEAD = '数据库：分省年度数据\n指标：人口出生率(‰)\n时间：最近2年\n地区,2024年,2023年\n';
 const TIDY = 'indicator,region,year,value,unit,note\n';
+/** A one-sheet .xlsx of `rows` as its zip parts and its sheet's XML, for tests that write the XML by hand. */
+function sheetXml(rows: unknown[][]) {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'S1');
+  const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
+  return { parts, xml: strFromU8(parts['xl/worksheets/sheet1.xml']!) };
+}
+const TIDY_SHEET = [
+  ['indicator', 'region', 'year', 'value', 'unit'],
+  ['出生率', '全国', 2024, 6.39, '‰'],
+];
 
 // [case, input, options, expected status, first problem code, written values, rejected cells]
 const CASES: [string, string, object, 'read' | 'refused', string | undefined, number, number][] = [
@@ -602,14 +613,7 @@ describe('hostile workbooks', () => {
     ['one reference twice (the second replaced the first)', '<c r="D2"><v>1</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
     ['one reference twice, out of order', '<c r="D2"><v>1</v></c><c r="B3"><v>2</v></c><c r="D2"><v>2</v></c>', /D2 出现了两次/],
   ])('an .xlsx with %s is refused in one line (hostile25i)', (_, cells, message) => {
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['indicator', 'region', 'year', 'value', 'unit'],
-      ['出生率', '全国', 2024, 6.39, '‰'],
-    ]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, ws, 'S1');
-    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
-    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const { parts, xml } = sheetXml(TIDY_SHEET);
     parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<c r="D2"[^>]*>.*?<\/c>/, cells));
     const r = ingestBytes(zipSync(parts), 'x.xlsx');
     expect(r.report.status).toBe('refused');
@@ -620,11 +624,7 @@ describe('hostile workbooks', () => {
   });
 
   it('a sheet of 300 000 cell tags that never close is looked through at once (a scan per tag took minutes)', () => {
-    const ws = XLSX.utils.aoa_to_sheet([['a', 1]]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, ws, 'S1');
-    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
-    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const { parts, xml } = sheetXml([['a', 1]]);
     parts['xl/worksheets/sheet1.xml'] = strToU8(xml.replace(/<sheetData>.*<\/sheetData>/, '<sheetData><row r="1">' + '<c r="A1" '.repeat(300_000)));
     const started = performance.now();
     const r = ingestBytes(zipSync(parts), 'x.xlsx');
@@ -633,14 +633,7 @@ describe('hostile workbooks', () => {
   });
 
   it('a date cell past column XFD does not reject the value whose place its key shared (XFH1 and D2 were one key)', () => {
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['indicator', 'region', 'year', 'value', 'unit'],
-      ['出生率', '全国', 2024, 6.39, '‰'],
-    ]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, ws, 'S1');
-    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })));
-    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const { parts, xml } = sheetXml(TIDY_SHEET);
     // Column XFH is 16388: line 1 × 16384 + 16388 = line 2 × 16384 + 4, the value D2, by the former numeric key.
     parts['xl/worksheets/sheet1.xml'] = strToU8(
       xml.replace(/(<row r="1"[^>]*>.*?)<\/row>/, '$1<c r="XFH1" t="d"><v>2020-01-05T00:00:00Z</v></c></row>'),
